@@ -1,0 +1,29 @@
+"""Which language a text is written in, told by its function words."""
+
+from __future__ import annotations
+
+import re
+
+from index.lexicon import SUPPORTED_LANGUAGES, word_list
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str, default: str = "fr") -> str:
+    """The supported language whose stop words and elisions cover most of ``text``'s words.
+
+    Ties (including a text with no function word at all, such as "Lukashenko S-400") give
+    ``default``.
+    """
+    words = _WORD.findall(text.lower())
+    best, best_score = default, 0
+    for language in SUPPORTED_LANGUAGES:
+        known = (
+            word_list(language, "stopwords")
+            | word_list(language, "question_words")
+            | word_list(language, "elisions")
+        )
+        score = sum(1 for word in words if word in known)
+        if score > best_score:
+            best, best_score = language, score
+    return best

@@ -1,0 +1,40 @@
+"""Per-language word lists kept as data files under ``index/data/<language>/``."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("fr", "en")
+
+
+@cache
+def word_list(language: str, name: str) -> frozenset[str]:
+    """The words of ``data/<language>/<name>.txt``: one per line, ``#`` starts a comment.
+
+    A language or list that has no file gives an empty set, so that adding a language is a
+    matter of adding its files.
+    """
+    resource = resources.files("index") / "data" / language / f"{name}.txt"
+    if not resource.is_file():
+        return frozenset()
+    words = set()
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+@cache
+def phrase_list(language: str, name: str) -> tuple[str, ...]:
+    """Like :func:`word_list` but keeps file order and multi-word entries (patterns, phrases)."""
+    resource = resources.files("index") / "data" / language / f"{name}.txt"
+    if not resource.is_file():
+        return ()
+    entries: list[str] = []
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return tuple(entries)
