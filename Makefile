@@ -44,7 +44,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
-	$(BIN)/python -m index.evaluate $(EVAL_ARGS)
+	$(BIN)/python -m index.evaluation $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
