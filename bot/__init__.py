@@ -1,0 +1,1 @@
+"""The front ends: the Telegram bot (python-telegram-bot) and the command line / console chat."""

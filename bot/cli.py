@@ -1,0 +1,242 @@
+"""The command line of CONTRACT.md: `article-bot run|chat|ask|quote|who|quotes|speakers`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from bot.i18n import t
+from bot.render import (
+    answer_to_dict,
+    answer_to_text,
+    quotes_to_dict,
+    speaker_label,
+    speakers_to_dict,
+    speakers_to_text,
+)
+from bot.settings import Settings, SettingsError, load_settings
+from index import ArticleError, Engine, Mode
+from index.language import detect_language
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("run", "chat", "ask", "quote", "who", "quotes", "speakers")
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """A bad command line; the message is one sentence."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad command line in one sentence instead of usage + error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message[0].upper() + message[1:].rstrip(".") + ".")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--article",
+        metavar="PATH",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="another article file (default: ARTICLE_PATH, else the bundled one)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine output"
+    )
+    parser = _Parser(
+        prog="article-bot",
+        description="Answers questions about one news article: the paragraph, the quotation "
+        "and who said it.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser(
+        "run", parents=[common], help="the Telegram bot (console chat when no token is set)"
+    )
+    commands.add_parser("chat", parents=[common], help="console conversation")
+    for mode, text in (
+        ("ask", "free-text question, as typed to the bot in a private chat"),
+        ("quote", "as /quote: the best quotation and its speaker"),
+        ("who", "as /who: who said it"),
+    ):
+        sub = commands.add_parser(mode, parents=[common], help=text)
+        sub.add_argument(
+            "question", nargs="*", help="the question (default: one per line on standard input)"
+        )
+    commands.add_parser("quotes", parents=[common], help="every quotation with its speaker")
+    commands.add_parser("speakers", parents=[common], help="who is quoted, how often")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `article-bot` and `python -m bot`; returns the exit status."""
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    except (UsageError, SettingsError, ArticleError) as error:
+        print(f"article-bot: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`article-bot quotes | head`): nothing left to say.
+        sys.stderr.close()
+        return 0
+
+
+def _main(argv: list[str]) -> int:
+    parser = build_parser()
+    if not argv:
+        parser.print_help()
+        return 0
+    if argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        raise UsageError(
+            f"Unknown command '{argv[0]}'; choose one of {', '.join(COMMANDS)} "
+            "(article-bot --help lists them)."
+        )
+    args = parser.parse_args(argv)
+    if args.command is None:
+        raise UsageError(f"Name a command: {', '.join(COMMANDS)}.")
+    settings = load_settings()
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    as_json: bool = getattr(args, "json", False)
+    article: Path | None = getattr(args, "article", None) or settings.article_path
+    engine = Engine.from_path(article)
+    command: str = args.command
+    if command == "run":
+        return _run(settings, engine)
+    if command == "chat":
+        return chat(engine, sys.stdin, sys.stdout, limit=settings.max_results)
+    if command == "quotes":
+        _print_quotes(engine, as_json)
+        return 0
+    if command == "speakers":
+        _print_speakers(engine, as_json)
+        return 0
+    mode: Mode = command  # type: ignore[assignment]
+    words: list[str] = args.question
+    questions: Iterable[str] = [" ".join(words)] if words else _lines(sys.stdin)
+    for question in questions:
+        _print_answer(engine, mode, question, as_json, settings.max_results)
+    return 0
+
+
+def _run(settings: Settings, engine: Engine) -> int:
+    if settings.token is None:
+        print(t(engine.article.language, "chat_no_token"), file=sys.stderr)
+        return chat(engine, sys.stdin, sys.stdout, limit=settings.max_results)
+    from bot.app import run_bot  # only the Telegram path needs python-telegram-bot loaded
+
+    run_bot(settings, engine)
+    return 0
+
+
+def _lines(stream: TextIO) -> Iterable[str]:
+    for line in stream:
+        yield line.rstrip("\r\n")
+
+
+def _emit(payload: dict[str, Any]) -> None:
+    print(json.dumps(payload, ensure_ascii=False), flush=True)
+
+
+def _print_answer(engine: Engine, mode: Mode, question: str, as_json: bool, limit: int) -> None:
+    answer = engine.answer(mode, question, limit=limit)
+    language = answer.language
+    if as_json:
+        payload = answer_to_dict(answer)
+        if not question.strip():
+            payload["hint"] = _empty_hint(language)
+        _emit(payload)
+    elif not question.strip():
+        print(_empty_hint(language), flush=True)
+    else:
+        print(answer_to_text(answer, engine, language), flush=True)
+
+
+def _empty_hint(language: str) -> str:
+    return t(language, "empty_question", example=t(language, "example_question"))
+
+
+def _print_quotes(engine: Engine, as_json: bool) -> None:
+    if as_json:
+        _emit(quotes_to_dict(engine))
+        return
+    language = engine.article.language
+    for quote in engine.quotes():
+        who = speaker_label(quote, language)
+        said_by = t(language, "said_by", speaker=who)
+        print(f"§{quote.paragraph} [{quote.kind}] «{quote.text}» {said_by}")
+
+
+def _print_speakers(engine: Engine, as_json: bool) -> None:
+    if as_json:
+        _emit(speakers_to_dict(engine))
+    else:
+        print(speakers_to_text(engine, engine.article.language))
+
+
+def chat(engine: Engine, stdin: TextIO, stdout: TextIO, limit: int = 3) -> int:
+    """The console conversation: the same answers as a private chat with the bot."""
+    interactive = stdin.isatty()
+    article = engine.article
+    language = article.language
+    print(
+        t(
+            language,
+            "chat_intro",
+            source=article.source,
+            paragraphs=len(article.paragraphs),
+            language=article.language,
+        ),
+        file=stdout,
+        flush=True,
+    )
+    while True:
+        if interactive:
+            print("> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:
+            if interactive:
+                print(file=stdout)
+            return 0
+        text = line.strip()
+        if text in ("/quit", "/exit", "/q"):
+            return 0
+        reply = chat_reply(engine, text, limit)
+        print(reply + "\n", file=stdout, flush=True)
+
+
+def chat_reply(engine: Engine, text: str, limit: int = 3) -> str:
+    """The reply to one console line (a question or a /command)."""
+    language = detect_language(text, default=engine.article.language) if text else (
+        engine.article.language
+    )
+    mode: Mode = "ask"
+    if text.startswith("/"):
+        command, _, rest = text.partition(" ")
+        command = command.split("@", 1)[0].lower()
+        if command == "/speakers":
+            return speakers_to_text(engine, language)
+        if command in ("/help", "/start"):
+            return t(language, "chat_intro", source=engine.article.source,
+                     paragraphs=len(engine.article.paragraphs), language=engine.article.language)
+        if command in ("/quote", "/who"):
+            mode = "quote" if command == "/quote" else "who"
+            text = rest.strip()
+            if not text:
+                return t(language, f"usage_{mode}")
+    if not text:
+        return _empty_hint(language)
+    answer = engine.answer(mode, text, limit=limit)
+    return answer_to_text(answer, engine, answer.language)
