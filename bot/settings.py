@@ -28,6 +28,7 @@ class Settings(BaseSettings):
         extra="ignore",
         case_sensitive=False,
         hide_input_in_errors=True,
+        env_ignore_empty=True,
     )
 
     telegram_bot_token: SecretStr | None = None
