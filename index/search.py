@@ -46,7 +46,7 @@ class ParagraphIndex:
         self._bm25 = PositiveIdfBM25([list(doc) or [""] for doc in documents], k1=k1, b=b)
 
     def search(self, query: Sequence[str], limit: int = 3) -> list[Hit]:
-        """The best ``limit`` paragraphs for the analysed ``query``, best first; [] if none match."""
+        """The best ``limit`` paragraphs for the analysed ``query``, best first; [] if none."""
         terms = [t for t in query if t in self.vocabulary]
         if not terms or not self.ids:
             return []

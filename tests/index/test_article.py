@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from index.article import MAX_ARTICLE_BYTES, ArticleError, load_article, parse_article, split_paragraphs
+from index.article import (
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    load_article,
+    parse_article,
+    split_paragraphs,
+)
 
 GOLD = json.loads((Path(__file__).parents[1] / "data" / "seed_gold.json").read_text("utf-8"))
 
@@ -49,7 +55,7 @@ def test_split_paragraphs(text: str, expected: list[str]) -> None:
 
 
 def test_english_article_language() -> None:
-    article = parse_article("The minister said the plan would go ahead.\nShe added that it was fair.")
+    article = parse_article("The minister said the plan would go ahead.\nShe added it was fair.")
     assert article.language == "en"
 
 
