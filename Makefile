@@ -29,7 +29,7 @@ run: $(STAMP)
 	$(BIN)/python -m bot run
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check bot index tests
+	$(BIN)/ruff check bot index tests bench
 	$(BIN)/mypy
 
 typecheck: $(TEST_STAMP)
@@ -39,12 +39,20 @@ pytest: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
 test: $(TEST_STAMP)
-	$(BIN)/ruff check bot index tests
+	$(BIN)/ruff check bot index tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/python -m index.evaluation $(EVAL_ARGS)
+
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $@ $(STAMP) $(TEST_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

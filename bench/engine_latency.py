@@ -1,0 +1,51 @@
+"""Answer latency on the bundled article: the whole engine path, question to rendered reply."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from index import Engine
+
+DEV = Path(__file__).parents[1] / "tests" / "data" / "dev_questions.json"
+
+
+def questions() -> list[tuple[str, str]]:
+    """The development questions plus typed variants (typos, lower case, commands' words)."""
+    dev = json.loads(DEV.read_text("utf-8"))["questions"]
+    pairs = [(q["kind"], q["q"]) for q in dev]
+    pairs += [("ask", q["q"].lower().rstrip(" ?")) for q in dev]
+    pairs += [("quote", "Kazakhstan"), ("who", "blague"), ("quote", "Kazakstan"),
+              ("who", "habitans"), ("ask", "Lukashenko nuclear weapons"), ("who", "S-400")]
+    return pairs
+
+
+def measure(rounds: int = 200) -> dict[str, float]:
+    """Median and p99 microseconds per answer, rendering included."""
+    from bot.render import answer_to_html
+
+    engine = Engine.from_path(None)
+    asked = questions()
+    for mode, q in asked:  # warm-up, fills per-word caches as a running bot would
+        answer_to_html(engine.answer(mode, q), engine, "fr")  # type: ignore[arg-type]
+    samples = []
+    for _ in range(rounds):
+        for mode, q in asked:
+            t0 = time.perf_counter_ns()
+            answer_to_html(engine.answer(mode, q), engine, "fr")  # type: ignore[arg-type]
+            samples.append((time.perf_counter_ns() - t0) / 1000)
+    samples.sort()
+    cold = Engine.from_path(None)
+    t0 = time.perf_counter_ns()
+    for mode, q in asked:
+        cold.answer(mode, q)  # type: ignore[arg-type]
+    cold_us = (time.perf_counter_ns() - t0) / 1000 / len(asked)
+    return {
+        "answers": len(samples),
+        "distinct_questions": len(asked),
+        "median_us": statistics.median(samples),
+        "p99_us": samples[int(len(samples) * 0.99)],
+        "first_time_mean_us": cold_us,
+    }
