@@ -69,8 +69,10 @@ def search_table(rows: list[dict[str, Any]]) -> list[str]:
         lines.append("")
         for row in agreements:
             a = row["agreement"]
-            lines.append(f"- {row['size']:,} paragraphs: identical top-5 for {a['same_top5']} of "
-                         f"{a['sample']} queries, largest score difference {a['max_score_diff']:.1e}")
+            lines.append(
+                f"- {row['size']:,} paragraphs: identical top-5 for {a['same_top5']} of "
+                f"{a['sample']} queries, largest score difference {a['max_score_diff']:.1e}"
+            )
     return lines
 
 

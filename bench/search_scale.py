@@ -103,7 +103,9 @@ def build(engine: str, documents: list[list[str]]) -> Callable[[list[str]], list
     raise ValueError(f"unknown engine {engine}")
 
 
-def reference_agreement(documents: list[list[str]], queries: Sequence[list[str]]) -> dict[str, float]:
+def reference_agreement(
+    documents: list[list[str]], queries: Sequence[list[str]]
+) -> dict[str, float]:
     """Top-5 and scores of the project's index against rank-bm25 scoring with the same idf."""
     from index.search import ParagraphIndex, PositiveIdfBM25
 
