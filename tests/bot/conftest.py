@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
-from fake_telegram import TOKEN, FakeTelegram
 
 from bot.app import TelegramApp, build_application, polling_options
 from bot.settings import Settings
 from index import Engine
+from tests.bot.fake_telegram import TOKEN, FakeTelegram
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fake_telegram import (
+from telegram import Message
+
+from bot.addressing import Addressed, addressed, strip_mention
+from tests.bot.fake_telegram import (
     BOT_ID,
     BOT_USER,
     BOT_USERNAME,
@@ -18,9 +21,6 @@ from fake_telegram import (
     private_chat,
     text_message,
 )
-from telegram import Message
-
-from bot.addressing import Addressed, addressed, strip_mention
 
 FAKE = FakeTelegram()
 

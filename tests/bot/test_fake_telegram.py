@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fake_telegram import BadRequest, check_text, entities_of, parse_html
+
+from tests.bot.fake_telegram import BadRequest, check_text, entities_of, parse_html
 
 
 @pytest.mark.parametrize(

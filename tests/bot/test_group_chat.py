@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fake_telegram import (
+
+from bot.app import TelegramApp
+from tests.bot.fake_telegram import (
     BOT_USER,
     CHANNEL,
     FORUM,
@@ -20,8 +22,6 @@ from fake_telegram import (
     send,
     text_message,
 )
-
-from bot.app import TelegramApp
 
 TOPIC = 77
 

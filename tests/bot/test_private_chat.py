@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fake_telegram import (
+
+from bot.app import TelegramApp
+from tests.bot.fake_telegram import (
     DE_USER,
     EN_USER,
     FR_USER,
@@ -16,8 +18,6 @@ from fake_telegram import (
     text_message,
     utf16_len,
 )
-
-from bot.app import TelegramApp
 
 FR = private_chat(FR_USER)
 EN = private_chat(EN_USER)

@@ -7,9 +7,9 @@ import logging
 from collections.abc import Iterator
 
 import pytest
-from fake_telegram import TOKEN
 
 from bot.redact import PLACEHOLDER, protect_logs
+from tests.bot.fake_telegram import TOKEN
 
 
 @pytest.fixture

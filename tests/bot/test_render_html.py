@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from fake_telegram import BadRequest, check_text, parse_html, utf16_len
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.render import answer_to_html, article_to_html, fit_lines, speakers_to_html
 from index import Answer, Engine, Quote, Result, Speaker
+from tests.bot.fake_telegram import BadRequest, check_text, parse_html, utf16_len
 
 HTML_ARTICLE = """PARIS, 1er juin (Reuters) – Le PDG de <Acme & Fils> a parlé aux journalistes.
 

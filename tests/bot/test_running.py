@@ -12,8 +12,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import running
-from fake_telegram import (
+
+from bot.app import TelegramApp, build_application, webhook_options
+from bot.settings import Settings
+from index import Answer, Engine, Mode
+from tests.bot.conftest import running
+from tests.bot.fake_telegram import (
     EN_USER,
     FR_USER,
     TOKEN,
@@ -23,10 +27,6 @@ from fake_telegram import (
     private_chat,
     text_message,
 )
-
-from bot.app import TelegramApp, build_application, webhook_options
-from bot.settings import Settings
-from index import Answer, Engine, Mode
 
 EN = private_chat(EN_USER)
 FR = private_chat(FR_USER)
