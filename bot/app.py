@@ -26,6 +26,7 @@ from telegram.ext import (
 )
 
 from bot import handlers
+from bot.flood import FloodControl
 from bot.i18n import STRINGS, t
 from bot.redact import protect_logs
 from bot.settings import Settings
@@ -57,7 +58,12 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         .build()
     )
     application.bot_data.update(
-        handlers.bot_data(engine, settings.max_results, settings.allowed_chats)
+        handlers.bot_data(
+            engine,
+            settings.max_results,
+            settings.allowed_chats,
+            FloodControl(settings.chat_rate_limit, settings.chat_rate_window_seconds),
+        )
     )
 
     new_message = filters.UpdateType.MESSAGE  # never edited messages nor channel posts

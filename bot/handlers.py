@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from typing import Any
 
 from telegram import Chat, LinkPreviewOptions, ReplyParameters, Update
@@ -12,6 +13,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.addressing import Addressed, addressed, strip_mention
+from bot.flood import FloodControl
 from bot.i18n import pick_language, t
 from bot.render import answer_to_html, article_to_html, html_t, speakers_to_html
 from index import Engine, Mode
@@ -21,6 +23,7 @@ log = logging.getLogger(__name__)
 ENGINE = "engine"  # bot_data keys: the shared, read-only state of every handler
 MAX_RESULTS = "max_results"
 ALLOWED_CHATS = "allowed_chats"
+FLOOD = "flood"
 MAX_QUESTION = 4096  # longer text cannot come from Telegram; cut it rather than search it all
 
 
@@ -41,6 +44,13 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -
     chat = update.effective_chat
     if message is None or chat is None:
         return
+    flood: FloodControl | None = context.bot_data.get(FLOOD)
+    verdict = flood.verdict(chat.id, time.monotonic()) if flood else "reply"
+    if verdict == "drop":
+        log.info("Chat %s is over CHAT_RATE_LIMIT: reply dropped", chat.id)
+        return
+    if verdict == "warn":
+        text = html_t(ui_of(update), "slow_down")
     await context.bot.send_message(
         chat_id=chat.id,
         text=text,
@@ -160,6 +170,8 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
         log.warning("Could not apologise to the user: %s", error)
 
 
-def bot_data(engine: Engine, max_results: int, allowed: frozenset[int] | None) -> dict[str, Any]:
+def bot_data(
+    engine: Engine, max_results: int, allowed: frozenset[int] | None, flood: FloodControl
+) -> dict[str, Any]:
     """What every handler reads: the engine and a few settings (read-only after start-up)."""
-    return {ENGINE: engine, MAX_RESULTS: max_results, ALLOWED_CHATS: allowed}
+    return {ENGINE: engine, MAX_RESULTS: max_results, ALLOWED_CHATS: allowed, FLOOD: flood}

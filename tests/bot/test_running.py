@@ -207,3 +207,16 @@ async def test_article_bot_run_answers_then_exits_cleanly_without_logging_the_to
     assert "Traceback" not in logs
     assert TOKEN not in logs and TOKEN.split(":")[1] not in logs
     assert "getUpdates" in logs  # DEBUG logging was on, and still no token
+
+
+async def test_a_flooding_chat_is_told_once_then_ignored_while_others_are_served(
+    telegram: FakeTelegram, settings: Settings, engine: Engine
+) -> None:
+    limited = settings.model_copy(update={"chat_rate_limit": 2})
+    async with running(limited, engine):
+        for _ in range(2):
+            await ask(telegram, FR, FR_USER, "Qui a parlé du Kazakhstan ?")
+        warned = await ask(telegram, FR, FR_USER, "Qui a parlé du Kazakhstan ?")
+        assert warned["visible"].startswith("Beaucoup de questions")
+        flood = text_message(telegram, FR, FR_USER, "Qui a parlé du Kazakhstan ?")
+        await assert_silent(telegram, ("message", flood))
