@@ -81,5 +81,6 @@ def addressed(message: Message, bot_id: int, username: str) -> Addressed | None:
 
 def strip_mention(text: str, username: str) -> str:
     """The question once every @username (any letter case) is taken out of it."""
-    without = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
+    # "@Bot, qui ?" and "@Bot: qui ?" lose the punctuation that only served the address.
+    without = re.sub(rf"@{re.escape(username)}\b[,:;]?", " ", text, flags=re.IGNORECASE)
     return " ".join(without.split())

@@ -101,7 +101,8 @@ def test_addressed(
     ("text", "question"),
     [
         ("@ArticleTestBot qui a parlé ?", "qui a parlé ?"),
-        ("Dis @articletestbot, qui ?", "Dis , qui ?"),
+        ("Dis @articletestbot, qui ?", "Dis qui ?"),
+        ("@ArticleTestBot: qui ?", "qui ?"),
         ("@ArticleTestBot", ""),
         ("@ArticleTestBotX qui ?", "@ArticleTestBotX qui ?"),
     ],
