@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 # Only new messages: edited messages and channel posts are never answered. The buttons and inline
 # issue adds Update.CALLBACK_QUERY and Update.INLINE_QUERY here.
 ALLOWED_UPDATES: tuple[str, ...] = (Update.MESSAGE,)
+POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits; stopping cancels it at once
 RATE_LIMIT_RETRIES = 3  # a 429 then waits retry_after and tries again instead of losing the answer
 PRIVATE_COMMANDS = ("start", "help", "quote", "who", "speakers", "article")
 GROUP_COMMANDS = ("quote", "who", "speakers", "article", "help")
@@ -124,7 +125,7 @@ def polling_options(settings: Settings) -> dict[str, Any]:
     return {
         "allowed_updates": list(ALLOWED_UPDATES),
         "drop_pending_updates": False,
-        "timeout": settings.telegram_poll_timeout,
+        "timeout": POLL_TIMEOUT,
     }
 
 

@@ -33,7 +33,6 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_bot_api_url: str = "https://api.telegram.org/bot"
     telegram_bot_api_file_url: str | None = None
-    telegram_poll_timeout: int = Field(default=10, ge=0, le=50)
     article_path: Path | None = None
     log_level: LogLevel = "INFO"
     max_results: int = Field(default=3, ge=1, le=10)

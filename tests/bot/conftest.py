@@ -33,7 +33,6 @@ def settings(telegram: FakeTelegram) -> Settings:
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token=TOKEN,
         telegram_bot_api_url=telegram.base_url,
-        telegram_poll_timeout=1,
     )
 
 
@@ -45,7 +44,8 @@ async def running(settings: Settings, engine: Engine) -> AsyncIterator[TelegramA
     if application.post_init is not None:
         await application.post_init(application)
     assert application.updater is not None
-    await application.updater.start_polling(**polling_options(settings))
+    # A short long-poll keeps the tests quick; everything else is what run_bot passes.
+    await application.updater.start_polling(**{**polling_options(settings), "timeout": 1})
     await application.start()
     try:
         yield application

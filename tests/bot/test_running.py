@@ -185,7 +185,6 @@ async def test_article_bot_run_answers_then_exits_cleanly_without_logging_the_to
         "PYTHONPATH": str(ROOT),
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_BOT_API_URL": telegram.base_url,
-        "TELEGRAM_POLL_TIMEOUT": "1",
         "LOG_LEVEL": "DEBUG",
     }
     process = await asyncio.create_subprocess_exec(
