@@ -51,11 +51,11 @@ def in_topic(fake: FakeTelegram, text: str, creator: dict[str, Any] = OTHER_USER
 @pytest.mark.parametrize(
     "text",
     [
-        "/quote@ArticleTestBot Kazakhstan",
-        "/quote@articletestbot Kazakhstan",
-        "/quote Kazakhstan",
-        "/who@ArticleTestBot Kazakhstan",
-        "/who Kazakhstan",
+        "/quote@ArticleTestBot blague",
+        "/quote@articletestbot blague",
+        "/quote blague",
+        "/who@ArticleTestBot blague",
+        "/who blague",
     ],
 )
 async def test_commands_bare_or_to_us_are_answered_threaded(
@@ -65,13 +65,13 @@ async def test_commands_bare_or_to_us_are_answered_threaded(
     sent = await send(telegram, question)
     assert sent["chat_id"] == SUPERGROUP["id"]
     assert sent["reply_parameters"]["message_id"] == question["message_id"]
-    assert "Loukachenko" in sent["visible"]
+    assert "Tokayev" in sent["visible"]
     assert "message_thread_id" not in sent
 
 
 async def test_a_basic_group_is_served_too(telegram: FakeTelegram, bot: TelegramApp) -> None:
-    sent = await ask(telegram, GROUP, FR_USER, "/quote Kazakhstan")
-    assert "Loukachenko" in sent["visible"]
+    sent = await ask(telegram, GROUP, FR_USER, "/quote blague")
+    assert "Tokayev" in sent["visible"]
 
 
 @pytest.mark.parametrize(
@@ -94,9 +94,9 @@ async def test_other_text_is_not_answered(
 @pytest.mark.parametrize(
     "text",
     [
-        "@ArticleTestBot qui a parlé du Kazakhstan ?",
-        "@articletestbot qui a parlé du Kazakhstan ?",
-        "Dis-moi @ARTICLETESTBOT, qui a parlé du Kazakhstan ?",
+        "@ArticleTestBot qui a dit qu’il y aurait des armes nucléaires pour tout le monde ?",
+        "@articletestbot qui a dit qu’il y aurait des armes nucléaires pour tout le monde ?",
+        "Dis @ARTICLETESTBOT : qui a dit qu’il y aurait des armes nucléaires pour tout le monde ?",
     ],
 )
 async def test_a_mention_in_any_letter_case_is_answered(
