@@ -87,7 +87,7 @@ async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE)
     allowed: frozenset[int] | None = context.bot_data.get(ALLOWED_CHATS)
     chat = update.effective_chat
     if allowed is not None and (chat is None or chat.id not in allowed):
-        log.info("Ignoring an update from chat %s, not in ALLOWED_CHAT_IDS", chat and chat.id)
+        log.debug("Ignoring an update from chat %s, not in ALLOWED_CHAT_IDS", chat and chat.id)
         raise ApplicationHandlerStop
 
 
