@@ -1,11 +1,166 @@
-"""The Telegram Application: built from settings and an Engine (the Telegram work fills it in)."""
+"""The Telegram Application: built from settings and an Engine, run by polling or webhook."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import logging
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import handlers
+from bot.flood import FloodControl
+from bot.i18n import STRINGS, t
+from bot.redact import protect_logs
 from bot.settings import Settings
 from index import Engine
 
+log = logging.getLogger(__name__)
+
+# Only new messages: edited messages and channel posts are never answered. The buttons and inline
+# issue adds Update.CALLBACK_QUERY and Update.INLINE_QUERY here.
+ALLOWED_UPDATES: tuple[str, ...] = (Update.MESSAGE,)
+POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits; stopping cancels it at once
+RATE_LIMIT_RETRIES = 3  # a 429 then waits retry_after and tries again instead of losing the answer
+PRIVATE_COMMANDS = ("start", "help", "quote", "who", "speakers", "article")
+GROUP_COMMANDS = ("quote", "who", "speakers", "article", "help")
+
+TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(settings: Settings, engine: Engine) -> TelegramApp:
+    """The whole bot: client, rate limiter, handlers in the order Telegram updates try them."""
+    if settings.token is None:
+        raise ValueError("build_application needs TELEGRAM_BOT_TOKEN")
+    application = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.telegram_bot_api_url)
+        .base_file_url(file_url(settings))
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .post_init(set_command_menus)
+        .build()
+    )
+    application.bot_data.update(
+        handlers.bot_data(
+            engine,
+            settings.max_results,
+            settings.allowed_chats,
+            FloodControl(settings.chat_rate_limit, settings.chat_rate_window_seconds),
+        )
+    )
+
+    new_message = filters.UpdateType.MESSAGE  # never edited messages nor channel posts
+    private = new_message & filters.ChatType.PRIVATE
+    groups = new_message & filters.ChatType.GROUPS
+    application.add_handler(TypeHandler(Update, handlers.allowed_chats_only), group=-1)
+    # CommandHandler answers /cmd and /cmd@ThisBot, never /cmd@OtherBot.
+    application.add_handler(CommandHandler("start", handlers.start, filters=new_message))
+    application.add_handler(CommandHandler("help", handlers.help_command, filters=new_message))
+    application.add_handler(CommandHandler("quote", handlers.quote_command, filters=new_message))
+    application.add_handler(CommandHandler("who", handlers.who_command, filters=new_message))
+    application.add_handler(
+        CommandHandler("speakers", handlers.speakers_command, filters=new_message)
+    )
+    application.add_handler(
+        CommandHandler("article", handlers.article_command, filters=new_message)
+    )
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.private_question)
+    )
+    application.add_handler(
+        MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_question)
+    )
+    application.add_handler(MessageHandler(private, handlers.private_other))
+    application.add_error_handler(handlers.error_handler)
+    return application
+
+
+def file_url(settings: Settings) -> str:
+    """The file download URL: the setting, else the API URL with /bot turned into /file/bot."""
+    if settings.telegram_bot_api_file_url:
+        return settings.telegram_bot_api_file_url
+    base = settings.telegram_bot_api_url
+    if base.endswith("/bot"):
+        return base.removesuffix("/bot") + "/file/bot"
+    return base
+
+
+async def set_command_menus(application: TelegramApp) -> None:
+    """At start-up: the command menus of private chats and of groups, in every UI language."""
+    for language in STRINGS:
+        # The default language is set without language_code: it serves every other language.
+        code = None if language == "en" else language
+        for scope, names in (
+            (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
+            (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+        ):
+            commands = [BotCommand(name, t(language, f"cmd_{name}")) for name in names]
+            try:
+                await application.bot.set_my_commands(commands, scope=scope, language_code=code)
+            except TelegramError as error:
+                # Menus are a convenience: the bot answers without them.
+                log.warning("Could not set the command menu (%s): %s", language, error)
+
+
+def polling_options(settings: Settings) -> dict[str, Any]:
+    """Updater.start_polling arguments; pending updates kept: questions asked while down count."""
+    return {
+        "allowed_updates": list(ALLOWED_UPDATES),
+        "drop_pending_updates": False,
+        "timeout": POLL_TIMEOUT,
+    }
+
+
+def webhook_secret(settings: Settings) -> str:
+    """WEBHOOK_SECRET_TOKEN, else one derived from the bot token (the same on every instance)."""
+    if settings.webhook_secret_token is not None:
+        return settings.webhook_secret_token.get_secret_value()
+    token = settings.token or ""
+    return hmac.new(token.encode(), b"article-bot webhook", hashlib.sha256).hexdigest()
+
+
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Updater.start_webhook arguments for WEBHOOK_URL (listening on WEBHOOK_LISTEN:PORT)."""
+    url = settings.webhook_url or ""
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": urlparse(url).path.lstrip("/"),
+        "webhook_url": url,
+        "secret_token": webhook_secret(settings),
+        "allowed_updates": list(ALLOWED_UPDATES),
+        "drop_pending_updates": False,
+    }
+
 
 def run_bot(settings: Settings, engine: Engine) -> None:
-    """Run the bot until stopped."""
-    raise NotImplementedError("the Telegram front end is being written")
+    """Run the bot until SIGINT/SIGTERM: webhook when WEBHOOK_URL is set, else long polling."""
+    if settings.token is None:
+        raise ValueError("run_bot needs TELEGRAM_BOT_TOKEN")
+    protect_logs(settings.token)
+    application = build_application(settings, engine)
+    if settings.webhook_url:
+        log.info("Serving the webhook %s", settings.webhook_url)
+        application.run_webhook(**webhook_options(settings))
+    else:
+        log.info("Polling %s for updates", urlparse(settings.telegram_bot_api_url).netloc)
+        application.run_polling(**polling_options(settings))
+    log.info("Stopped")

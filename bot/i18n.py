@@ -27,6 +27,40 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
             "(put the token from @BotFather in .env to connect to Telegram)."
         ),
         "example_question": "Who said there would be nuclear weapons for everyone?",
+        "start": (
+            "Hello! I answer questions about one article: {source}.\n"
+            "Ask me anything in words; I reply with the paragraph, the quotation and who said it.\n"
+            "For example: {example}"
+        ),
+        "help": (
+            "Ask a question in words, or use:\n"
+            "/quote <words> – the best quotation and its speaker\n"
+            "/who <words> – who said it, with the quotation\n"
+            "/speakers – who is quoted in the article\n"
+            "/article – source, date, byline and size of the article\n"
+            "/help – this list"
+        ),
+        "help_group": (
+            "Reply to me, mention @{username}, or use /quote, /who, /speakers, /article."
+        ),
+        "who_said": "Said by {speaker}:",
+        "no_quote_here": "No quotation in this paragraph.",
+        "article_title": "About the article",
+        "article_source": "Source: {value}",
+        "article_date": "Date: {value}",
+        "article_byline": "Byline: {value}",
+        "article_agency": "Agency: {value}",
+        "article_size": "Size: {paragraphs} paragraphs, {words} words ({language})",
+        "speakers_more": "… and {count} more",
+        "text_only": "I only read text: ask me a question in words, or send /help.",
+        "slow_down": "That is a lot of questions for this chat: I will answer again in a moment.",
+        "error": "Sorry, something went wrong with that question. Please try again later.",
+        "cmd_start": "Introduce the bot",
+        "cmd_help": "List the commands",
+        "cmd_quote": "Best quotation about some words",
+        "cmd_who": "Who said it, with the quotation",
+        "cmd_speakers": "Who is quoted in the article",
+        "cmd_article": "Source, date, byline and size",
     },
     "fr": {
         "not_found": "L’article ne répond pas à cela. Essayez /speakers pour voir qui est cité.",
@@ -48,6 +82,40 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
             "(mettez le jeton de @BotFather dans .env pour vous connecter à Telegram)."
         ),
         "example_question": "Qui a dit qu’il y aurait des armes nucléaires pour tout le monde ?",
+        "start": (
+            "Bonjour ! Je réponds aux questions sur un article : {source}.\n"
+            "Posez une question ; je réponds avec le paragraphe, la citation et son auteur.\n"
+            "Par exemple : {example}"
+        ),
+        "help": (
+            "Posez une question en mots, ou utilisez :\n"
+            "/quote <mots> – la meilleure citation et son auteur\n"
+            "/who <mots> – qui l’a dit, avec la citation\n"
+            "/speakers – qui est cité dans l’article\n"
+            "/article – source, date, signature et taille de l’article\n"
+            "/help – cette liste"
+        ),
+        "help_group": (
+            "Répondez-moi, mentionnez @{username}, ou utilisez /quote, /who, /speakers, /article."
+        ),
+        "who_said": "Dit par {speaker} :",
+        "no_quote_here": "Pas de citation dans ce paragraphe.",
+        "article_title": "À propos de l’article",
+        "article_source": "Source : {value}",
+        "article_date": "Date : {value}",
+        "article_byline": "Signature : {value}",
+        "article_agency": "Agence : {value}",
+        "article_size": "Taille : {paragraphs} paragraphes, {words} mots ({language})",
+        "speakers_more": "… et {count} de plus",
+        "text_only": "Je ne lis que du texte : posez une question en mots, ou envoyez /help.",
+        "slow_down": "Beaucoup de questions ici : je répondrai de nouveau dans un instant.",
+        "error": "Désolé, un problème est survenu avec cette question. Réessayez plus tard.",
+        "cmd_start": "Présenter le bot",
+        "cmd_help": "Lister les commandes",
+        "cmd_quote": "Meilleure citation sur des mots",
+        "cmd_who": "Qui l’a dit, avec la citation",
+        "cmd_speakers": "Qui est cité dans l’article",
+        "cmd_article": "Source, date, signature et taille",
     },
 }
 

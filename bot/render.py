@@ -1,7 +1,8 @@
-"""How an Answer looks: JSON for machines, plain text for the console (HTML for Telegram)."""
+"""How an Answer looks: JSON for machines, plain text for the console, HTML for Telegram."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from bot.i18n import t
@@ -112,4 +113,156 @@ def speakers_to_text(engine: Engine, language: str) -> str:
         plural = "s" if entry.count > 1 else ""
         lines.append("• " + t(language, "speaker_line", speaker=label, count=entry.count,
                                 plural=plural))
+    return "\n".join(lines)
+
+
+# --- Telegram HTML -------------------------------------------------------------------------------
+
+TELEGRAM_MAX_UTF16 = 4096  # Telegram's limit on a message, counted in UTF-16 code units
+EXPANDABLE_OVER = 400  # a passage longer than this folds into an expandable blockquote
+_LABEL_MAX = 200  # speaker labels and sources are article text too: keep the fixed parts small
+
+
+def utf16_len(text: str) -> int:
+    """The length of ``text`` as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def html_t(ui: str, key: str, /, **html_values: str) -> str:
+    """The UI string ``key`` escaped for HTML, filled with values that are already HTML."""
+    return html.escape(t(ui, key)).format(**html_values)
+
+
+def best_result(answer: Answer) -> Result | None:
+    """The result the reply shows: /quote and /who prefer the best result holding a quotation."""
+    if not answer.results:
+        return None
+    if answer.mode in ("quote", "who"):
+        quoted = next((result for result in answer.results if result.quote is not None), None)
+        if quoted is not None:
+            return quoted
+    return answer.results[0]
+
+
+def answer_to_html(
+    answer: Answer, engine: Engine, ui: str, limit: int = TELEGRAM_MAX_UTF16
+) -> str:
+    """One Telegram message (HTML, at most ``limit`` UTF-16 units) answering ``answer``."""
+    result = best_result(answer)
+    if not answer.found or result is None:
+        return html_t(ui, "not_found")
+    quote = result.quote
+    label = speaker_label(quote, ui)
+    head = ""
+    if answer.mode == "who":
+        if label is not None:
+            head = html_t(ui, "who_said", speaker=f"<b>{_escape_short(label)}</b>") + "\n"
+        else:
+            head = f"<i>{html_t(ui, 'no_quote_here')}</i>\n"
+    tail = "\n"
+    if label is not None:
+        tail += html_t(ui, "said_by", speaker=_escape_short(label)) + "\n"
+    total = len(engine.article.paragraphs)
+    place = html.escape(t(ui, "place", number=result.paragraph + 1, total=total))
+    tail += f"{place} · {_escape_short(engine.article.source)}"
+    before, quoted, after = _split_passage(result.passage, quote)
+    expandable = utf16_len(result.passage) > EXPANDABLE_OVER
+
+    def compose(before: str, quoted: str, after: str) -> str:
+        bold = f"<b>{html.escape(quoted)}</b>" if quoted else ""
+        tag = "<blockquote expandable>" if expandable else "<blockquote>"
+        body = html.escape(before) + bold + html.escape(after)
+        return f"{head}{tag}{body}</blockquote>{tail}"
+
+    # Trim the plain text, then measure the escaped HTML: escaping can only lengthen it.
+    while True:
+        text = compose(before, quoted, after)
+        excess = utf16_len(text) - limit
+        if excess <= 0:
+            return text
+        if after:
+            after = _trim_end(after, excess)
+        elif before:
+            before = _trim_start(before, excess)
+        elif quoted:
+            quoted = _trim_end(quoted, excess)
+        else:
+            raise ValueError(f"a reply cannot fit in {limit} UTF-16 units")
+
+
+def _split_passage(passage: str, quote: Quote | None) -> tuple[str, str, str]:
+    """(before, quotation, after) when the passage holds the quotation, else ("", "", passage)."""
+    if quote is not None and quote.text:
+        start = passage.find(quote.text)
+        if start >= 0:
+            end = start + len(quote.text)
+            return passage[:start], passage[start:end], passage[end:]
+    return "", "", passage
+
+
+def _escape_short(text: str) -> str:
+    return html.escape(text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…")
+
+
+def _trim_end(text: str, excess: int) -> str:
+    """``text`` at least ``excess`` characters shorter, ending with an ellipsis ("" if gone)."""
+    keep = len(text) - excess - 1
+    return text[:keep].rstrip() + "…" if keep > 0 else ""
+
+
+def _trim_start(text: str, excess: int) -> str:
+    """``text`` at least ``excess`` characters shorter, starting with an ellipsis."""
+    drop = excess + 1
+    return "…" + text[drop:].lstrip() if drop < len(text) else ""
+
+
+def fit_lines(lines: list[str], more: str, limit: int = TELEGRAM_MAX_UTF16) -> str:
+    """HTML lines joined, dropping the last ones (replaced by ``more``, with {count}) to fit."""
+    text = "\n".join(lines)
+    kept = len(lines)
+    while utf16_len(text) > limit and kept > 1:
+        kept -= 1
+        text = "\n".join([*lines[:kept], more.format(count=len(lines) - kept)])
+    return text
+
+
+def speakers_to_html(engine: Engine, ui: str, limit: int = TELEGRAM_MAX_UTF16) -> str:
+    """/speakers: who is quoted, most quoted first, in one message."""
+    entries = engine.speakers()
+    if not entries:
+        return html_t(ui, "speakers_none")
+    lines = [f"<b>{html_t(ui, 'speakers_title')}</b>"]
+    for entry in entries:
+        label = entry.speaker.name
+        if entry.speaker.role:
+            label += f", {entry.speaker.role}"
+        plural = "s" if entry.count > 1 else ""
+        line = t(ui, "speaker_line", speaker=label, count=entry.count, plural=plural)
+        lines.append("• " + _escape_short(line))
+    return fit_lines(lines, html_t(ui, "speakers_more", count="{count}"), limit)
+
+
+def article_to_html(engine: Engine, ui: str) -> str:
+    """/article: the article's source, date, byline and size."""
+    article = engine.article
+    lines = [f"<b>{html_t(ui, 'article_title')}</b>"]
+    for key, value in (
+        ("article_source", article.source),
+        ("article_date", article.dateline),
+        ("article_agency", article.agency),
+        ("article_byline", article.byline),
+    ):
+        if value:
+            lines.append(html_t(ui, key, value=_escape_short(value)))
+    lines.append(
+        html.escape(
+            t(
+                ui,
+                "article_size",
+                paragraphs=len(article.paragraphs),
+                words=article.word_count,
+                language=article.language,
+            )
+        )
+    )
     return "\n".join(lines)

@@ -1,0 +1,177 @@
+"""One small async function per kind of update; `bot.app.build_application` wires them in order."""
+
+from __future__ import annotations
+
+import html
+import logging
+import time
+from typing import Any
+
+from telegram import Chat, LinkPreviewOptions, ReplyParameters, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.addressing import Addressed, addressed, strip_mention
+from bot.flood import FloodControl
+from bot.i18n import pick_language, t
+from bot.render import answer_to_html, article_to_html, html_t, speakers_to_html
+from index import Engine, Mode
+
+log = logging.getLogger(__name__)
+
+ENGINE = "engine"  # bot_data keys: the shared, read-only state of every handler
+MAX_RESULTS = "max_results"
+ALLOWED_CHATS = "allowed_chats"
+FLOOD = "flood"
+MAX_QUESTION = 4096  # longer text cannot come from Telegram; cut it rather than search it all
+
+
+def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    engine: Engine = context.bot_data[ENGINE]
+    return engine
+
+
+def ui_of(update: Update) -> str:
+    """The UI language of whoever sent the update."""
+    user = update.effective_user
+    return pick_language(user.language_code if user else None)
+
+
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Send ``text`` (HTML) threaded to the message, in its forum topic, without link preview."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None:
+        return
+    flood: FloodControl | None = context.bot_data.get(FLOOD)
+    verdict = flood.verdict(chat.id, time.monotonic()) if flood else "reply"
+    if verdict == "drop":
+        log.info("Chat %s is over CHAT_RATE_LIMIT: reply dropped", chat.id)
+        return
+    if verdict == "warn":
+        text = html_t(ui_of(update), "slow_down")
+    await context.bot.send_message(
+        chat_id=chat.id,
+        text=text,
+        parse_mode=ParseMode.HTML,
+        reply_parameters=ReplyParameters(
+            message_id=message.message_id, allow_sending_without_reply=True
+        ),
+        # Outside forum topics message_thread_id names a reply thread, which sendMessage refuses.
+        message_thread_id=message.message_thread_id if message.is_topic_message else None,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+    )
+
+
+async def answer_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, mode: Mode, question: str
+) -> None:
+    """Ask the engine and reply with the answer, or with a usage hint when there is no question."""
+    ui = ui_of(update)
+    engine = engine_of(context)
+    question = question.strip()[:MAX_QUESTION]
+    if not question:
+        if mode == "ask":
+            example = t(engine.article.language, "example_question")
+            await reply(update, context, html_t(ui, "empty_question", example=html.escape(example)))
+        else:
+            await reply(update, context, html_t(ui, f"usage_{mode}"))
+        return
+    answer = engine.answer(mode, question, limit=context.bot_data.get(MAX_RESULTS, 3))
+    await reply(update, context, answer_to_html(answer, engine, ui))
+
+
+async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs first on every update: stops it when ALLOWED_CHAT_IDS is set and omits its chat."""
+    allowed: frozenset[int] | None = context.bot_data.get(ALLOWED_CHATS)
+    chat = update.effective_chat
+    if allowed is not None and (chat is None or chat.id not in allowed):
+        log.debug("Ignoring an update from chat %s, not in ALLOWED_CHAT_IDS", chat and chat.id)
+        raise ApplicationHandlerStop
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on /start: greets and explains in three lines, with an example."""
+    ui = ui_of(update)
+    engine = engine_of(context)
+    example = t(engine.article.language, "example_question")
+    text = html_t(
+        ui,
+        "start",
+        source=f"<b>{html.escape(engine.article.source)}</b>",
+        example=f"<i>{html.escape(example)}</i>",
+    )
+    await reply(update, context, text)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on /help: the commands in a private chat, one short line in a group."""
+    ui = ui_of(update)
+    chat = update.effective_chat
+    if chat is not None and chat.type != Chat.PRIVATE:
+        await reply(update, context, html_t(ui, "help_group", username=context.bot.username))
+    else:
+        await reply(update, context, html_t(ui, "help"))
+
+
+async def quote_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on /quote <words>: the best quotation about the words and its speaker."""
+    await answer_question(update, context, "quote", " ".join(context.args or ()))
+
+
+async def who_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on /who <words>: who said it, with the quotation."""
+    await answer_question(update, context, "who", " ".join(context.args or ()))
+
+
+async def speakers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on /speakers: who is quoted in the article, most quoted first."""
+    await reply(update, context, speakers_to_html(engine_of(context), ui_of(update)))
+
+
+async def article_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on /article: the article's source, date, byline and size."""
+    await reply(update, context, article_to_html(engine_of(context), ui_of(update)))
+
+
+async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on any text that is not a command in a private chat: a question (mode "ask")."""
+    message = update.effective_message
+    if message is not None and message.text is not None:
+        await answer_question(update, context, "ask", message.text)
+
+
+async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on text in a group: answers a reply to the bot or a mention of it, else stays silent."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    why = addressed(message, context.bot.id, context.bot.username)
+    if why not in (Addressed.REPLY, Addressed.MENTION):
+        return
+    await answer_question(update, context, "ask", strip_mention(message.text, context.bot.username))
+
+
+async def private_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on a sticker, photo, unknown command… in a private chat: a one-line hint."""
+    await reply(update, context, html_t(ui_of(update), "text_only"))
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs when a handler raised: logs the traceback and apologises once to the user."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_message is None:
+        return
+    try:
+        await reply(update, context, html_t(ui_of(update), "error"))
+    except TelegramError as error:
+        # The apology is a courtesy: never let it raise again into the error handler.
+        log.warning("Could not apologise to the user: %s", error)
+
+
+def bot_data(
+    engine: Engine, max_results: int, allowed: frozenset[int] | None, flood: FloodControl
+) -> dict[str, Any]:
+    """What every handler reads: the engine and a few settings (read-only after start-up)."""
+    return {ENGINE: engine, MAX_RESULTS: max_results, ALLOWED_CHATS: allowed, FLOOD: flood}

@@ -1,0 +1,508 @@
+"""A small Bot API server on 127.0.0.1 for the tests: it queues updates, records what the bot
+sends and checks it as Telegram would (HTML tags and nesting, entities, 4096 UTF-16 units).
+
+Served at ``http://127.0.0.1:<port>/bot<token>/<method>`` with tornado (installed with
+python-telegram-bot[webhooks]); the real Application talks to it through TELEGRAM_BOT_API_URL.
+Unlike Telegram it delivers every queued update whatever ``allowed_updates`` says (it records
+the parameter), so that the bot's own filters are tested too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import tornado.httpserver
+import tornado.iostream
+import tornado.netutil
+import tornado.web
+
+TOKEN = "123456789:AAHfake-token_for_tests_only_0123456789"
+BOT_ID = 123456789
+BOT_USERNAME = "ArticleTestBot"
+BOT_USER = {
+    "id": BOT_ID,
+    "is_bot": True,
+    "first_name": "Article",
+    "username": BOT_USERNAME,
+    "can_join_groups": True,
+    "can_read_all_group_messages": True,
+    "supports_inline_queries": False,
+}
+MAX_UTF16 = 4096
+
+# Keys whose form value is JSON (python-telegram-bot sends the other non-strings as JSON too).
+_JSON_KEYS = {
+    "reply_parameters", "link_preview_options", "scope", "commands", "allowed_updates",
+    "reply_markup", "entities", "results",
+}
+_INT_KEYS = {"chat_id", "offset", "limit", "timeout", "message_id", "message_thread_id"}
+
+
+class BadRequest(Exception):
+    """What Telegram answers with 400 Bad Request."""
+
+
+# --- Telegram's HTML, checked --------------------------------------------------------------------
+
+_TAG = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)"
+    r"\s*>"
+)
+_ATTR = re.compile(r"([a-zA-Z-]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_SIMPLE = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "pre"}
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def parse_html(text: str) -> str:
+    """The message text once Telegram has parsed its HTML; raises BadRequest as Telegram does."""
+    out: list[str] = []
+    stack: list[str] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char == "<":
+            match = _TAG.match(text, position)
+            if match is None:
+                raise BadRequest(f"can't parse entities: unexpected '<' at byte offset {position}")
+            closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+            if closing:
+                if not stack or stack[-1] != name:
+                    raise BadRequest(f"can't parse entities: unmatched end tag </{name}>")
+                stack.pop()
+            else:
+                _check_start_tag(name, _attributes(attributes), stack)
+                stack.append(name)
+            position = match.end()
+        elif char == "&":
+            match = _ENTITY.match(text, position)
+            if match is None:
+                raise BadRequest(f"can't parse entities: unescaped '&' at offset {position}")
+            code = match.group(1)
+            if code in _NAMED:
+                out.append(_NAMED[code])
+            else:
+                out.append(chr(int(code[2:], 16) if code[1] == "x" else int(code[1:])))
+            position = match.end()
+        elif char == ">":
+            raise BadRequest(f"can't parse entities: unescaped '>' at offset {position}")
+        else:
+            out.append(char)
+            position += 1
+    if stack:
+        raise BadRequest(f"can't parse entities: can't find end tag corresponding to <{stack[-1]}>")
+    return "".join(out)
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
+        for m in _ATTR.finditer(raw)
+    }
+
+
+def _check_start_tag(name: str, attributes: dict[str, str], stack: list[str]) -> None:
+    if "code" in stack or ("pre" in stack and name != "code"):
+        raise BadRequest(f"can't parse entities: <{name}> inside code or pre")
+    if name in _SIMPLE or name == "code":
+        allowed: set[str] = {"class"} if name == "code" and "pre" in stack else set()
+    elif name == "span":
+        if attributes.get("class") != "tg-spoiler":
+            raise BadRequest("can't parse entities: <span> without class=\"tg-spoiler\"")
+        allowed = {"class"}
+    elif name == "a":
+        if not attributes.get("href"):
+            raise BadRequest("can't parse entities: <a> without href")
+        allowed = {"href"}
+    elif name == "tg-emoji":
+        allowed = {"emoji-id"}
+    elif name == "blockquote":
+        if "blockquote" in stack:
+            raise BadRequest("can't parse entities: nested blockquote")
+        allowed = {"expandable"}
+    else:
+        raise BadRequest(f"can't parse entities: unsupported start tag \"{name}\"")
+    unknown = set(attributes) - allowed
+    if unknown:
+        raise BadRequest(f"can't parse entities: unsupported attribute {sorted(unknown)}")
+
+
+def check_text(text: str, parse_mode: str | None) -> str:
+    """The text a user would see; BadRequest when Telegram would refuse the message."""
+    if parse_mode is not None and parse_mode.upper() != "HTML":
+        raise BadRequest(f"the fake server only knows HTML, not {parse_mode}")
+    visible = parse_html(text) if parse_mode else text
+    if not visible.strip():
+        raise BadRequest("message text is empty")
+    if utf16_len(visible) > MAX_UTF16:
+        raise BadRequest("message is too long")
+    return visible
+
+
+# --- updates the tests queue ---------------------------------------------------------------------
+
+_COMMAND_OR_MENTION = re.compile(
+    r"(?<![\w/@])(/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?|@[A-Za-z0-9_]{5,32})"
+)
+
+
+def entities_of(text: str) -> list[dict[str, Any]]:
+    """bot_command and mention entities, as Telegram computes them (UTF-16 offsets)."""
+    found = []
+    for match in _COMMAND_OR_MENTION.finditer(text):
+        kind = "bot_command" if match.group(0).startswith("/") else "mention"
+        found.append(
+            {
+                "type": kind,
+                "offset": utf16_len(text[: match.start()]),
+                "length": utf16_len(match.group(0)),
+            }
+        )
+    return found
+
+
+@dataclass
+class Recorded:
+    """One call the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    status: int
+    error: str | None = None
+
+
+@dataclass
+class FakeTelegram:
+    """The server's state: queued updates, what the bot sent, calls, and planned failures."""
+
+    token: str = TOKEN
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[Recorded] = field(default_factory=list)
+    commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    webhook: dict[str, Any] = field(default_factory=dict)
+    chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    port: int = 0
+    _fail: dict[str, list[int]] = field(default_factory=dict)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(10_000))
+    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _server: tornado.httpserver.HTTPServer | None = None
+    _closing: bool = False
+
+    @property
+    def base_url(self) -> str:
+        """What TELEGRAM_BOT_API_URL takes (the token is appended to it)."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    async def start(self) -> FakeTelegram:
+        app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _MethodHandler, {"fake": self})])
+        sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+        self.port = sockets[0].getsockname()[1]
+        self._server = tornado.httpserver.HTTPServer(app)
+        self._server.add_sockets(sockets)
+        return self
+
+    async def stop(self) -> None:
+        self._closing = True
+        self._notify()
+        if self._server is not None:
+            self._server.stop()
+            await self._server.close_all_connections()
+
+    def _notify(self) -> None:
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    # What the tests do.
+
+    def push(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """Queue an update of ``kind`` (message, edited_message, channel_post…)."""
+        update = {"update_id": next(self._ids), kind: payload}
+        chat = payload.get("chat")
+        if chat:
+            self.chats[chat["id"]] = chat
+        self.updates.append(update)
+        self._notify()
+        return update
+
+    def new_message_id(self) -> int:
+        return next(self._message_ids)
+
+    def fail_next(self, method: str, retry_after: int = 1) -> None:
+        """The next call of ``method`` gets 429 Too Many Requests with retry_after."""
+        self._fail.setdefault(method, []).append(retry_after)
+
+    async def wait_sent(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
+        """Wait until the bot has sent ``count`` messages in all; return them."""
+        deadline = time.monotonic() + timeout
+        while len(self.sent) < count:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"the bot sent {len(self.sent)} messages, not {count}")
+            event = self._changed
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), remaining)
+        return self.sent[:count]
+
+    async def wait_call(self, method: str, timeout: float = 10.0) -> Recorded:
+        deadline = time.monotonic() + timeout
+        while True:
+            for call in self.calls:
+                if call.method == method:
+                    return call
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"the bot never called {method}")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), remaining)
+
+    def rejected(self) -> list[Recorded]:
+        return [call for call in self.calls if call.status == 400]
+
+    # The Bot API.
+
+    async def call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        retries = self._fail.get(method)
+        if retries:
+            retry_after = retries.pop(0)
+            return 429, {
+                "ok": False,
+                "error_code": 429,
+                "description": f"Too Many Requests: retry after {retry_after}",
+                "parameters": {"retry_after": retry_after},
+            }
+        handler = getattr(self, "api_" + method.lower(), None)
+        if handler is None:
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+        try:
+            result = await handler(params)
+        except BadRequest as error:
+            return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}
+        return 200, {"ok": True, "result": result}
+
+    async def api_getme(self, params: dict[str, Any]) -> Any:
+        return BOT_USER
+
+    async def api_getupdates(self, params: dict[str, Any]) -> Any:
+        offset = params.get("offset")
+        if offset:
+            # Telegram forgets every update before the offset: they are confirmed.
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        limit = params.get("limit") or 100
+        deadline = time.monotonic() + float(params.get("timeout") or 0)
+        while not self.updates and not self._closing:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                await asyncio.wait_for(self._changed.wait(), remaining)
+            except TimeoutError:
+                break
+        return self.updates[:limit]
+
+    async def api_deletewebhook(self, params: dict[str, Any]) -> Any:
+        if params.get("drop_pending_updates"):
+            self.updates.clear()
+        self.webhook = {}
+        return True
+
+    async def api_setwebhook(self, params: dict[str, Any]) -> Any:
+        if params.get("drop_pending_updates"):
+            self.updates.clear()
+        self.webhook = dict(params)
+        return True
+
+    async def api_getwebhookinfo(self, params: dict[str, Any]) -> Any:
+        return {
+            "url": self.webhook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self.updates),
+        }
+
+    async def api_sendmessage(self, params: dict[str, Any]) -> Any:
+        visible = check_text(str(params.get("text", "")), params.get("parse_mode"))
+        chat_id = params["chat_id"]
+        chat = self.chats.get(chat_id, {"id": chat_id, "type": "private", "first_name": "x"})
+        message: dict[str, Any] = {
+            "message_id": self.new_message_id(),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": BOT_USER,
+            "text": visible,
+        }
+        if params.get("message_thread_id"):
+            message["message_thread_id"] = params["message_thread_id"]
+            message["is_topic_message"] = True
+        self.sent.append({**params, "visible": visible, "message": message})
+        return message
+
+    async def api_editmessagetext(self, params: dict[str, Any]) -> Any:
+        visible = check_text(str(params.get("text", "")), params.get("parse_mode"))
+        return {
+            "message_id": params.get("message_id", 1),
+            "date": int(time.time()),
+            "chat": self.chats.get(params.get("chat_id", 0), {"id": 0, "type": "private"}),
+            "text": visible,
+        }
+
+    async def api_setmycommands(self, params: dict[str, Any]) -> Any:
+        key = _menu_key(params)
+        self.commands[key] = params["commands"]
+        return True
+
+    async def api_getmycommands(self, params: dict[str, Any]) -> Any:
+        key = _menu_key(params)
+        return self.commands.get(key, [])
+
+    async def api_deletemycommands(self, params: dict[str, Any]) -> Any:
+        key = _menu_key(params)
+        self.commands.pop(key, None)
+        return True
+
+    async def api_answercallbackquery(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def api_answerinlinequery(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def api_close(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def api_logout(self, params: dict[str, Any]) -> Any:
+        return True
+
+
+def _menu_key(params: dict[str, Any]) -> tuple[str, str]:
+    scope = params.get("scope") or {"type": "default"}
+    return json.dumps(scope, sort_keys=True), params.get("language_code") or ""
+
+
+class _MethodHandler(tornado.web.RequestHandler):
+    """POST (or GET) /bot<token>/<method>."""
+
+    def initialize(self, fake: FakeTelegram) -> None:
+        self.fake = fake
+
+    async def post(self, token: str, method: str) -> None:
+        if token != self.fake.token:
+            self.set_status(401)
+            self.finish({"ok": False, "error_code": 401, "description": "Unauthorized"})
+            return
+        params = self._params()
+        status, body = await self.fake.call(method, params)
+        error = None if status == 200 else body.get("description")
+        self.fake.calls.append(Recorded(method, params, status, error))
+        self.fake._notify()
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json")
+        with contextlib.suppress(tornado.iostream.StreamClosedError):
+            self.finish(json.dumps(body))
+
+    get = post
+
+    def _params(self) -> dict[str, Any]:
+        content_type = self.request.headers.get("Content-Type", "")
+        if content_type.startswith("application/json"):
+            loaded: dict[str, Any] = json.loads(self.request.body or b"{}")
+            return loaded
+        params: dict[str, Any] = {}
+        for key, values in self.request.arguments.items():
+            raw = values[-1].decode()
+            if key in _JSON_KEYS or raw in ("true", "false"):
+                params[key] = json.loads(raw)
+            elif key in _INT_KEYS and re.fullmatch(r"-?\d+", raw):
+                params[key] = int(raw)
+            else:
+                params[key] = raw
+        return params
+
+
+# --- users, chats and conversations of the tests -------------------------------------------------
+
+FR_USER = {"id": 1001, "is_bot": False, "first_name": "Amélie", "language_code": "fr"}
+EN_USER = {"id": 1002, "is_bot": False, "first_name": "John", "language_code": "en"}
+DE_USER = {"id": 1003, "is_bot": False, "first_name": "Jonas", "language_code": "de"}
+OTHER_USER = {"id": 1004, "is_bot": False, "first_name": "Zoé", "language_code": "fr"}
+SUPERGROUP = {"id": -1001234567890, "type": "supergroup", "title": "Newsroom"}
+GROUP = {"id": -4242, "type": "group", "title": "Friends"}
+FORUM = {"id": -1009876543210, "type": "supergroup", "title": "Forum", "is_forum": True}
+CHANNEL = {"id": -1001111111111, "type": "channel", "title": "News"}
+
+
+def private_chat(user: dict[str, Any]) -> dict[str, Any]:
+    return {"id": user["id"], "type": "private", "first_name": user["first_name"]}
+
+
+def text_message(
+    fake: FakeTelegram, chat: dict[str, Any], user: dict[str, Any] | None, text: str, **extra: Any
+) -> dict[str, Any]:
+    """A message as Telegram sends it, with its bot_command and mention entities."""
+    message: dict[str, Any] = {
+        "message_id": fake.new_message_id(),
+        "date": int(time.time()),
+        "chat": chat,
+        "text": text,
+    }
+    if user is not None:
+        message["from"] = user
+    entities = entities_of(text)
+    if entities:
+        message["entities"] = entities
+    message.update(extra)
+    return message
+
+
+def bot_message(
+    fake: FakeTelegram, chat: dict[str, Any], text: str = "an answer"
+) -> dict[str, Any]:
+    """A message the bot sent earlier (what a reply to the bot points at)."""
+    return text_message(fake, chat, BOT_USER, text)
+
+
+async def send(
+    fake: FakeTelegram, message: dict[str, Any], kind: str = "message"
+) -> dict[str, Any]:
+    """Queue ``message`` and return what the bot sent in answer (exactly one message)."""
+    before = len(fake.sent)
+    fake.push(kind, message)
+    sent = await fake.wait_sent(before + 1)
+    return sent[-1]
+
+
+async def ask(
+    fake: FakeTelegram, chat: dict[str, Any], user: dict[str, Any], text: str, **extra: Any
+) -> dict[str, Any]:
+    return await send(fake, text_message(fake, chat, user, text, **extra))
+
+
+async def assert_silent(fake: FakeTelegram, *updates: tuple[str, dict[str, Any]]) -> None:
+    """The bot answers none of ``updates``: a private /help queued after them is the only reply.
+
+    Updates are handled in order, so once the /help is answered the others have been handled.
+    """
+    before = len(fake.sent)
+    for kind, payload in updates:
+        fake.push(kind, payload)
+    sentinel = text_message(fake, private_chat(EN_USER), EN_USER, "/help")
+    fake.push("message", sentinel)
+    await fake.wait_sent(before + 1)
+    await _settle(fake)
+    assert len(fake.sent) == before + 1, [s["text"] for s in fake.sent[before:]]
+    assert fake.sent[-1]["reply_parameters"]["message_id"] == sentinel["message_id"]
+
+
+async def _settle(fake: FakeTelegram) -> None:
+    """Let any message still in flight arrive (a late extra reply would then be counted)."""
+    await asyncio.sleep(0.05)
