@@ -30,6 +30,7 @@ from bot.flood import FloodControl
 from bot.i18n import STRINGS, t
 from bot.redact import protect_logs
 from bot.settings import Settings
+from bot.updates import PerChatUpdateProcessor
 from index import Engine
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,12 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         .token(settings.token)
         .base_url(settings.telegram_bot_api_url)
         .base_file_url(file_url(settings))
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.overall_rate_limit, max_retries=RATE_LIMIT_RETRIES
+            )
+        )
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(set_command_menus)
         .build()
     )

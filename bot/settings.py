@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret_token: SecretStr | None = None
     allowed_chat_ids: str | None = None
+    overall_rate_limit: float = Field(default=30.0, ge=0, le=10_000)
     chat_rate_limit: int = Field(default=20, ge=1, le=1000)
     chat_rate_window_seconds: float = Field(default=60.0, gt=0, le=3600)
 

@@ -61,7 +61,12 @@ async def bot(
 ) -> AsyncIterator[TelegramApp]:
     """The running bot; afterwards, every message it sent must be one Telegram accepted."""
     async with running(settings, engine) as application:
+        telegram.idle = lambda: (
+            application.update_queue.empty()
+            and application.update_processor.current_concurrent_updates == 0
+        )
         yield application
+        telegram.idle = None
     assert not telegram.rejected(), [(c.method, c.error) for c in telegram.rejected()]
     for sent in telegram.sent:
         assert sent["parse_mode"] == "HTML"

@@ -15,6 +15,7 @@ import itertools
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,6 +201,8 @@ class FakeTelegram:
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
     _server: tornado.httpserver.HTTPServer | None = None
     _closing: bool = False
+    #: Set by the running bot's fixture: True when the Application has no update left to handle.
+    idle: Callable[[], bool] | None = None
 
     @property
     def base_url(self) -> str:
@@ -504,5 +507,15 @@ async def assert_silent(fake: FakeTelegram, *updates: tuple[str, dict[str, Any]]
 
 
 async def _settle(fake: FakeTelegram) -> None:
-    """Let any message still in flight arrive (a late extra reply would then be counted)."""
+    """Let any message still in flight arrive (a late extra reply would then be counted).
+
+    Chats are handled concurrently, so the sentinel's answer does not prove that updates of other
+    chats are done: wait until the Application says it has nothing left to handle.
+    """
     await asyncio.sleep(0.05)
+    if fake.idle is None:
+        return
+    deadline = time.monotonic() + 5
+    while not fake.idle() and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    assert fake.idle(), "the bot was still handling updates after 5 s"
