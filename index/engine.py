@@ -1,20 +1,41 @@
-"""The public entry: an article loaded, analysed, attributed and indexed once; questions only read."""
+"""The public entry: an article loaded, analysed, attributed and indexed once; questions read."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from index.analysis import analyzer_for
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_for
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
+from index.lexicon import ending_rules, word_list
 from index.quotes import Quote, Speaker, extract_quotes
 from index.search import ParagraphIndex
 
+logger = logging.getLogger(__name__)
+
 Mode = Literal["ask", "quote", "who"]
 MODES: tuple[Mode, ...] = ("ask", "quote", "who")
+Intent = Literal["fact", "quote", "who"]
+
+#: The speaker-name field counts for this much of the text field (a name is also in the text).
+SPEAKER_FIELD_WEIGHT = 0.5
+#: Boilerplate (byline, footer) still answers "who wrote this?" but never beats the story.
+BOILERPLATE_WEIGHT = 0.5
+#: For who/quote questions, a paragraph holding a quotation is worth this much more.
+QUOTE_BOOST = 1.25
+#: The top paragraph must hold question words carrying this share of the question's idf mass.
+MIN_IDF_COVERAGE = 0.3
+#: Fuzzy matching of an unknown question word: minimum rapidfuzz ratio by word length.
+FUZZY_MIN_LENGTH = 4
+FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF_SHORT = 88.0  # five letters or fewer: one wrong letter is already 20%
 
 
 @dataclass(frozen=True)
@@ -25,6 +46,7 @@ class Result:
     score: float
     passage: str
     quote: Quote | None
+    highlights: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +58,7 @@ class Answer:
     found: bool
     results: tuple[Result, ...]
     language: str
+    intent: Intent = "fact"
 
 
 @dataclass(frozen=True)
@@ -46,6 +69,21 @@ class SpeakerCount:
     count: int
 
 
+@dataclass(frozen=True)
+class QueryWord:
+    """A content word of the question and the index terms it was matched to (maybe none)."""
+
+    word: str
+    terms: tuple[str, ...]
+    how: Literal["stem", "cognate", "fuzzy", "unknown"]
+
+
+def speaker_names(speaker: Speaker) -> tuple[str, ...]:
+    """The canonical name and the short forms the article uses for it."""
+    aliases: tuple[str, ...] = tuple(getattr(speaker, "aliases", ()))
+    return (speaker.name, *aliases)
+
+
 class Engine:
     """Answers questions about one article."""
 
@@ -53,15 +91,38 @@ class Engine:
         self.article = article
         self._quotes = extract_quotes(article)
         self._analyzer = analyzer_for(article.language)
-        body = article.body
-        documents = []
-        for paragraph in body:
-            speakers = " ".join(
-                q.speaker.name for q in self._quotes
-                if q.paragraph == paragraph.index and q.speaker is not None
+        paragraphs = article.paragraphs
+        self._quotes_in: dict[int, tuple[Quote, ...]] = {
+            p.index: tuple(q for q in self._quotes if q.paragraph == p.index) for p in paragraphs
+        }
+        names = [
+            " ".join(
+                name
+                for q in self._quotes_in[p.index] if q.speaker is not None
+                for name in speaker_names(q.speaker)
             )
-            documents.append(self._analyzer.analyze(paragraph.text + " " + speakers))
-        self._index = ParagraphIndex(documents, ids=[p.index for p in body])
+            for p in paragraphs
+        ]
+        ids = [p.index for p in paragraphs]
+        self._text = ParagraphIndex([self._analyzer.analyze(p.text) for p in paragraphs], ids)
+        self._speakers = ParagraphIndex([self._analyzer.analyze(n) for n in names], ids)
+        self._prior = np.array(
+            [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
+        )
+        self._has_quote = np.array([bool(self._quotes_in[p.index]) for p in paragraphs])
+        # the article's own words, accent-folded and unstemmed, for matching unknown query words
+        self._surface: dict[str, str] = {}
+        for text in [p.text for p in paragraphs] + names:
+            for word in self._analyzer.words(text):
+                self._surface.setdefault(word, self._analyzer.stem(word))
+        self._surface_words = tuple(self._surface)
+        self._quote_terms = {
+            id(q): frozenset(self._analyzer.analyze(q.text)).union(
+                *(self._analyzer.analyze(n) for n in speaker_names(q.speaker))
+            ) if q.speaker is not None else frozenset(self._analyzer.analyze(q.text))
+            for q in self._quotes
+        }
+        self._word_cache: dict[tuple[str, str], QueryWord] = {}
 
     @classmethod
     def from_path(cls, path: str | Path | None = None) -> Engine:
@@ -79,6 +140,15 @@ class Engine:
         """Every quotation of the article with its speaker, in reading order."""
         return self._quotes
 
+    def quotes_by(self, name: str) -> tuple[Quote, ...]:
+        """The quotations of the speaker called ``name`` (the full name or a short form)."""
+        wanted = fold_accents(name.lower())
+        return tuple(
+            q for q in self._quotes
+            if q.speaker is not None
+            and any(_names_match(wanted, fold_accents(n.lower())) for n in speaker_names(q.speaker))
+        )
+
     def speakers(self) -> tuple[SpeakerCount, ...]:
         """Who is quoted, most quoted first."""
         counts = Counter(q.speaker for q in self._quotes if q.speaker is not None)
@@ -87,19 +157,137 @@ class Engine:
             for speaker, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].name))
         )
 
+    # --- questions -------------------------------------------------------------------------
+
+    def query_words(self, question: str, language: str | None = None) -> tuple[QueryWord, ...]:
+        """The question's content words, each matched against the article's vocabulary."""
+        language = language or detect_language(question, default=self.article.language)
+        languages = tuple(dict.fromkeys((language, self.article.language)))
+        words = query_analyzer_for(languages).words(question)
+        return tuple(self._match_word(word, language) for word in words)
+
+    def intent(self, mode: Mode, question: str, language: str) -> Intent:
+        """What the question asks for: ``who`` said it, a ``quote``, or a ``fact``."""
+        if mode == "who":
+            return "who"
+        if mode == "quote":
+            return "quote"
+        raw = [fold_accents(t) for t in analyzer_for(language).tokens(question)]
+        who = {fold_accents(w) for w in word_list(language, "intent_who")}
+        said = {fold_accents(w) for w in word_list(language, "intent_quote")}
+        if raw and raw[0] in who:
+            return "who"
+        if any(w in said for w in raw):
+            return "quote"
+        return "fact"
+
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
-        hits = self._index.search(self._analyzer.analyze(question), limit=limit)
-        results = tuple(
-            Result(
-                paragraph=hit.paragraph,
-                score=hit.score,
-                passage=self.article.paragraphs[hit.paragraph].text,
-                quote=next((q for q in self._quotes if q.paragraph == hit.paragraph), None),
+        intent = self.intent(mode, question, language)
+        words = self.query_words(question, language)
+        terms = [t for w in words for t in w.terms]
+        if not terms:
+            return Answer(question, mode, False, (), language, intent)
+        scores = self._text.scores(terms) + SPEAKER_FIELD_WEIGHT * self._speakers.scores(terms)
+        scores *= self._prior
+        if intent != "fact":
+            scores *= np.where(self._has_quote, QUOTE_BOOST, 1.0)
+        ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
+        if not ranked or self._coverage(words, ranked[0]) < MIN_IDF_COVERAGE:
+            return Answer(question, mode, False, (), language, intent)
+        results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
+        return Answer(question, mode, True, results, language, intent)
+
+    def _result(self, row: int, score: float, terms: list[str]) -> Result:
+        paragraph = self.article.paragraphs[int(self._text.ids[row])]
+        quote = self._best_quote(paragraph.index, terms)
+        highlights = tuple(sorted({w for w, stem in self._surface.items() if stem in terms}))
+        return Result(paragraph.index, score, paragraph.text, quote, highlights)
+
+    def _best_quote(self, paragraph: int, terms: list[str]) -> Quote | None:
+        """The quotation of the paragraph whose words (and speaker) match the question best."""
+        quotes = self._quotes_in.get(paragraph, ())
+        if not quotes:
+            return None
+        idf = self._text.idf
+
+        def match(quote: Quote) -> float:
+            held = self._quote_terms[id(quote)]
+            return sum(idf.get(t, 0.0) for t in set(terms) if t in held)
+
+        return max(quotes, key=match)  # max keeps the first of equals: reading order
+
+    def _coverage(self, words: tuple[QueryWord, ...], row: int) -> float:
+        """The share of the question's idf mass that paragraph ``row`` holds.
+
+        A word the article does not know weighs as much as the rarest word could, so a question
+        about something else ("la capitale de l'Australie") is not answered by a common word.
+        """
+        total = held = 0.0
+        for word in words:
+            weight = max(
+                (self._text.idf.get(t, self._speakers.idf.get(t, 0.0)) for t in word.terms),
+                default=self._text.unseen_idf(),
             )
-            for hit in hits
+            total += weight
+            if any(self._text.holds(row, t) or self._speakers.holds(row, t) for t in word.terms):
+                held += weight
+        return held / total if total else 0.0
+
+    def _known(self, term: str) -> bool:
+        return term in self._text or term in self._speakers
+
+    def _match_word(self, word: str, language: str) -> QueryWord:
+        """Stem in both languages; else cognate endings; else the closest article words."""
+        key = (word, language)
+        cached = self._word_cache.get(key)
+        if cached is not None:
+            return cached
+        result = self._resolve(word, language)
+        if len(self._word_cache) < 10_000:  # questions are unbounded user input
+            self._word_cache[key] = result
+        return result
+
+    def _resolve(self, word: str, language: str) -> QueryWord:
+        own = self._analyzer
+        stems = dict.fromkeys([own.stem(word), analyzer_for(language).stem(word)])
+        known = tuple(s for s in stems if self._known(s))
+        if known:
+            return QueryWord(word, known, "stem")
+        if language != self.article.language:
+            for ending, target in ending_rules(language, self.article.language):
+                if word.endswith(ending) and len(word) > len(ending) + 2:
+                    stem = own.stem(word[: len(word) - len(ending)] + target)
+                    if self._known(stem):
+                        return QueryWord(word, (stem,), "cognate")
+        fuzzy = self._fuzzy(word)
+        if fuzzy:
+            logger.debug("query word %r matched %r", word, fuzzy)
+            return QueryWord(word, fuzzy, "fuzzy")
+        return QueryWord(word, (), "unknown")
+
+    def _fuzzy(self, word: str) -> tuple[str, ...]:
+        """Stems of the article words closest to ``word`` (typos, names spelled another way)."""
+        if len(word) < FUZZY_MIN_LENGTH or word.isdigit():
+            return ()
+        cutoff = FUZZY_CUTOFF_SHORT if len(word) <= 5 else FUZZY_CUTOFF
+        matches = process.extract(
+            word, self._surface_words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
         )
-        return Answer(
-            query=question, mode=mode, found=bool(results), results=results, language=language
-        )
+        if not matches:
+            return ()
+        best = max(score for _, score, _ in matches)
+        return tuple(dict.fromkeys(self._surface[m] for m, score, _ in matches if score == best))
+
+
+def _names_match(a: str, b: str) -> bool:
+    """Equal, or one holds the other as whole words ("Loukachenko" in "Alexandre Loukachenko")."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return False
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+__all__ = ["MODES", "Analyzer", "Answer", "Engine", "Mode", "QueryWord", "Result", "SpeakerCount"]
