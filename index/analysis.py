@@ -36,7 +36,8 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 class AnalysisStep(Protocol):
     """One single-purpose step: tokens in, tokens out."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def __call__(self, tokens: list[str]) -> list[str]: ...
 

@@ -32,10 +32,12 @@ BOILERPLATE_WEIGHT = 0.5
 QUOTE_BOOST = 1.25
 #: The top paragraph must hold question words carrying this share of the question's idf mass.
 MIN_IDF_COVERAGE = 0.3
+#: In a question in another language, an unmatched word is likely untranslated, not off-topic.
+UNTRANSLATED_WORD_SHARE = 0.25
 #: Fuzzy matching of an unknown question word: minimum rapidfuzz ratio by word length.
-FUZZY_MIN_LENGTH = 4
+FUZZY_MIN_LENGTH = 3
 FUZZY_CUTOFF = 80.0
-FUZZY_CUTOFF_SHORT = 88.0  # five letters or fewer: one wrong letter is already 20%
+FUZZY_CUTOFF_SHORT = 85.0  # five letters or fewer: one wrong letter is already 20%
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,8 @@ class Engine:
         if intent != "fact":
             scores *= np.where(self._has_quote, QUOTE_BOOST, 1.0)
         ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
-        if not ranked or self._coverage(words, ranked[0]) < MIN_IDF_COVERAGE:
+        cross_language = language != self.article.language
+        if not ranked or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE:
             return Answer(question, mode, False, (), language, intent)
         results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
         return Answer(question, mode, True, results, language, intent)
@@ -218,17 +221,18 @@ class Engine:
 
         return max(quotes, key=match)  # max keeps the first of equals: reading order
 
-    def _coverage(self, words: tuple[QueryWord, ...], row: int) -> float:
+    def _coverage(self, words: tuple[QueryWord, ...], row: int, cross_language: bool) -> float:
         """The share of the question's idf mass that paragraph ``row`` holds.
 
         A word the article does not know weighs as much as the rarest word could, so a question
         about something else ("la capitale de l'Australie") is not answered by a common word.
         """
         total = held = 0.0
+        unknown = self._text.unseen_idf() * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
         for word in words:
             weight = max(
                 (self._text.idf.get(t, self._speakers.idf.get(t, 0.0)) for t in word.terms),
-                default=self._text.unseen_idf(),
+                default=unknown,
             )
             total += weight
             if any(self._text.holds(row, t) or self._speakers.holds(row, t) for t in word.terms):

@@ -73,10 +73,10 @@ class ParagraphIndex:
         posting_rows: list[int] = []
         posting_tfs: list[int] = []
         for row, document in enumerate(documents):
-            for term, tf in Counter(document).items():
+            for term, count in Counter(document).items():
                 posting_terms.append(term_ids.setdefault(term, len(term_ids)))
                 posting_rows.append(row)
-                posting_tfs.append(tf)
+                posting_tfs.append(count)
         terms = np.asarray(posting_terms, dtype=np.int32)
         order = np.argsort(terms, kind="stable")  # stable: rows stay ascending within a term
         rows = np.asarray(posting_rows, dtype=np.int32)[order]
