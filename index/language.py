@@ -15,7 +15,8 @@ def detect_language(text: str, default: str = "fr") -> str:
     Ties (including a text with no function word at all, such as "Lukashenko S-400") give
     ``default``.
     """
-    words = _WORD.findall(text.lower())
+    # one-letter words ("s" of "Putin's" or "S-400", "a") tell English and French apart badly
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
     best, best_score = default, 0
     for language in SUPPORTED_LANGUAGES:
         known = (

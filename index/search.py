@@ -142,12 +142,13 @@ class ParagraphIndex:
             return []
         row_scores = self.scores(query, weights)[rows]
         if len(rows) > limit:
-            keep = np.argpartition(-row_scores, limit - 1)[:limit]
+            kth = np.partition(row_scores, len(rows) - limit)[len(rows) - limit]
+            keep = row_scores >= kth  # every row tied with the k-th, so ties keep paragraph order
             rows, row_scores = rows[keep], row_scores[keep]
         order = np.lexsort((rows, -row_scores))
         return [
             Hit(int(self.ids[rows[i]]), float(row_scores[i]))
-            for i in order
+            for i in order[:limit]
             if row_scores[i] > 0
         ]
 
