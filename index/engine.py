@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_for
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
-from index.lexicon import ending_rules, word_list
+from index.lexicon import ending_rules, translations, word_list
 from index.quotes import Quote, Speaker, extract_quotes
 from index.search import ParagraphIndex
 
@@ -77,7 +77,7 @@ class QueryWord:
 
     word: str
     terms: tuple[str, ...]
-    how: Literal["stem", "cognate", "fuzzy", "unknown"]
+    how: Literal["stem", "translation", "cognate", "fuzzy", "unknown"]
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -243,7 +243,7 @@ class Engine:
         return term in self._text or term in self._speakers
 
     def _match_word(self, word: str, language: str) -> QueryWord:
-        """Stem in both languages; else cognate endings; else the closest article words."""
+        """Stem in both languages; else a translation or cognate ending; else the closest words."""
         key = (word, language)
         cached = self._word_cache.get(key)
         if cached is not None:
@@ -260,6 +260,12 @@ class Engine:
         if known:
             return QueryWord(word, known, "stem")
         if language != self.article.language:
+            targets = translations(language, self.article.language).get(word, ())
+            translated = tuple(dict.fromkeys(
+                term for target in targets for term in own.analyze(target) if self._known(term)
+            ))
+            if translated:
+                return QueryWord(word, translated, "translation")
             for ending, target in ending_rules(language, self.article.language):
                 if word.endswith(ending) and len(word) > len(ending) + 2:
                     stem = own.stem(word[: len(word) - len(ending)] + target)
