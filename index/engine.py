@@ -97,14 +97,7 @@ class Engine:
         self._quotes_in: dict[int, tuple[Quote, ...]] = {
             p.index: tuple(q for q in self._quotes if q.paragraph == p.index) for p in paragraphs
         }
-        names = [
-            " ".join(
-                name
-                for q in self._quotes_in[p.index] if q.speaker is not None
-                for name in speaker_names(q.speaker)
-            )
-            for p in paragraphs
-        ]
+        names = self._speaker_field(paragraphs)
         ids = [p.index for p in paragraphs]
         self._text = ParagraphIndex([self._analyzer.analyze(p.text) for p in paragraphs], ids)
         self._speakers = ParagraphIndex([self._analyzer.analyze(n) for n in names], ids)
@@ -125,6 +118,29 @@ class Engine:
             for q in self._quotes
         }
         self._word_cache: dict[tuple[str, str], QueryWord] = {}
+
+    def _speaker_field(self, paragraphs: tuple[Paragraph, ...]) -> list[str]:
+        """Per paragraph, the names (and short forms) of the speakers of its quotations.
+
+        A paragraph with no attributed quotation that opens with a subject pronoun ("Il a ajouté
+        que …") or holds only unattributed quotations (a quote continued from the paragraph
+        before) carries on the previous paragraph's last speaker.
+        """
+        pronouns = word_list(self.article.language, "subject_pronouns")
+        fields: list[str] = []
+        last: Speaker | None = None
+        for paragraph in paragraphs:
+            speakers = [q.speaker for q in self._quotes_in[paragraph.index] if q.speaker]
+            opening = self._analyzer.tokens(paragraph.text)[:1]
+            continues = bool(opening and opening[0] in pronouns) or bool(
+                self._quotes_in[paragraph.index]
+            )
+            if not speakers and last is not None and continues:
+                speakers = [last]
+            fields.append(" ".join(n for s in speakers for n in speaker_names(s)))
+            if not paragraph.is_boilerplate:
+                last = speakers[-1] if speakers else None
+        return fields
 
     @classmethod
     def from_path(cls, path: str | Path | None = None) -> Engine:
