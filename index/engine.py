@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_for
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
-from index.lexicon import ending_rules, translations, word_list
+from index.lexicon import ending_rules, phrase_list, translations, word_list
 from index.quotes import Quote, Speaker, extract_quotes
 from index.search import ParagraphIndex
 
@@ -30,6 +34,11 @@ SPEAKER_FIELD_WEIGHT = 0.5
 BOILERPLATE_WEIGHT = 0.5
 #: For who/quote questions, a paragraph holding a quotation is worth this much more.
 QUOTE_BOOST = 1.25
+#: "Quand … ?" / "How many … ?": a paragraph holding a date / a number is worth this much more.
+ANSWER_TYPE_BOOST = 1.15
+#: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
+#: their mean idf, the way a phrase query rewards proximity.
+PHRASE_WEIGHT = 1.0
 #: The top paragraph must hold question words carrying this share of the question's idf mass.
 MIN_IDF_COVERAGE = 0.3
 #: In a question in another language, an unmatched word is likely untranslated, not off-topic.
@@ -105,6 +114,13 @@ class Engine:
             [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
         )
         self._has_quote = np.array([bool(self._quotes_in[p.index]) for p in paragraphs])
+        self._bigrams = [
+            frozenset(itertools.pairwise(self._analyzer.analyze(p.text))) for p in paragraphs
+        ]
+        self._holds_type = {
+            kind: np.array([self._holds(kind, p.text) for p in paragraphs])
+            for kind in ("date", "number")
+        }
         # the article's own words, accent-folded and unstemmed, for matching unknown query words
         self._surface: dict[str, str] = {}
         for text in [p.text for p in paragraphs] + names:
@@ -199,6 +215,23 @@ class Engine:
             return "quote"
         return "fact"
 
+    def answer_type(self, question: str, language: str) -> str | None:
+        """The kind of answer the question's first typed question word expects (date, number)."""
+        types = _answer_types(language)
+        for token in analyzer_for(language).tokens(question):
+            kind = types.get(fold_accents(token))
+            if kind is not None:
+                return kind
+        return None
+
+    def _holds(self, kind: str, text: str) -> bool:
+        """Whether ``text`` holds a date (a month, a day, a year) or a number (digits or words)."""
+        tokens = {fold_accents(t) for t in self._analyzer.tokens(text)}
+        words = {fold_accents(w) for w in word_list(self.article.language, f"{kind}_words")}
+        if kind == "date":
+            return bool(tokens & words) or bool(_YEAR.search(text))
+        return bool(tokens & words) or any(c.isdigit() for c in text)
+
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
@@ -211,12 +244,31 @@ class Engine:
         scores *= self._prior
         if intent != "fact":
             scores *= np.where(self._has_quote, QUOTE_BOOST, 1.0)
+        scores += self._phrase_bonus(words)
+        expected = self.answer_type(question, language)
+        if expected is not None:
+            scores *= np.where(self._holds_type[expected], ANSWER_TYPE_BOOST, 1.0)
         ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
         cross_language = language != self.article.language
         if not ranked or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE:
             return Answer(question, mode, False, (), language, intent)
         results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
         return Answer(question, mode, True, results, language, intent)
+
+    def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:
+        """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
+        side by side, in the question's order."""
+        bonus = np.zeros(len(self._bigrams))
+        idf = self._text.idf
+        for first, second in itertools.pairwise(words):
+            pairs = [(a, b) for a in first.terms for b in second.terms]
+            if not pairs:
+                continue
+            weight = PHRASE_WEIGHT * max((idf.get(a, 0.0) + idf.get(b, 0.0)) / 2 for a, b in pairs)
+            for row, bigrams in enumerate(self._bigrams):
+                if any(pair in bigrams for pair in pairs):
+                    bonus[row] += weight
+        return bonus
 
     def _result(self, row: int, score: float, terms: list[str]) -> Result:
         paragraph = self.article.paragraphs[int(self._text.ids[row])]
@@ -305,6 +357,15 @@ class Engine:
             return ()
         best = max(score for _, score, _ in matches)
         return tuple(dict.fromkeys(self._surface[m] for m, score, _ in matches if score == best))
+
+
+@cache
+def _answer_types(language: str) -> dict[str, str]:
+    entries = (e.partition(" ") for e in phrase_list(language, "answer_types"))
+    return {fold_accents(word): kind.strip() for word, _, kind in entries}
+
+
+_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 
 
 def _names_match(a: str, b: str) -> bool:

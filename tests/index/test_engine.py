@@ -164,7 +164,7 @@ def attributed_engine(monkeypatch: pytest.MonkeyPatch) -> Engine:
     [
         # the quotation says "il": only the speaker field holds the name
         ("Qu'a promis Dupont sur les emplois ?", 1),
-        ("Jean Dupont emplois", 1),
+        ("Jean Dupont a-t-il promis de garder le site ?", 1),
         ("Dupont usine", 0),  # the paragraph that names him and the factory stays first
     ],
 )
