@@ -149,6 +149,8 @@ class Stem:
 
 def fold_accents(token: str) -> str:
     """``sécurité`` → ``securite``: strip combining marks and spell out ligatures."""
+    if token.isascii():  # most words: nothing to fold, and this is the hot path of a question
+        return token
     decomposed = unicodedata.normalize("NFD", token.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -114,9 +114,10 @@ class Engine:
             [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
         )
         self._has_quote = np.array([bool(self._quotes_in[p.index]) for p in paragraphs])
-        self._bigrams = [
-            frozenset(itertools.pairwise(self._analyzer.analyze(p.text))) for p in paragraphs
-        ]
+        self._bigram_rows: dict[tuple[str, str], list[int]] = {}
+        for row, paragraph in enumerate(paragraphs):
+            for pair in set(itertools.pairwise(self._analyzer.analyze(paragraph.text))):
+                self._bigram_rows.setdefault(pair, []).append(row)
         self._holds_type = {
             kind: np.array([self._holds(kind, p.text) for p in paragraphs])
             for kind in ("date", "number")
@@ -127,6 +128,9 @@ class Engine:
             for word in self._analyzer.words(text):
                 self._surface.setdefault(word, self._analyzer.stem(word))
         self._surface_words = tuple(self._surface)
+        self._spellings: dict[str, list[str]] = {}
+        for word, stem in sorted(self._surface.items()):
+            self._spellings.setdefault(stem, []).append(word)
         self._quote_terms = {
             id(q): frozenset(self._analyzer.analyze(q.text)).union(
                 *(self._analyzer.analyze(n) for n in speaker_names(q.speaker))
@@ -202,32 +206,16 @@ class Engine:
 
     def intent(self, mode: Mode, question: str, language: str) -> Intent:
         """What the question asks for: ``who`` said it, a ``quote``, or a ``fact``."""
-        if mode == "who":
-            return "who"
-        if mode == "quote":
-            return "quote"
-        raw = [fold_accents(t) for t in analyzer_for(language).tokens(question)]
-        who = {fold_accents(w) for w in word_list(language, "intent_who")}
-        said = {fold_accents(w) for w in word_list(language, "intent_quote")}
-        if raw and raw[0] in who:
-            return "who"
-        if any(w in said for w in raw):
-            return "quote"
-        return "fact"
+        return _intent(mode, _question_tokens(question, language), language)
 
     def answer_type(self, question: str, language: str) -> str | None:
         """The kind of answer the question's first typed question word expects (date, number)."""
-        types = _answer_types(language)
-        for token in analyzer_for(language).tokens(question):
-            kind = types.get(fold_accents(token))
-            if kind is not None:
-                return kind
-        return None
+        return _answer_type(_question_tokens(question, language), language)
 
     def _holds(self, kind: str, text: str) -> bool:
         """Whether ``text`` holds a date (a month, a day, a year) or a number (digits or words)."""
         tokens = {fold_accents(t) for t in self._analyzer.tokens(text)}
-        words = {fold_accents(w) for w in word_list(self.article.language, f"{kind}_words")}
+        words = _folded_words(self.article.language, f"{kind}_words")
         if kind == "date":
             return bool(tokens & words) or bool(_YEAR.search(text))
         return bool(tokens & words) or any(c.isdigit() for c in text)
@@ -235,7 +223,8 @@ class Engine:
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
-        intent = self.intent(mode, question, language)
+        tokens = _question_tokens(question, language)
+        intent = _intent(mode, tokens, language)
         words = self.query_words(question, language)
         terms = [t for w in words for t in w.terms]
         if not terms:
@@ -245,7 +234,7 @@ class Engine:
         if intent != "fact":
             scores *= np.where(self._has_quote, QUOTE_BOOST, 1.0)
         scores += self._phrase_bonus(words)
-        expected = self.answer_type(question, language)
+        expected = _answer_type(tokens, language)
         if expected is not None:
             scores *= np.where(self._holds_type[expected], ANSWER_TYPE_BOOST, 1.0)
         ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
@@ -258,22 +247,20 @@ class Engine:
     def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:
         """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
         side by side, in the question's order."""
-        bonus = np.zeros(len(self._bigrams))
+        bonus = np.zeros(len(self._prior))
         idf = self._text.idf
         for first, second in itertools.pairwise(words):
             pairs = [(a, b) for a in first.terms for b in second.terms]
-            if not pairs:
-                continue
-            weight = PHRASE_WEIGHT * max((idf.get(a, 0.0) + idf.get(b, 0.0)) / 2 for a, b in pairs)
-            for row, bigrams in enumerate(self._bigrams):
-                if any(pair in bigrams for pair in pairs):
-                    bonus[row] += weight
+            rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
+            if rows:
+                weight = max((idf.get(a, 0.0) + idf.get(b, 0.0)) / 2 for a, b in pairs)
+                bonus[list(rows)] += PHRASE_WEIGHT * weight
         return bonus
 
     def _result(self, row: int, score: float, terms: list[str]) -> Result:
         paragraph = self.article.paragraphs[int(self._text.ids[row])]
         quote = self._best_quote(paragraph.index, terms)
-        highlights = tuple(sorted({w for w, stem in self._surface.items() if stem in terms}))
+        highlights = tuple(sorted({w for t in set(terms) for w in self._spellings.get(t, ())}))
         return Result(paragraph.index, score, paragraph.text, quote, highlights)
 
     def _best_quote(self, paragraph: int, terms: list[str]) -> Quote | None:
@@ -357,6 +344,32 @@ class Engine:
             return ()
         best = max(score for _, score, _ in matches)
         return tuple(dict.fromkeys(self._surface[m] for m, score, _ in matches if score == best))
+
+
+def _question_tokens(question: str, language: str) -> list[str]:
+    """Every word of the question, accent-folded, question words included."""
+    return [fold_accents(t) for t in analyzer_for(language).tokens(question)]
+
+
+def _intent(mode: Mode, tokens: list[str], language: str) -> Intent:
+    """/who and /quote say it; free text asks who when it opens with a who word, a quote when it
+    holds a reporting verb."""
+    if mode != "ask":
+        return mode
+    if tokens and tokens[0] in _folded_words(language, "intent_who"):
+        return "who"
+    said = _folded_words(language, "intent_quote")
+    return "quote" if any(t in said for t in tokens) else "fact"
+
+
+def _answer_type(tokens: list[str], language: str) -> str | None:
+    types = _answer_types(language)
+    return next((types[t] for t in tokens if t in types), None)
+
+
+@cache
+def _folded_words(language: str, name: str) -> frozenset[str]:
+    return frozenset(fold_accents(w) for w in word_list(language, name))
 
 
 @cache

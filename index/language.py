@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from index.lexicon import SUPPORTED_LANGUAGES, word_list
 
@@ -19,12 +20,17 @@ def detect_language(text: str, default: str = "fr") -> str:
     words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
     best, best_score = default, 0
     for language in SUPPORTED_LANGUAGES:
-        known = (
-            word_list(language, "stopwords")
-            | word_list(language, "question_words")
-            | word_list(language, "elisions")
-        )
+        known = _function_words(language)
         score = sum(1 for word in words if word in known)
         if score > best_score:
             best, best_score = language, score
     return best
+
+
+@cache
+def _function_words(language: str) -> frozenset[str]:
+    return (
+        word_list(language, "stopwords")
+        | word_list(language, "question_words")
+        | word_list(language, "elisions")
+    )
