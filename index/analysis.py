@@ -219,6 +219,13 @@ class Analyzer:
             tokens = step(tokens)
         return tokens
 
+    def words_of_tokens(self, tokens: list[str]) -> list[str]:
+        """:meth:`words` continued from :meth:`tokens` (so a question is tokenised once)."""
+        for step in self.steps:
+            if isinstance(step, DropStopWords | FoldAccents):
+                tokens = step(tokens)
+        return tokens
+
     def stem(self, word: str) -> str:
         """The stem of one folded word, as the chain's last step makes it."""
         return stemmer_for(self.language)(word)

@@ -110,6 +110,10 @@ class Engine:
         ids = [p.index for p in paragraphs]
         self._text = ParagraphIndex([self._analyzer.analyze(p.text) for p in paragraphs], ids)
         self._speakers = ParagraphIndex([self._analyzer.analyze(n) for n in names], ids)
+        self._row_terms = [
+            frozenset(self._analyzer.analyze(p.text) + self._analyzer.analyze(n))
+            for p, n in zip(paragraphs, names, strict=True)
+        ]
         self._prior = np.array(
             [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
         )
@@ -200,8 +204,11 @@ class Engine:
     def query_words(self, question: str, language: str | None = None) -> tuple[QueryWord, ...]:
         """The question's content words, each matched against the article's vocabulary."""
         language = language or detect_language(question, default=self.article.language)
+        return self._query_words(analyzer_for(language).tokens(question), language)
+
+    def _query_words(self, tokens: list[str], language: str) -> tuple[QueryWord, ...]:
         languages = tuple(dict.fromkeys((language, self.article.language)))
-        words = query_analyzer_for(languages).words(question)
+        words = query_analyzer_for(languages).words_of_tokens(tokens)
         return tuple(self._match_word(word, language) for word in words)
 
     def intent(self, mode: Mode, question: str, language: str) -> Intent:
@@ -223,9 +230,10 @@ class Engine:
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
-        tokens = _question_tokens(question, language)
+        raw = analyzer_for(language).tokens(question)
+        tokens = [fold_accents(t) for t in raw]
         intent = _intent(mode, tokens, language)
-        words = self.query_words(question, language)
+        words = self._query_words(raw, language)
         terms = [t for w in words for t in w.terms]
         if not terms:
             return Answer(question, mode, False, (), language, intent)
@@ -290,7 +298,7 @@ class Engine:
                 default=unknown,
             )
             total += weight
-            if any(self._text.holds(row, t) or self._speakers.holds(row, t) for t in word.terms):
+            if any(t in self._row_terms[row] for t in word.terms):
                 held += weight
         return held / total if total else 0.0
 
