@@ -197,3 +197,70 @@ def test_answer_is_fast_on_the_bundled_article(engine: Engine) -> None:
             timings.append(time.perf_counter() - started)
     timings.sort()
     assert timings[len(timings) // 2] < 0.002  # generous for CI; the bench measures it properly
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "terms"),
+    [
+        ("joke", "en", ("blagu",)),  # no cognate: the everyday-words data file
+        ("weapons", "en", ("arme",)),
+        ("Russia", "en", ("russ",)),  # -ia → -ie
+    ],
+)
+def test_english_words_meet_the_french_article(
+    engine: Engine, question: str, language: str, terms: tuple[str, ...]
+) -> None:
+    (word,) = engine.query_words(question, language)
+    assert word.terms == terms
+
+
+def test_question_words_side_by_side_in_a_paragraph_count_as_a_phrase() -> None:
+    article = (
+        "Le projet a été présenté au conseil municipal de Paris lundi soir.\n\n"
+        "Le conseil a aussi voté le budget municipal, selon la mairie de Lyon.\n"
+    )
+    engine = Engine.from_text(article)
+    # both paragraphs hold "conseil" and "municipal"; only the first holds them side by side
+    assert engine.answer("ask", "conseil municipal").results[0].paragraph == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "kind"),
+    [
+        ("Quand la Russie a-t-elle envahi l'Ukraine ?", "fr", "date"),
+        ("Combien d'habitants compte le Kazakhstan ?", "fr", "number"),
+        ("When will the results be published?", "en", "date"),
+        ("How many Americans have already voted?", "en", "number"),
+        ("Qui a parlé d'une blague ?", "fr", None),
+    ],
+)
+def test_the_kind_of_answer_a_question_expects(
+    engine: Engine, question: str, language: str, kind: str | None
+) -> None:
+    assert engine.answer_type(question, language) == kind
+
+
+def test_a_when_question_prefers_the_paragraph_with_a_date() -> None:
+    article = (
+        "Le maire a annoncé la fermeture de la piscine municipale.\n\n"
+        "La fermeture de la piscine interviendra le 3 mars 2025.\n\n"
+        "Le conseil municipal a voté le budget de la médiathèque.\n\n"
+        "Les travaux de la médiathèque dureront un an.\n"
+    )
+    engine = Engine.from_text(article)
+    # without the date, the shorter paragraph 0 would win on the same two words
+    assert engine.answer("ask", "Quand la fermeture de la piscine ?").results[0].paragraph == 1
+
+
+def test_a_who_question_prefers_a_paragraph_that_holds_a_quotation(engine: Engine) -> None:
+    # paragraph 0 reports Loukachenko's words; /who should show the paragraph with his quotation
+    answer = engine.answer("who", "Loukachenko Kazakhstan")
+    assert answer.results[0].quote is not None
+
+
+def test_a_pronoun_led_paragraph_carries_on_the_previous_speaker(engine: Engine) -> None:
+    # paragraph 4: "Il a ajouté que c'était sa propre opinion" comes after Loukachenko's quote
+    speakers = engine._speaker_field(engine.article.paragraphs)
+    assert "Loukachenko" in speakers[3]
+    assert speakers[4] == speakers[3]
+    assert speakers[5] == ""  # "La Russie et la Biélorussie forment …": no pronoun, no one
