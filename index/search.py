@@ -16,7 +16,6 @@ the postings of its own terms and partitions the top k.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,22 +64,22 @@ class ParagraphIndex:
         self.ids = np.asarray(list(ids) if ids is not None else range(len(documents)), np.int64)
         self.k1, self.b = k1, b
         n = len(documents)
-        lengths = np.fromiter((len(d) for d in documents), dtype=np.float64, count=n)
+        lengths = np.fromiter((len(d) for d in documents), dtype=np.int64, count=n)
         # rank-bm25 divides by the mean length; an empty corpus has none, so use 1
         avgdl = float(lengths.mean()) if n and lengths.sum() > 0 else 1.0
         term_ids: dict[str, int] = {}
-        posting_terms: list[int] = []
-        posting_rows: list[int] = []
-        posting_tfs: list[int] = []
-        for row, document in enumerate(documents):
-            for term, count in Counter(document).items():
-                posting_terms.append(term_ids.setdefault(term, len(term_ids)))
-                posting_rows.append(row)
-                posting_tfs.append(count)
-        terms = np.asarray(posting_terms, dtype=np.int32)
-        order = np.argsort(terms, kind="stable")  # stable: rows stay ascending within a term
-        rows = np.asarray(posting_rows, dtype=np.int32)[order]
-        tf = np.asarray(posting_tfs, dtype=np.float64)[order]
+        flat = np.fromiter(
+            (term_ids.setdefault(t, len(term_ids)) for d in documents for t in d),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        # one key per token, (term, row) in order; equal neighbours are the same posting
+        keys = np.sort(flat * max(n, 1) + np.repeat(np.arange(n, dtype=np.int64), lengths))
+        first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
+        tf = np.diff(np.r_[first, len(keys)]).astype(np.float64)
+        postings = keys[first]
+        terms = postings // max(n, 1)
+        rows = (postings % max(n, 1)).astype(np.int32)
         df = np.bincount(terms, minlength=len(term_ids))
         ends = np.cumsum(df)
         starts = ends - df
@@ -88,10 +87,12 @@ class ParagraphIndex:
         norm = k1 * (1.0 - b + b * lengths[rows] / avgdl)
         self._rows: IntArray = rows
         self._weights: FloatArray = np.repeat(idf, df) * (tf * (k1 + 1.0) / (tf + norm))
+        # the largest weight of each term bounds what it can add to any paragraph (MaxScore)
+        peaks = np.maximum.reduceat(self._weights, starts) if len(self._weights) else starts
         self._span = {t: (int(starts[i]), int(ends[i])) for t, i in term_ids.items()}
+        self._peak = {t: float(peaks[i]) for t, i in term_ids.items()}
         self.idf = {t: float(idf[i]) for t, i in term_ids.items()}
         self.document_count = n
-        self._row = {int(paragraph): row for row, paragraph in enumerate(self.ids)}
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -121,36 +122,63 @@ class ParagraphIndex:
             scores[self._rows[start:end]] += weight * self._weights[start:end]
         return scores
 
-    def candidates(self, query: Sequence[str]) -> IntArray:
-        """The rows that hold at least one of the query's terms, ascending."""
-        spans = [self._span[t] for t in set(query) if t in self._span]
-        if not spans:
-            return np.empty(0, dtype=np.int32)
-        if len(spans) == 1:
-            return self._rows[spans[0][0]:spans[0][1]]
-        return np.unique(np.concatenate([self._rows[s:e] for s, e in spans]))
-
     def search(
         self, query: Sequence[str], limit: int = 3, weights: Sequence[float] | None = None
     ) -> list[Hit]:
         """The best ``limit`` paragraphs for the analysed ``query``, best first; [] if none match.
 
-        Equal scores keep paragraph order.
+        Same scores as :meth:`scores` (and rank-bm25), equal scores in paragraph order. Rare
+        terms are added up first; once the k-th best partial score exceeds what all remaining
+        terms could still add, only the paragraphs already found can make the top k (MaxScore).
         """
-        rows = self.candidates(query)
-        if not len(rows) or limit <= 0:
+        factor: dict[str, float] = {}
+        for i, term in enumerate(query):
+            if term in self._span:
+                factor[term] = factor.get(term, 0.0) + (1.0 if weights is None else weights[i])
+        if not factor or limit <= 0:
             return []
-        row_scores = self.scores(query, weights)[rows]
+        terms = sorted(factor, key=lambda t: -factor[t] * self._peak[t])
+        bounds = [factor[t] * self._peak[t] for t in terms]
+        rows = np.empty(0, dtype=np.int32)
+        scores = np.empty(0, dtype=np.float64)
+        dense: FloatArray | None = None
+        for j, term in enumerate(terms):
+            start, end = self._span[term]
+            term_rows, term_weights = self._rows[start:end], factor[term] * self._weights[start:end]
+            if dense is None and len(rows) + len(term_rows) > self.document_count // 8:
+                dense = np.zeros(self.document_count, dtype=np.float64)
+                dense[rows] = scores
+            if dense is not None:
+                dense[term_rows] += term_weights
+                continue
+            rows, scores = _merge(rows, scores, term_rows, term_weights)
+            remaining = sum(bounds[j + 1:])
+            if j + 1 < len(terms) and len(rows) >= limit:
+                kth = np.partition(scores, len(rows) - limit)[len(rows) - limit]
+                if remaining < kth:
+                    for other in terms[j + 1:]:
+                        scores += factor[other] * self._weights_at(other, rows)
+                    break
+        if dense is not None:
+            rows = np.flatnonzero(dense).astype(np.int32)
+            scores = dense[rows]
+        return self._top(rows, scores, limit)
+
+    def _weights_at(self, term: str, rows: IntArray) -> FloatArray:
+        """The weight of ``term`` in each of ``rows`` (0 where it is absent)."""
+        start, end = self._span[term]
+        postings = self._rows[start:end]
+        at = np.minimum(np.searchsorted(postings, rows), len(postings) - 1)
+        found = postings[at] == rows
+        return np.where(found, self._weights[start:end][at], 0.0)
+
+    def _top(self, rows: IntArray, scores: FloatArray, limit: int) -> list[Hit]:
         if len(rows) > limit:
-            kth = np.partition(row_scores, len(rows) - limit)[len(rows) - limit]
-            keep = row_scores >= kth  # every row tied with the k-th, so ties keep paragraph order
-            rows, row_scores = rows[keep], row_scores[keep]
-        order = np.lexsort((rows, -row_scores))
-        return [
-            Hit(int(self.ids[rows[i]]), float(row_scores[i]))
-            for i in order[:limit]
-            if row_scores[i] > 0
-        ]
+            kth = np.partition(scores, len(rows) - limit)[len(rows) - limit]
+            keep = scores >= kth  # every row tied with the k-th, so ties keep paragraph order
+            rows, scores = rows[keep], scores[keep]
+        order = np.lexsort((rows, -scores))[:limit]
+        return [Hit(int(self.ids[rows[i]]), float(scores[i])) for i in order if scores[i] > 0]
 
     def holds(self, row: int, term: str) -> bool:
         """Whether paragraph row ``row`` contains ``term`` (binary search in its postings)."""
@@ -163,7 +191,23 @@ class ParagraphIndex:
 
     def row_of(self, paragraph: int) -> int:
         """The row of paragraph number ``paragraph``."""
-        return self._row[paragraph]
+        at = int(np.searchsorted(self.ids, paragraph))
+        if at < len(self.ids) and int(self.ids[at]) == paragraph:
+            return at
+        return int(np.flatnonzero(self.ids == paragraph)[0])  # ids given out of order
+
+
+def _merge(
+    rows: IntArray, scores: FloatArray, more_rows: IntArray, more_scores: FloatArray
+) -> tuple[IntArray, FloatArray]:
+    """The sum of two sparse score vectors whose rows are ascending."""
+    if not len(rows):
+        return more_rows, more_scores
+    union = np.union1d(rows, more_rows)
+    merged = np.zeros(len(union), dtype=np.float64)
+    merged[np.searchsorted(union, rows)] += scores
+    merged[np.searchsorted(union, more_rows)] += more_scores
+    return union, merged
 
 
 def reference_scorer(

@@ -51,18 +51,25 @@ def _zipf_corpus(seed: int, documents: int, vocabulary: int) -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_fast_path_equals_rank_bm25_scores_and_top_k(seed: int) -> None:
+@pytest.mark.parametrize(
+    ("seed", "limit"),
+    # limit 1 prunes early, 5 is the bot's, 300 forces the dense path on common words
+    [(1, 5), (2, 5), (3, 1), (4, 300)],
+)
+def test_fast_path_equals_rank_bm25_scores_and_top_k(seed: int, limit: int) -> None:
     corpus = _zipf_corpus(seed, documents=2_000, vocabulary=3_000)
     index = ParagraphIndex(corpus)
     reference = reference_scorer(corpus)
     rng = random.Random(seed + 100)
     for _ in range(40):
-        query = [f"w{rng.randint(0, 400)}" for _ in range(rng.randint(1, 6))]
+        # common and rare words mixed, some repeated: every path of the pruning is taken
+        query = [f"w{rng.choice([rng.randint(0, 20), rng.randint(0, 3_000)])}" for _ in range(
+            rng.randint(1, 6)
+        )]
         expected = reference.get_scores(query)
         np.testing.assert_allclose(index.scores(query), expected, rtol=0, atol=1e-9)
-        hits = index.search(query, limit=5)
-        best = sorted(expected[expected > 0], reverse=True)[:5]
+        hits = index.search(query, limit=limit)
+        best = sorted(expected[expected > 0], reverse=True)[:limit]
         # the same top-k scores; a paragraph may differ from rank-bm25's only within a tie
         assert [h.score for h in hits] == pytest.approx(best, abs=1e-9)
         assert [expected[h.paragraph] for h in hits] == pytest.approx(best, abs=1e-9)
