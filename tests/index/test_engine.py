@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import index.engine as engine_module
 from index.article import Article
@@ -264,3 +266,16 @@ def test_a_pronoun_led_paragraph_carries_on_the_previous_speaker(engine: Engine)
     assert "Loukachenko" in speakers[3]
     assert speakers[4] == speakers[3]
     assert speakers[5] == ""  # "La Russie et la Biélorussie forment …": no pronoun, no one
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["ask", "quote", "who"]))
+def test_any_text_typed_gets_an_answer_never_an_error(question: str, mode: Mode) -> None:
+    answer = _BUNDLED.answer(mode, question)
+    assert answer.found == bool(answer.results)
+    assert all(r.score > 0 for r in answer.results)
+    scores = [r.score for r in answer.results]
+    assert scores == sorted(scores, reverse=True)
+
+
+_BUNDLED = Engine.from_path(None)
