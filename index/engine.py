@@ -1,4 +1,4 @@
-"""The public entry: an article loaded, analysed, attributed and indexed once; questions read."""
+"""The public entry: an article loaded, analysed and indexed once; questions only read."""
 
 from __future__ import annotations
 
