@@ -256,12 +256,12 @@ class Engine:
         """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
         side by side, in the question's order."""
         bonus = np.zeros(len(self._prior))
-        idf = self._text.idf
+        idf = self._text.idf_of
         for first, second in itertools.pairwise(words):
             pairs = [(a, b) for a in first.terms for b in second.terms]
             rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
             if rows:
-                weight = max((idf.get(a, 0.0) + idf.get(b, 0.0)) / 2 for a, b in pairs)
+                weight = max((idf(a) + idf(b)) / 2 for a, b in pairs)
                 bonus[list(rows)] += PHRASE_WEIGHT * weight
         return bonus
 
@@ -276,11 +276,11 @@ class Engine:
         quotes = self._quotes_in.get(paragraph, ())
         if not quotes:
             return None
-        idf = self._text.idf
+        idf = self._text.idf_of
 
         def match(quote: Quote) -> float:
             held = self._quote_terms[id(quote)]
-            return sum(idf.get(t, 0.0) for t in set(terms) if t in held)
+            return sum(idf(t) for t in set(terms) if t in held)
 
         return max(quotes, key=match)  # max keeps the first of equals: reading order
 
@@ -294,7 +294,7 @@ class Engine:
         unknown = self._text.unseen_idf() * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
         for word in words:
             weight = max(
-                (self._text.idf.get(t, self._speakers.idf.get(t, 0.0)) for t in word.terms),
+                (self._text.idf_of(t, self._speakers.idf_of(t)) for t in word.terms),
                 default=unknown,
             )
             total += weight

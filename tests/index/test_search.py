@@ -29,10 +29,10 @@ def test_okapi_idf_throws_away_a_word_in_half_the_paragraphs_ours_keeps_it() -> 
     ours = ParagraphIndex(SHORT_ARTICLE)
     assert np.log((15 - 8 + 0.5) / (8 + 0.5)) < 0
     assert okapi.idf["russie"] == pytest.approx(okapi.epsilon * okapi.average_idf)
-    assert ours.idf["russie"] == pytest.approx(np.log(1 + 7.5 / 8.5))
-    assert ours.idf["russie"] > 0.5
+    assert ours.idf_of("russie") == pytest.approx(np.log(1 + 7.5 / 8.5))
+    assert ours.idf_of("russie") > 0.5
     # a rare word still counts for more than a common one
-    assert ours.idf["blague"] > ours.idf["union"] > ours.idf["russie"]
+    assert ours.idf_of("blague") > ours.idf_of("union") > ours.idf_of("russie")
 
 
 def test_a_question_about_a_common_word_still_ranks_its_paragraphs() -> None:
