@@ -117,13 +117,14 @@ class Engine:
         self._prior = np.array(
             [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
         )
-        self._has_quote = np.array([bool(self._quotes_in[p.index]) for p in paragraphs])
+        has_quote = [bool(self._quotes_in[p.index]) for p in paragraphs]
+        self._quote_factor = np.where(has_quote, QUOTE_BOOST, 1.0)
         self._bigram_rows: dict[tuple[str, str], list[int]] = {}
         for row, paragraph in enumerate(paragraphs):
             for pair in set(itertools.pairwise(self._analyzer.analyze(paragraph.text))):
                 self._bigram_rows.setdefault(pair, []).append(row)
-        self._holds_type = {
-            kind: np.array([self._holds(kind, p.text) for p in paragraphs])
+        self._type_factor = {
+            kind: np.where([self._holds(kind, p.text) for p in paragraphs], ANSWER_TYPE_BOOST, 1.0)
             for kind in ("date", "number")
         }
         # the article's own words, accent-folded and unstemmed, for matching unknown query words
@@ -132,9 +133,14 @@ class Engine:
             for word in self._analyzer.words(text):
                 self._surface.setdefault(word, self._analyzer.stem(word))
         self._surface_words = tuple(self._surface)
-        self._spellings: dict[str, list[str]] = {}
-        for word, stem in sorted(self._surface.items()):
-            self._spellings.setdefault(stem, []).append(word)
+        # per paragraph, the words as written that each index term stands for (highlights)
+        self._row_spellings: list[dict[str, set[str]]] = []
+        for paragraph in paragraphs:
+            spellings: dict[str, set[str]] = {}
+            for word in self._analyzer.words(paragraph.text):
+                spellings.setdefault(self._surface[word], set()).add(word)
+            self._row_spellings.append(spellings)
+        self._term_vectors: dict[str, npt.NDArray[np.float64]] = {}
         self._quote_terms = {
             id(q): frozenset(self._analyzer.analyze(q.text)).union(
                 *(self._analyzer.analyze(n) for n in speaker_names(q.speaker))
@@ -237,14 +243,15 @@ class Engine:
         terms = [t for w in words for t in w.terms]
         if not terms:
             return Answer(question, mode, False, (), language, intent)
-        scores = self._text.scores(terms) + SPEAKER_FIELD_WEIGHT * self._speakers.scores(terms)
-        scores *= self._prior
+        scores = self._prior * sum(
+            (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
+        )
         if intent != "fact":
-            scores *= np.where(self._has_quote, QUOTE_BOOST, 1.0)
+            scores *= self._quote_factor
         scores += self._phrase_bonus(words)
         expected = _answer_type(tokens, language)
         if expected is not None:
-            scores *= np.where(self._holds_type[expected], ANSWER_TYPE_BOOST, 1.0)
+            scores *= self._type_factor[expected]
         ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
         cross_language = language != self.article.language
         if not ranked or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE:
@@ -265,10 +272,23 @@ class Engine:
                 bonus[list(rows)] += PHRASE_WEIGHT * weight
         return bonus
 
+    def _term_vector(self, term: str) -> npt.NDArray[np.float64]:
+        """What ``term`` adds to each paragraph: its BM25 weight in the text plus the lighter
+        speaker field (computed once per term, both from rank-bm25-equal indexes)."""
+        vector = self._term_vectors.get(term)
+        if vector is None:
+            vector = self._text.scores([term]) + SPEAKER_FIELD_WEIGHT * self._speakers.scores(
+                [term]
+            )
+            if len(self._term_vectors) * len(vector) < _TERM_VECTOR_BUDGET:
+                self._term_vectors[term] = vector
+        return vector
+
     def _result(self, row: int, score: float, terms: list[str]) -> Result:
         paragraph = self.article.paragraphs[int(self._text.ids[row])]
         quote = self._best_quote(paragraph.index, terms)
-        highlights = tuple(sorted({w for t in set(terms) for w in self._spellings.get(t, ())}))
+        spellings = self._row_spellings[row]
+        highlights = tuple(sorted({w for t in set(terms) for w in spellings.get(t, ())}))
         return Result(paragraph.index, score, paragraph.text, quote, highlights)
 
     def _best_quote(self, paragraph: int, terms: list[str]) -> Quote | None:
@@ -385,6 +405,9 @@ def _answer_types(language: str) -> dict[str, str]:
     entries = (e.partition(" ") for e in phrase_list(language, "answer_types"))
     return {fold_accents(word): kind.strip() for word, _, kind in entries}
 
+
+#: At most this many floats of per-term score vectors are kept (a long article keeps fewer).
+_TERM_VECTOR_BUDGET = 2_000_000
 
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 
