@@ -98,9 +98,10 @@ def speaker_names(speaker: Speaker) -> tuple[str, ...]:
 class Engine:
     """Answers questions about one article."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, quotes: tuple[Quote, ...] | None = None) -> None:
+        """Index ``article``; ``quotes`` replaces the extracted quotations (gold, tests)."""
         self.article = article
-        self._quotes = extract_quotes(article)
+        self._quotes = extract_quotes(article) if quotes is None else quotes
         self._analyzer = analyzer_for(article.language)
         paragraphs = article.paragraphs
         self._quotes_in: dict[int, tuple[Quote, ...]] = {

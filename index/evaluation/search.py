@@ -7,6 +7,7 @@ copied), and the project's own ``search_*`` test articles (``tests/corpus``).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from index.analysis import fold_accents
+from index.article import load_article
 from index.engine import Answer, Engine, Mode
+from index.quotes import Quote, Speaker
 
 _ROOT = Path(__file__).resolve().parents[2]
 DEV_SET = _ROOT / "tests" / "data" / "dev_questions.json"
@@ -36,6 +39,8 @@ class QuestionSet:
     name: str
     engine: Engine
     questions: tuple[Question, ...]
+    #: the same article with the gold quotations: search measured apart from attribution
+    gold_engine: Engine | None = None
 
 
 @dataclass
@@ -151,9 +156,13 @@ def question_sets(shared: Path) -> list[tuple[str, list[QuestionSet]]]:
             if not article.is_file():
                 continue
             data = json.loads(gold_file.read_text(encoding="utf-8"))
+            loaded = load_article(article)
             sets.append(
                 QuestionSet(
-                    gold_file.stem, Engine.from_path(article), _questions(data["questions"])
+                    gold_file.stem,
+                    Engine(loaded),
+                    _questions(data["questions"]),
+                    Engine(loaded, gold_quotes(loaded.paragraphs, data)),
                 )
             )
         if sets:
@@ -161,11 +170,26 @@ def question_sets(shared: Path) -> list[tuple[str, list[QuestionSet]]]:
     return groups
 
 
+def gold_quotes(paragraphs: tuple[Any, ...], gold: dict[str, Any]) -> tuple[Quote, ...]:
+    """The gold file's quotations as the quotes module would give them."""
+    quotes = []
+    for entry in gold["paragraphs"]:
+        text = paragraphs[entry["index"]].text
+        for quote in entry["quotes"]:
+            start = max(text.find(quote["text"]), 0)
+            speaker = Speaker(quote["speaker"]) if quote["speaker"] else None
+            quotes.append(
+                Quote(entry["index"], start, start + len(quote["text"]), quote["text"],
+                      quote["kind"], speaker, None)
+            )
+    return tuple(quotes)
+
+
 def report(shared: Path, verbose: bool = False) -> None:
     """Print the search figures: per set, per group and overall."""
     print("search evaluation")
     for label, sets in question_sets(shared):
-        group = Scores()
+        group, with_gold = Scores(), Scores()
         print(f"\n{label}")
         for question_set in sets:
             scores = score_set(question_set)
@@ -174,5 +198,11 @@ def report(shared: Path, verbose: bool = False) -> None:
             if verbose:
                 for line in scores.lines:
                     print("  " + line)
+            if question_set.gold_engine is not None:
+                with_gold.add(score_set(dataclasses.replace(
+                    question_set, engine=question_set.gold_engine
+                )))
         if len(sets) > 1:
             print(f"  {'all':32} {group.summary()}")
+        if with_gold.answerable:
+            print(f"  {'all, with gold quotations':32} {with_gold.summary()}")

@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import index.engine as engine_module
-from index.article import Article
+from index.article import Article, parse_article
 from index.engine import Engine, Mode
 from index.quotes import Quote, Speaker
 
@@ -156,9 +155,9 @@ def _attributed(article: Article) -> tuple[Quote, ...]:
 
 
 @pytest.fixture
-def attributed_engine(monkeypatch: pytest.MonkeyPatch) -> Engine:
-    monkeypatch.setattr(engine_module, "extract_quotes", _attributed)
-    return Engine.from_text(ARTICLE, source="test")
+def attributed_engine() -> Engine:
+    article = parse_article(ARTICLE, source="test")
+    return Engine(article, quotes=_attributed(article))
 
 
 @pytest.mark.parametrize(
