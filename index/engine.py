@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import re
@@ -107,7 +108,7 @@ class Engine:
         self._quotes_in: dict[int, tuple[Quote, ...]] = {
             p.index: tuple(q for q in self._quotes if q.paragraph == p.index) for p in paragraphs
         }
-        names = self._speaker_field(paragraphs)
+        names, self._continued = self._continuations(paragraphs)
         ids = [p.index for p in paragraphs]
         self._text = ParagraphIndex([self._analyzer.analyze(p.text) for p in paragraphs], ids)
         self._speakers = ParagraphIndex([self._analyzer.analyze(n) for n in names], ids)
@@ -157,21 +158,36 @@ class Engine:
         que …") or holds only unattributed quotations (a quote continued from the paragraph
         before) carries on the previous paragraph's last speaker.
         """
+        return self._continuations(paragraphs)[0]
+
+    def _continuations(
+        self, paragraphs: tuple[Paragraph, ...]
+    ) -> tuple[list[str], dict[int, Quote]]:
+        """The speaker field of each paragraph, and the unattributed quotations an answer shows
+        with the speaker they continue (the quote before them in the paragraph, or the previous
+        paragraph's last speaker when the paragraph opens with a quotation mark or a pronoun)."""
         pronouns = word_list(self.article.language, "subject_pronouns")
         fields: list[str] = []
+        continued: dict[int, Quote] = {}
         last: Speaker | None = None
         for paragraph in paragraphs:
-            speakers = [q.speaker for q in self._quotes_in[paragraph.index] if q.speaker]
+            quotes = self._quotes_in[paragraph.index]
+            speakers = [q.speaker for q in quotes if q.speaker]
             opening = self._analyzer.tokens(paragraph.text)[:1]
-            continues = bool(opening and opening[0] in pronouns) or bool(
-                self._quotes_in[paragraph.index]
-            )
-            if not speakers and last is not None and continues:
+            opens_with_pronoun = bool(opening and opening[0] in pronouns)
+            if not speakers and last is not None and (opens_with_pronoun or quotes):
                 speakers = [last]
             fields.append(" ".join(n for s in speakers for n in speaker_names(s)))
+            opens_with_quote = paragraph.text.lstrip()[:1] in _OPENING_MARKS
+            current = last if (opens_with_pronoun or opens_with_quote) else None
+            for quote in quotes:
+                if quote.speaker is not None:
+                    current = quote.speaker
+                elif current is not None and quote.kind == "direct":
+                    continued[id(quote)] = dataclasses.replace(quote, speaker=current)
             if not paragraph.is_boilerplate:
                 last = speakers[-1] if speakers else None
-        return fields
+        return fields, continued
 
     @classmethod
     def from_path(cls, path: str | Path | None = None) -> Engine:
@@ -303,7 +319,8 @@ class Engine:
             held = self._quote_terms[id(quote)]
             return sum(idf(t) for t in set(terms) if t in held)
 
-        return max(quotes, key=match)  # max keeps the first of equals: reading order
+        best = max(quotes, key=match)  # max keeps the first of equals: reading order
+        return self._continued.get(id(best), best)
 
     def _coverage(self, words: tuple[QueryWord, ...], row: int, cross_language: bool) -> float:
         """The share of the question's idf mass that paragraph ``row`` holds.
@@ -409,6 +426,8 @@ def _answer_types(language: str) -> dict[str, str]:
 
 #: At most this many floats of per-term score vectors are kept (a long article keeps fewer).
 _TERM_VECTOR_BUDGET = 2_000_000
+
+_OPENING_MARKS = frozenset("“«\"„‘")
 
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 
