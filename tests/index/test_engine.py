@@ -278,3 +278,28 @@ def test_any_text_typed_gets_an_answer_never_an_error(question: str, mode: Mode)
 
 
 _BUNDLED = Engine.from_path(None)
+
+
+def test_an_unattributed_quotation_is_shown_with_the_speaker_it_continues() -> None:
+    article = parse_article(
+        "« Nous resterons », a déclaré Jean Dupont. « Les emplois seront garantis. »\n\n"
+        "« Le site sera modernisé en 2026. »\n",
+        source="test",
+    )
+    text0, text1 = article.paragraphs[0].text, article.paragraphs[1].text
+    dupont = Speaker("Jean Dupont")
+
+    def quote(paragraph: int, text: str, quoted: str, speaker: Speaker | None) -> Quote:
+        start = text.index(quoted)
+        return Quote(paragraph, start, start + len(quoted), quoted, "direct", speaker, None)
+
+    engine = Engine(article, quotes=(
+        quote(0, text0, "Nous resterons", dupont),
+        quote(0, text0, "Les emplois seront garantis.", None),  # same paragraph, after his
+        quote(1, text1, "Le site sera modernisé en 2026.", None),  # a paragraph that goes on
+    ))
+    for question, paragraph in (("emplois garantis", 0), ("site modernisé", 1)):
+        top = engine.answer("who", question).results[0]
+        assert top.paragraph == paragraph
+        assert top.quote is not None and top.quote.speaker == dupont
+    assert all(q.speaker is None for q in engine.quotes()[1:])  # quotes() stays as extracted
