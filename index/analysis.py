@@ -1,6 +1,8 @@
 """Text analysis: a Lucene-style chain of small steps, the same for paragraphs and questions.
 
-normalise → lower-case → tokenise → strip elisions → drop stop words → fold accents → stem.
+normalise marks → lower-case → tokenise → strip elisions → strip clitics → drop stop words →
+fold accents → stem (Snowball). Every step takes a list of tokens and returns a list of tokens
+(the text enters as a one-token list), so the chain is a plain tuple a reader can print.
 Languages differ only in their data files (``index/data/<lang>/``) and their Snowball stemmer.
 """
 
@@ -8,77 +10,254 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Protocol
 
 import Stemmer
 
 from index.lexicon import word_list
 
-_SNOWBALL_NAMES = {"fr": "french", "en": "english", "de": "german", "es": "spanish"}
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
-_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_SNOWBALL_NAMES = {
+    "fr": "french", "en": "english", "de": "german", "es": "spanish", "it": "italian",
+    "pt": "portuguese", "nl": "dutch",
+}
+# Every apostrophe-like mark becomes ', every quotation mark becomes " (they then split tokens).
+_MARKS = str.maketrans({
+    "’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'", "′": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "″": '"',
+})
+# Letters that NFD does not decompose but a reader folds all the same.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
-def normalise(text: str) -> str:
-    """Unicode NFC with one apostrophe form."""
-    return unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+class AnalysisStep(Protocol):
+    """One single-purpose step: tokens in, tokens out."""
+
+    @property
+    def name(self) -> str: ...
+
+    def __call__(self, tokens: list[str]) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class NormaliseMarks:
+    """Unicode NFC, one apostrophe form and one quotation-mark form: ``l’État`` → ``l'État``."""
+
+    name: str = "normalise marks"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        return [unicodedata.normalize("NFC", t).translate(_MARKS) for t in tokens]
+
+
+@dataclass(frozen=True)
+class LowerCase:
+    """``Kazakhstan`` → ``kazakhstan``."""
+
+    name: str = "lower-case"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        return [t.lower() for t in tokens]
+
+
+@dataclass(frozen=True)
+class Tokenise:
+    """Words; hyphens split (``Kassym-Jomart`` → ``kassym jomart``), apostrophes stay for later."""
+
+    name: str = "tokenise"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        words: list[str] = []
+        for text in tokens:
+            words.extend(_WORD.findall(text))
+        return words
+
+
+@dataclass(frozen=True)
+class StripElisions:
+    """French elided articles and pronouns: ``l'état`` → ``état``, ``jusqu'à`` → ``à``."""
+
+    elisions: frozenset[str]
+    name: str = "strip elisions"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        out: list[str] = []
+        for token in tokens:
+            head, apostrophe, tail = token.partition("'")
+            while apostrophe and head in self.elisions:
+                token = tail
+                head, apostrophe, tail = token.partition("'")
+            out.append(token)
+        return out
+
+
+@dataclass(frozen=True)
+class StripClitics:
+    """English possessives and contractions: ``trump's`` → ``trump``, ``isn't`` → ``isn``.
+
+    A remaining inner apostrophe that is no clitic is dropped: ``aujourd'hui`` → ``aujourdhui``.
+    """
+
+    clitics: frozenset[str]
+    name: str = "strip clitics"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        out: list[str] = []
+        for token in tokens:
+            if "'" in token:
+                head, _, tail = token.rpartition("'")
+                token = head if tail in self.clitics else token.replace("'", "")
+            if token:
+                out.append(token)
+        return out
+
+
+@dataclass(frozen=True)
+class DropStopWords:
+    """Function words that carry no topic, compared with and without accents (``où``, ``ou``)."""
+
+    words: frozenset[str]
+    name: str = "drop stop words"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        return [t for t in tokens if t not in self.words]
+
+
+@dataclass(frozen=True)
+class FoldAccents:
+    """``sécurité`` → ``securite``, ``œuvre`` → ``oeuvre``: before stemming, so spellings meet."""
+
+    name: str = "fold accents"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        return [fold_accents(t) for t in tokens]
+
+
+@dataclass(frozen=True)
+class Stem:
+    """Snowball stemming of the language (no-op for a language PyStemmer does not know)."""
+
+    language: str
+    name: str = "stem"
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        stem = stemmer_for(self.language)
+        return [stem(t) for t in tokens]
 
 
 def fold_accents(token: str) -> str:
-    """``sécurité`` → ``securite``: strip combining marks."""
-    decomposed = unicodedata.normalize("NFD", token)
+    """``sécurité`` → ``securite``: strip combining marks and spell out ligatures."""
+    if token.isascii():  # most words: nothing to fold, and this is the hot path of a question
+        return token
+    decomposed = unicodedata.normalize("NFD", token.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def normalise(text: str) -> str:
+    """Unicode NFC with one apostrophe form and one quotation-mark form."""
+    return NormaliseMarks()([text])[0]
+
+
 def tokenise(text: str) -> list[str]:
-    """Words, keeping inner hyphens and apostrophes (``S-400``, ``l'État``) for later steps."""
-    tokens: list[str] = []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        tokens.extend(part for part in token.split("-") if part)
-    return tokens
+    """The words of ``text`` as the chain sees them before elisions (kept for callers)."""
+    return Tokenise()([text])
+
+
+@cache
+def stemmer_for(language: str) -> Callable[[str], str]:
+    """The Snowball stemmer of ``language`` (identity when there is none)."""
+    name = _SNOWBALL_NAMES.get(language)
+    if name is None or name not in Stemmer.algorithms():
+        return _identity
+    result: Callable[[str], str] = Stemmer.Stemmer(name).stemWord
+    return result
+
+
+def _identity(word: str) -> str:
+    return word
+
+
+def _with_folded(words: frozenset[str]) -> frozenset[str]:
+    return words | frozenset(fold_accents(w) for w in words)
 
 
 @dataclass(frozen=True)
 class Analyzer:
-    """The analysis chain of one language."""
+    """The analysis chain of one language: ``steps`` in order, the last one stemming."""
 
     language: str
+    steps: tuple[AnalysisStep, ...] = field(compare=False)
+
+    @property
+    def step_names(self) -> tuple[str, ...]:
+        return tuple(step.name for step in self.steps)
 
     def analyze(self, text: str) -> list[str]:
         """Index terms of ``text``, in order."""
-        stem = self._stemmer()
-        terms: list[str] = []
-        for token in self._words(text):
-            terms.append(stem(fold_accents(token)))
-        return terms
+        tokens = [text]
+        for step in self.steps:
+            tokens = step(tokens)
+        return tokens
 
-    def _words(self, text: str) -> Iterable[str]:
-        elisions = word_list(self.language, "elisions")
-        stops = word_list(self.language, "stopwords")
-        for token in tokenise(normalise(text).lower()):
-            if "'" in token:
-                head, _, tail = token.partition("'")
-                token = tail if head in elisions else token.replace("'", "")
-            if token and token not in stops:
-                yield token
+    def words(self, text: str) -> list[str]:
+        """The accent-folded words of ``text`` just before stemming (for fuzzy matching)."""
+        tokens = [text]
+        for step in self.steps:
+            if isinstance(step, Stem):
+                break
+            tokens = step(tokens)
+        return tokens
 
-    def _stemmer(self) -> Callable[[str], str]:
-        return _stemmer(self.language)
+    def tokens(self, text: str) -> list[str]:
+        """The words of ``text`` before any is dropped: every word, elisions and clitics off."""
+        tokens = [text]
+        for step in self.steps:
+            if isinstance(step, DropStopWords | FoldAccents | Stem):
+                break
+            tokens = step(tokens)
+        return tokens
+
+    def words_of_tokens(self, tokens: list[str]) -> list[str]:
+        """:meth:`words` continued from :meth:`tokens` (so a question is tokenised once)."""
+        for step in self.steps:
+            if isinstance(step, DropStopWords | FoldAccents):
+                tokens = step(tokens)
+        return tokens
+
+    def stem(self, word: str) -> str:
+        """The stem of one folded word, as the chain's last step makes it."""
+        return stemmer_for(self.language)(word)
 
 
-@cache
-def _stemmer(language: str) -> Callable[[str], str]:
-    name = _SNOWBALL_NAMES.get(language)
-    if name is None:
-        return lambda word: word
-    stemmer = Stemmer.Stemmer(name)
-    result: Callable[[str], str] = stemmer.stemWord
-    return result
+def _chain(language: str, stop_words: frozenset[str]) -> tuple[AnalysisStep, ...]:
+    return (
+        NormaliseMarks(),
+        LowerCase(),
+        Tokenise(),
+        StripElisions(word_list(language, "elisions")),
+        StripClitics(word_list(language, "clitics")),
+        DropStopWords(_with_folded(stop_words)),
+        FoldAccents(),
+        Stem(language),
+    )
 
 
 @cache
 def analyzer_for(language: str) -> Analyzer:
-    return Analyzer(language)
+    """The chain for paragraphs of ``language``."""
+    return Analyzer(language, _chain(language, word_list(language, "stopwords")))
+
+
+@cache
+def query_analyzer_for(languages: tuple[str, ...]) -> Analyzer:
+    """The chain for questions: the first language's, also dropping question words and filler.
+
+    When the question is in another language than the article, the stop and question words of
+    every language in ``languages`` are dropped, so that neither language's filler counts.
+    """
+    stops: frozenset[str] = frozenset()
+    for language in languages:
+        stops |= word_list(language, "stopwords") | word_list(language, "question_words")
+    return Analyzer(languages[0], _chain(languages[0], stops))

@@ -2,19 +2,52 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from index.analysis import analyzer_for
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_for
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
+from index.lexicon import ending_rules, phrase_list, translations, word_list
 from index.quotes import Quote, Speaker, extract_quotes
 from index.search import ParagraphIndex
 
+logger = logging.getLogger(__name__)
+
 Mode = Literal["ask", "quote", "who"]
 MODES: tuple[Mode, ...] = ("ask", "quote", "who")
+Intent = Literal["fact", "quote", "who"]
+
+#: The speaker-name field counts for this much of the text field (a name is also in the text).
+SPEAKER_FIELD_WEIGHT = 0.5
+#: Boilerplate (byline, footer) still answers "who wrote this?" but never beats the story.
+BOILERPLATE_WEIGHT = 0.5
+#: For who/quote questions, a paragraph holding a quotation is worth this much more.
+QUOTE_BOOST = 1.25
+#: "Quand … ?" / "How many … ?": a paragraph holding a date / a number is worth this much more.
+ANSWER_TYPE_BOOST = 1.15
+#: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
+#: their mean idf, the way a phrase query rewards proximity.
+PHRASE_WEIGHT = 1.0
+#: The top paragraph must hold question words carrying this share of the question's idf mass.
+MIN_IDF_COVERAGE = 0.3
+#: In a question in another language, an unmatched word is likely untranslated, not off-topic.
+UNTRANSLATED_WORD_SHARE = 0.25
+#: Fuzzy matching of an unknown question word: minimum rapidfuzz ratio by word length.
+FUZZY_MIN_LENGTH = 3
+FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF_SHORT = 85.0  # five letters or fewer: one wrong letter is already 20%
 
 
 @dataclass(frozen=True)
@@ -25,6 +58,7 @@ class Result:
     score: float
     passage: str
     quote: Quote | None
+    highlights: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +70,7 @@ class Answer:
     found: bool
     results: tuple[Result, ...]
     language: str
+    intent: Intent = "fact"
 
 
 @dataclass(frozen=True)
@@ -46,22 +81,113 @@ class SpeakerCount:
     count: int
 
 
+@dataclass(frozen=True)
+class QueryWord:
+    """A content word of the question and the index terms it was matched to (maybe none)."""
+
+    word: str
+    terms: tuple[str, ...]
+    how: Literal["stem", "translation", "cognate", "fuzzy", "unknown"]
+
+
+def speaker_names(speaker: Speaker) -> tuple[str, ...]:
+    """The canonical name and the short forms the article uses for it."""
+    aliases: tuple[str, ...] = tuple(getattr(speaker, "aliases", ()))
+    return (speaker.name, *aliases)
+
+
 class Engine:
     """Answers questions about one article."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, quotes: tuple[Quote, ...] | None = None) -> None:
+        """Index ``article``; ``quotes`` replaces the extracted quotations (gold, tests)."""
         self.article = article
-        self._quotes = extract_quotes(article)
+        self._quotes = extract_quotes(article) if quotes is None else quotes
         self._analyzer = analyzer_for(article.language)
-        body = article.body
-        documents = []
-        for paragraph in body:
-            speakers = " ".join(
-                q.speaker.name for q in self._quotes
-                if q.paragraph == paragraph.index and q.speaker is not None
-            )
-            documents.append(self._analyzer.analyze(paragraph.text + " " + speakers))
-        self._index = ParagraphIndex(documents, ids=[p.index for p in body])
+        paragraphs = article.paragraphs
+        self._quotes_in: dict[int, tuple[Quote, ...]] = {
+            p.index: tuple(q for q in self._quotes if q.paragraph == p.index) for p in paragraphs
+        }
+        names, self._continued = self._continuations(paragraphs)
+        ids = [p.index for p in paragraphs]
+        self._text = ParagraphIndex([self._analyzer.analyze(p.text) for p in paragraphs], ids)
+        self._speakers = ParagraphIndex([self._analyzer.analyze(n) for n in names], ids)
+        self._row_terms = [
+            frozenset(self._analyzer.analyze(p.text) + self._analyzer.analyze(n))
+            for p, n in zip(paragraphs, names, strict=True)
+        ]
+        self._prior = np.array(
+            [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
+        )
+        has_quote = [bool(self._quotes_in[p.index]) for p in paragraphs]
+        self._quote_factor = np.where(has_quote, QUOTE_BOOST, 1.0)
+        self._bigram_rows: dict[tuple[str, str], list[int]] = {}
+        for row, paragraph in enumerate(paragraphs):
+            for pair in set(itertools.pairwise(self._analyzer.analyze(paragraph.text))):
+                self._bigram_rows.setdefault(pair, []).append(row)
+        self._type_factor = {
+            kind: np.where([self._holds(kind, p.text) for p in paragraphs], ANSWER_TYPE_BOOST, 1.0)
+            for kind in ("date", "number")
+        }
+        # the article's own words, accent-folded and unstemmed, for matching unknown query words
+        self._surface: dict[str, str] = {}
+        for text in [p.text for p in paragraphs] + names:
+            for word in self._analyzer.words(text):
+                self._surface.setdefault(word, self._analyzer.stem(word))
+        self._surface_words = tuple(self._surface)
+        # per paragraph, the words as written that each index term stands for (highlights)
+        self._row_spellings: list[dict[str, set[str]]] = []
+        for paragraph in paragraphs:
+            spellings: dict[str, set[str]] = {}
+            for word in self._analyzer.words(paragraph.text):
+                spellings.setdefault(self._surface[word], set()).add(word)
+            self._row_spellings.append(spellings)
+        self._term_vectors: dict[str, npt.NDArray[np.float64]] = {}
+        self._quote_terms = {
+            id(q): frozenset(self._analyzer.analyze(q.text)).union(
+                *(self._analyzer.analyze(n) for n in speaker_names(q.speaker))
+            ) if q.speaker is not None else frozenset(self._analyzer.analyze(q.text))
+            for q in self._quotes
+        }
+        self._word_cache: dict[tuple[str, str], QueryWord] = {}
+
+    def _speaker_field(self, paragraphs: tuple[Paragraph, ...]) -> list[str]:
+        """Per paragraph, the names (and short forms) of the speakers of its quotations.
+
+        A paragraph with no attributed quotation that opens with a subject pronoun ("Il a ajouté
+        que …") or holds only unattributed quotations (a quote continued from the paragraph
+        before) carries on the previous paragraph's last speaker.
+        """
+        return self._continuations(paragraphs)[0]
+
+    def _continuations(
+        self, paragraphs: tuple[Paragraph, ...]
+    ) -> tuple[list[str], dict[int, Quote]]:
+        """The speaker field of each paragraph, and the unattributed quotations an answer shows
+        with the speaker they continue (the quote before them in the paragraph, or the previous
+        paragraph's last speaker when the paragraph opens with a quotation mark or a pronoun)."""
+        pronouns = word_list(self.article.language, "subject_pronouns")
+        fields: list[str] = []
+        continued: dict[int, Quote] = {}
+        last: Speaker | None = None
+        for paragraph in paragraphs:
+            quotes = self._quotes_in[paragraph.index]
+            speakers = [q.speaker for q in quotes if q.speaker]
+            opening = self._analyzer.tokens(paragraph.text)[:1]
+            opens_with_pronoun = bool(opening and opening[0] in pronouns)
+            if not speakers and last is not None and (opens_with_pronoun or quotes):
+                speakers = [last]
+            fields.append(" ".join(n for s in speakers for n in speaker_names(s)))
+            opens_with_quote = paragraph.text.lstrip()[:1] in _OPENING_MARKS
+            current = last if (opens_with_pronoun or opens_with_quote) else None
+            for quote in quotes:
+                if quote.speaker is not None:
+                    current = quote.speaker
+                elif current is not None and quote.kind == "direct":
+                    continued[id(quote)] = dataclasses.replace(quote, speaker=current)
+            if not paragraph.is_boilerplate:
+                last = speakers[-1] if speakers else None
+        return fields, continued
 
     @classmethod
     def from_path(cls, path: str | Path | None = None) -> Engine:
@@ -79,6 +205,15 @@ class Engine:
         """Every quotation of the article with its speaker, in reading order."""
         return self._quotes
 
+    def quotes_by(self, name: str) -> tuple[Quote, ...]:
+        """The quotations of the speaker called ``name`` (the full name or a short form)."""
+        wanted = fold_accents(name.lower())
+        return tuple(
+            q for q in self._quotes
+            if q.speaker is not None
+            and any(_names_match(wanted, fold_accents(n.lower())) for n in speaker_names(q.speaker))
+        )
+
     def speakers(self) -> tuple[SpeakerCount, ...]:
         """Who is quoted, most quoted first."""
         counts = Counter(q.speaker for q in self._quotes if q.speaker is not None)
@@ -87,19 +222,223 @@ class Engine:
             for speaker, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].name))
         )
 
+    # --- questions -------------------------------------------------------------------------
+
+    def query_words(self, question: str, language: str | None = None) -> tuple[QueryWord, ...]:
+        """The question's content words, each matched against the article's vocabulary."""
+        language = language or detect_language(question, default=self.article.language)
+        return self._query_words(analyzer_for(language).tokens(question), language)
+
+    def _query_words(self, tokens: list[str], language: str) -> tuple[QueryWord, ...]:
+        languages = tuple(dict.fromkeys((language, self.article.language)))
+        words = query_analyzer_for(languages).words_of_tokens(tokens)
+        return tuple(self._match_word(word, language) for word in words)
+
+    def intent(self, mode: Mode, question: str, language: str) -> Intent:
+        """What the question asks for: ``who`` said it, a ``quote``, or a ``fact``."""
+        return _intent(mode, _question_tokens(question, language), language)
+
+    def answer_type(self, question: str, language: str) -> str | None:
+        """The kind of answer the question's first typed question word expects (date, number)."""
+        return _answer_type(_question_tokens(question, language), language)
+
+    def _holds(self, kind: str, text: str) -> bool:
+        """Whether ``text`` holds a date (a month, a day, a year) or a number (digits or words)."""
+        tokens = {fold_accents(t) for t in self._analyzer.tokens(text)}
+        words = _folded_words(self.article.language, f"{kind}_words")
+        if kind == "date":
+            return bool(tokens & words) or bool(_YEAR.search(text))
+        return bool(tokens & words) or any(c.isdigit() for c in text)
+
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
-        hits = self._index.search(self._analyzer.analyze(question), limit=limit)
-        results = tuple(
-            Result(
-                paragraph=hit.paragraph,
-                score=hit.score,
-                passage=self.article.paragraphs[hit.paragraph].text,
-                quote=next((q for q in self._quotes if q.paragraph == hit.paragraph), None),
+        raw = analyzer_for(language).tokens(question)
+        tokens = [fold_accents(t) for t in raw]
+        intent = _intent(mode, tokens, language)
+        words = self._query_words(raw, language)
+        terms = [t for w in words for t in w.terms]
+        if not terms:
+            return Answer(question, mode, False, (), language, intent)
+        scores = self._prior * sum(
+            (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
+        )
+        if intent != "fact":
+            scores *= self._quote_factor
+        scores += self._phrase_bonus(words)
+        expected = _answer_type(tokens, language)
+        if expected is not None:
+            scores *= self._type_factor[expected]
+        ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
+        cross_language = language != self.article.language
+        if not ranked or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE:
+            return Answer(question, mode, False, (), language, intent)
+        results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
+        return Answer(question, mode, True, results, language, intent)
+
+    def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:
+        """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
+        side by side, in the question's order."""
+        bonus = np.zeros(len(self._prior))
+        idf = self._text.idf_of
+        for first, second in itertools.pairwise(words):
+            pairs = [(a, b) for a in first.terms for b in second.terms]
+            rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
+            if rows:
+                weight = max((idf(a) + idf(b)) / 2 for a, b in pairs)
+                bonus[list(rows)] += PHRASE_WEIGHT * weight
+        return bonus
+
+    def _term_vector(self, term: str) -> npt.NDArray[np.float64]:
+        """What ``term`` adds to each paragraph: its BM25 weight in the text plus the lighter
+        speaker field (computed once per term, both from rank-bm25-equal indexes)."""
+        vector = self._term_vectors.get(term)
+        if vector is None:
+            vector = self._text.scores([term]) + SPEAKER_FIELD_WEIGHT * self._speakers.scores(
+                [term]
             )
-            for hit in hits
+            if len(self._term_vectors) * len(vector) < _TERM_VECTOR_BUDGET:
+                self._term_vectors[term] = vector
+        return vector
+
+    def _result(self, row: int, score: float, terms: list[str]) -> Result:
+        paragraph = self.article.paragraphs[int(self._text.ids[row])]
+        quote = self._best_quote(paragraph.index, terms)
+        spellings = self._row_spellings[row]
+        highlights = tuple(sorted({w for t in set(terms) for w in spellings.get(t, ())}))
+        return Result(paragraph.index, score, paragraph.text, quote, highlights)
+
+    def _best_quote(self, paragraph: int, terms: list[str]) -> Quote | None:
+        """The quotation of the paragraph whose words (and speaker) match the question best."""
+        quotes = self._quotes_in.get(paragraph, ())
+        if not quotes:
+            return None
+        idf = self._text.idf_of
+
+        def match(quote: Quote) -> float:
+            held = self._quote_terms[id(quote)]
+            return sum(idf(t) for t in set(terms) if t in held)
+
+        best = max(quotes, key=match)  # max keeps the first of equals: reading order
+        return self._continued.get(id(best), best)
+
+    def _coverage(self, words: tuple[QueryWord, ...], row: int, cross_language: bool) -> float:
+        """The share of the question's idf mass that paragraph ``row`` holds.
+
+        A word the article does not know weighs as much as the rarest word could, so a question
+        about something else ("la capitale de l'Australie") is not answered by a common word.
+        """
+        total = held = 0.0
+        unknown = self._text.unseen_idf() * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
+        for word in words:
+            weight = max(
+                (self._text.idf_of(t, self._speakers.idf_of(t)) for t in word.terms),
+                default=unknown,
+            )
+            total += weight
+            if any(t in self._row_terms[row] for t in word.terms):
+                held += weight
+        return held / total if total else 0.0
+
+    def _known(self, term: str) -> bool:
+        return term in self._text or term in self._speakers
+
+    def _match_word(self, word: str, language: str) -> QueryWord:
+        """Stem in both languages; else a translation or cognate ending; else the closest words."""
+        key = (word, language)
+        cached = self._word_cache.get(key)
+        if cached is not None:
+            return cached
+        result = self._resolve(word, language)
+        if len(self._word_cache) < 10_000:  # questions are unbounded user input
+            self._word_cache[key] = result
+        return result
+
+    def _resolve(self, word: str, language: str) -> QueryWord:
+        own = self._analyzer
+        stems = dict.fromkeys([own.stem(word), analyzer_for(language).stem(word)])
+        known = tuple(s for s in stems if self._known(s))
+        if known:
+            return QueryWord(word, known, "stem")
+        if language != self.article.language:
+            targets = translations(language, self.article.language).get(word, ())
+            translated = tuple(dict.fromkeys(
+                term for target in targets for term in own.analyze(target) if self._known(term)
+            ))
+            if translated:
+                return QueryWord(word, translated, "translation")
+            for ending, target in ending_rules(language, self.article.language):
+                if word.endswith(ending) and len(word) > len(ending) + 2:
+                    stem = own.stem(word[: len(word) - len(ending)] + target)
+                    if self._known(stem):
+                        return QueryWord(word, (stem,), "cognate")
+        fuzzy = self._fuzzy(word)
+        if fuzzy:
+            logger.debug("query word %r matched %r", word, fuzzy)
+            return QueryWord(word, fuzzy, "fuzzy")
+        return QueryWord(word, (), "unknown")
+
+    def _fuzzy(self, word: str) -> tuple[str, ...]:
+        """Stems of the article words closest to ``word`` (typos, names spelled another way)."""
+        if len(word) < FUZZY_MIN_LENGTH or word.isdigit():
+            return ()
+        cutoff = FUZZY_CUTOFF_SHORT if len(word) <= 5 else FUZZY_CUTOFF
+        matches = process.extract(
+            word, self._surface_words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
         )
-        return Answer(
-            query=question, mode=mode, found=bool(results), results=results, language=language
-        )
+        if not matches:
+            return ()
+        best = max(score for _, score, _ in matches)
+        return tuple(dict.fromkeys(self._surface[m] for m, score, _ in matches if score == best))
+
+
+def _question_tokens(question: str, language: str) -> list[str]:
+    """Every word of the question, accent-folded, question words included."""
+    return [fold_accents(t) for t in analyzer_for(language).tokens(question)]
+
+
+def _intent(mode: Mode, tokens: list[str], language: str) -> Intent:
+    """/who and /quote say it; free text asks who when it opens with a who word, a quote when it
+    holds a reporting verb."""
+    if mode != "ask":
+        return mode
+    if tokens and tokens[0] in _folded_words(language, "intent_who"):
+        return "who"
+    said = _folded_words(language, "intent_quote")
+    return "quote" if any(t in said for t in tokens) else "fact"
+
+
+def _answer_type(tokens: list[str], language: str) -> str | None:
+    types = _answer_types(language)
+    return next((types[t] for t in tokens if t in types), None)
+
+
+@cache
+def _folded_words(language: str, name: str) -> frozenset[str]:
+    return frozenset(fold_accents(w) for w in word_list(language, name))
+
+
+@cache
+def _answer_types(language: str) -> dict[str, str]:
+    entries = (e.partition(" ") for e in phrase_list(language, "answer_types"))
+    return {fold_accents(word): kind.strip() for word, _, kind in entries}
+
+
+#: At most this many floats of per-term score vectors are kept (a long article keeps fewer).
+_TERM_VECTOR_BUDGET = 2_000_000
+
+_OPENING_MARKS = frozenset("“«\"„‘")
+
+_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
+
+
+def _names_match(a: str, b: str) -> bool:
+    """Equal, or one holds the other as whole words ("Loukachenko" in "Alexandre Loukachenko")."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return False
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+__all__ = ["MODES", "Analyzer", "Answer", "Engine", "Mode", "QueryWord", "Result", "SpeakerCount"]

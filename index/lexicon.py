@@ -38,3 +38,40 @@ def phrase_list(language: str, name: str) -> tuple[str, ...]:
         if entry:
             entries.append(entry)
     return tuple(entries)
+
+
+@cache
+def ending_rules(source: str, target: str) -> tuple[tuple[str, str], ...]:
+    """Cognate ending rules from ``source`` to ``target`` words, longest ending first.
+
+    Read from ``data/<source>/cognates_<target>.txt`` (``ending target_ending`` a line), or, when
+    only the opposite file exists, from it read backwards: "nuclear" ↔ "nucleaire".
+    """
+    pairs: list[tuple[str, str]] = []
+    for entry in phrase_list(source, f"cognates_{target}"):
+        left, _, right = entry.partition(" ")
+        pairs.append((left.strip(), right.strip()))
+    if not pairs:
+        for entry in phrase_list(target, f"cognates_{source}"):
+            left, _, right = entry.partition(" ")
+            pairs.append((right.strip(), left.strip()))
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def translations(source: str, target: str) -> dict[str, tuple[str, ...]]:
+    """Everyday words of ``source`` with their ``target`` words (multi-word entries allowed).
+
+    Read from ``data/<source>/translations_<target>.txt`` (``word target words…`` a line), and
+    backwards from ``data/<target>/translations_<source>.txt``: each target word then gives back
+    the source word.
+    """
+    table: dict[str, list[str]] = {}
+    for entry in phrase_list(source, f"translations_{target}"):
+        word, *targets = entry.split()
+        table.setdefault(word, []).extend(targets)
+    for entry in phrase_list(target, f"translations_{source}"):
+        word, *targets = entry.split()
+        for back in targets:
+            table.setdefault(back, []).append(word)
+    return {word: tuple(dict.fromkeys(targets)) for word, targets in table.items()}

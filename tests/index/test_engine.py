@@ -1,0 +1,305 @@
+"""The engine on the bundled article: questions as people type them, in French and English."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.article import Article, parse_article
+from index.engine import Engine, Mode
+from index.quotes import Quote, Speaker
+
+DEV_SET = json.loads(
+    (Path(__file__).parents[1] / "data" / "dev_questions.json").read_text(encoding="utf-8")
+)["questions"]
+# Paragraph 4 ("Il a ajouté que …") names nobody: it needs the quotes rewrite to attribute its
+# indirect quotation to Loukachenko, whose name the speaker field then indexes.
+NEEDS_ATTRIBUTION = {"Did Lukashenko speak for Russia?"}
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_path(None)
+
+
+def _mode(kind: str) -> Mode:
+    return "who" if kind == "who" else "quote" if kind == "quote" else "ask"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            c,
+            id=c["q"],
+            marks=[pytest.mark.xfail(reason="needs speaker resolution", strict=False)]
+            if c["q"] in NEEDS_ATTRIBUTION else [],
+        )
+        for c in DEV_SET
+    ],
+)
+def test_dev_set_question(engine: Engine, case: dict[str, object]) -> None:
+    answer = engine.answer(_mode(str(case["kind"])), str(case["q"]))
+    gold = case["gold_paragraphs"]
+    assert isinstance(gold, list)
+    if not gold:
+        assert not answer.found and answer.results == ()
+    else:
+        assert answer.found and answer.results[0].paragraph in gold
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        ("Combien d'habitans compte le Kazakhstan ?", 6),  # typo: habitans
+        ("Kazakstan habitants", 6),  # typo in a name: Kazakstan
+        ("Qu'a dit Tokaïev sur les armes nucléaires ?", 8),  # name spelled another way: Tokaïev
+        ("Lukashenko Kazakhstan", 3),  # English spelling of Loukachenko
+        ("Who is Putin's closest ally among Russia's neighbours?", 2),  # Putin / Poutine
+        ("What did Tokayev's office say about the joke?", 7),  # joke is no cognate, Tokayev is
+        ("nuclear weapons for everyone", 0),  # nuclear / nucléaires by a cognate ending
+    ],
+)
+def test_typos_and_name_variants_still_match(
+    engine: Engine, question: str, paragraph: int
+) -> None:
+    answer = engine.answer("ask", question)
+    assert answer.found
+    assert paragraph in [r.paragraph for r in answer.results[:2]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelle est la capitale de l'Australie ?",  # French, nothing in the article
+        "What is the weather like in Paris today?",  # English, nothing in the article
+        "Qui a gagné la coupe du monde de football ?",  # one common word must not suffice
+        "",  # nothing asked
+        "qui a dit ça ?",  # only question words and filler
+    ],
+)
+def test_no_answer_is_not_an_arbitrary_paragraph(engine: Engine, question: str) -> None:
+    answer = engine.answer("ask", question)
+    assert not answer.found
+    assert answer.results == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "how"),
+    [
+        ("kazakhstan", "stem"),  # in the article as it is
+        ("kazakstan", "fuzzy"),  # a typo, matched against the article's own words
+        ("nuclear", "translation"),  # an everyday news word of the English→French data file
+        ("military", "cognate"),  # English ending -ary → French -aire: militaires
+        ("australie", "unknown"),  # nothing close in the article
+    ],
+)
+def test_how_a_question_word_meets_the_article(engine: Engine, word: str, how: str) -> None:
+    language = "en" if word in ("nuclear", "military") else "fr"
+    matched = engine.query_words(word, language)
+    assert [w.how for w in matched] == [how]
+
+
+@pytest.mark.parametrize(
+    ("mode", "question", "intent"),
+    [
+        ("ask", "Qui a parlé d'une blague ?", "who"),  # starts with a who word
+        ("ask", "Who said that nobody is against Kazakhstan?", "who"),
+        ("ask", "Qu'a répondu le bureau de Tokayev ?", "quote"),  # a reporting verb
+        ("ask", "What did Tokayev say about nuclear weapons?", "quote"),
+        ("ask", "Combien d'habitants compte le Kazakhstan ?", "fact"),
+        ("who", "blague", "who"),  # /who blague
+        ("quote", "Kazakhstan", "quote"),  # /quote Kazakhstan
+    ],
+)
+def test_intent(engine: Engine, mode: Mode, question: str, intent: str) -> None:
+    assert engine.answer(mode, question).intent == intent
+
+
+def test_a_who_question_answers_with_the_quotation_and_its_speaker(engine: Engine) -> None:
+    answer = engine.answer("who", "Qui a parlé d'une blague ?")
+    top = answer.results[0]
+    assert top.paragraph == 7
+    assert top.quote is not None and "blague" in top.quote.text
+    assert top.passage == engine.paragraph(7).text
+
+
+ARTICLE = (
+    "Le ministre Jean Dupont a visité l'usine de Lyon mardi.\n\n"
+    "« Nous ne fermerons pas ce site », a-t-il promis. « Les emplois seront garantis. »\n\n"
+    "La direction de l'usine a salué une visite utile.\n"
+)
+
+
+def _attributed(article: Article) -> tuple[Quote, ...]:
+    """The quotes rewrite's answer for ARTICLE: both quotations of paragraph 1 to Jean Dupont."""
+    text = article.paragraphs[1].text
+    speaker = Speaker("Jean Dupont", role="ministre")
+    try:
+        speaker = dataclasses.replace(speaker, aliases=("Dupont",))  # type: ignore[call-arg,unused-ignore]
+    except TypeError:  # until the quotes rewrite gives Speaker its aliases field
+        object.__setattr__(speaker, "aliases", ("Dupont",))
+    quotes = []
+    for quoted in ("Nous ne fermerons pas ce site", "Les emplois seront garantis."):
+        start = text.index(quoted)
+        quotes.append(
+            Quote(1, start, start + len(quoted), quoted, "direct", speaker, "a-t-il promis")
+        )
+    return tuple(quotes)
+
+
+@pytest.fixture
+def attributed_engine() -> Engine:
+    article = parse_article(ARTICLE, source="test")
+    return Engine(article, quotes=_attributed(article))
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        # the quotation says "il": only the speaker field holds the name
+        ("Qu'a promis Dupont sur les emplois ?", 1),
+        ("Jean Dupont a-t-il promis de garder le site ?", 1),
+        ("Dupont usine", 0),  # the paragraph that names him and the factory stays first
+    ],
+)
+def test_speakers_are_searchable_by_name(
+    attributed_engine: Engine, question: str, paragraph: int
+) -> None:
+    assert attributed_engine.answer("ask", question).results[0].paragraph == paragraph
+
+
+def test_the_quotation_that_matches_the_question_best(attributed_engine: Engine) -> None:
+    answer = attributed_engine.answer("quote", "Dupont a-t-il parlé des emplois ?")
+    quote = answer.results[0].quote
+    assert quote is not None and quote.text == "Les emplois seront garantis."
+
+
+def test_quotes_by_a_short_form_of_the_name(attributed_engine: Engine) -> None:
+    assert len(attributed_engine.quotes_by("Dupont")) == 2
+    assert attributed_engine.quotes_by("Durand") == ()
+
+
+def test_answer_is_fast_on_the_bundled_article(engine: Engine) -> None:
+    questions = [c["q"] for c in DEV_SET]
+    for q in questions:
+        engine.answer("ask", str(q))  # warm the word cache, as a running bot would be
+    timings = []
+    for _ in range(5):
+        for q in questions:
+            started = time.perf_counter()
+            engine.answer("ask", str(q))
+            timings.append(time.perf_counter() - started)
+    timings.sort()
+    assert timings[len(timings) // 2] < 0.002  # generous for CI; the bench measures it properly
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "terms"),
+    [
+        ("joke", "en", ("blagu",)),  # no cognate: the everyday-words data file
+        ("weapons", "en", ("arme",)),
+        ("Russia", "en", ("russ",)),  # -ia → -ie
+    ],
+)
+def test_english_words_meet_the_french_article(
+    engine: Engine, question: str, language: str, terms: tuple[str, ...]
+) -> None:
+    (word,) = engine.query_words(question, language)
+    assert word.terms == terms
+
+
+def test_question_words_side_by_side_in_a_paragraph_count_as_a_phrase() -> None:
+    article = (
+        "Le projet a été présenté au conseil municipal de Paris lundi soir.\n\n"
+        "Le conseil a aussi voté le budget municipal, selon la mairie de Lyon.\n"
+    )
+    engine = Engine.from_text(article)
+    # both paragraphs hold "conseil" and "municipal"; only the first holds them side by side
+    assert engine.answer("ask", "conseil municipal").results[0].paragraph == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "kind"),
+    [
+        ("Quand la Russie a-t-elle envahi l'Ukraine ?", "fr", "date"),
+        ("Combien d'habitants compte le Kazakhstan ?", "fr", "number"),
+        ("When will the results be published?", "en", "date"),
+        ("How many Americans have already voted?", "en", "number"),
+        ("Qui a parlé d'une blague ?", "fr", None),
+    ],
+)
+def test_the_kind_of_answer_a_question_expects(
+    engine: Engine, question: str, language: str, kind: str | None
+) -> None:
+    assert engine.answer_type(question, language) == kind
+
+
+def test_a_when_question_prefers_the_paragraph_with_a_date() -> None:
+    article = (
+        "Le maire a annoncé la fermeture de la piscine municipale.\n\n"
+        "La fermeture de la piscine interviendra le 3 mars 2025.\n\n"
+        "Le conseil municipal a voté le budget de la médiathèque.\n\n"
+        "Les travaux de la médiathèque dureront un an.\n"
+    )
+    engine = Engine.from_text(article)
+    # without the date, the shorter paragraph 0 would win on the same two words
+    assert engine.answer("ask", "Quand la fermeture de la piscine ?").results[0].paragraph == 1
+
+
+def test_a_who_question_prefers_a_paragraph_that_holds_a_quotation(engine: Engine) -> None:
+    # paragraph 0 reports Loukachenko's words; /who should show the paragraph with his quotation
+    answer = engine.answer("who", "Loukachenko Kazakhstan")
+    assert answer.results[0].quote is not None
+
+
+def test_a_pronoun_led_paragraph_carries_on_the_previous_speaker(engine: Engine) -> None:
+    # paragraph 4: "Il a ajouté que c'était sa propre opinion" comes after Loukachenko's quote
+    speakers = engine._speaker_field(engine.article.paragraphs)
+    assert "Loukachenko" in speakers[3]
+    assert speakers[4] == speakers[3]
+    assert speakers[5] == ""  # "La Russie et la Biélorussie forment …": no pronoun, no one
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["ask", "quote", "who"]))
+def test_any_text_typed_gets_an_answer_never_an_error(question: str, mode: Mode) -> None:
+    answer = _BUNDLED.answer(mode, question)
+    assert answer.found == bool(answer.results)
+    assert all(r.score > 0 for r in answer.results)
+    scores = [r.score for r in answer.results]
+    assert scores == sorted(scores, reverse=True)
+
+
+_BUNDLED = Engine.from_path(None)
+
+
+def test_an_unattributed_quotation_is_shown_with_the_speaker_it_continues() -> None:
+    article = parse_article(
+        "« Nous resterons », a déclaré Jean Dupont. « Les emplois seront garantis. »\n\n"
+        "« Le site sera modernisé en 2026. »\n",
+        source="test",
+    )
+    text0, text1 = article.paragraphs[0].text, article.paragraphs[1].text
+    dupont = Speaker("Jean Dupont")
+
+    def quote(paragraph: int, text: str, quoted: str, speaker: Speaker | None) -> Quote:
+        start = text.index(quoted)
+        return Quote(paragraph, start, start + len(quoted), quoted, "direct", speaker, None)
+
+    engine = Engine(article, quotes=(
+        quote(0, text0, "Nous resterons", dupont),
+        quote(0, text0, "Les emplois seront garantis.", None),  # same paragraph, after his
+        quote(1, text1, "Le site sera modernisé en 2026.", None),  # a paragraph that goes on
+    ))
+    for question, paragraph in (("emplois garantis", 0), ("site modernisé", 1)):
+        top = engine.answer("who", question).results[0]
+        assert top.paragraph == paragraph
+        assert top.quote is not None and top.quote.speaker == dupont
+    assert all(q.speaker is None for q in engine.quotes()[1:])  # quotes() stays as extracted

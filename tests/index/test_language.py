@@ -1,0 +1,40 @@
+"""Language detection of articles and of questions as people type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import load_article
+from index.language import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qui a parlé d'une blague ?", "fr"),
+        ("Quand la Russie a-t-elle envahi l'Ukraine ?", "fr"),
+        ("combien d'habitants compte le Kazakhstan", "fr"),  # no capital, no question mark
+        ("Who said that nobody is against Kazakhstan?", "en"),
+        ("Did Lukashenko speak for Russia?", "en"),
+        ("what did paul ryn tell republicans", "en"),
+        ("What is the weather like in Paris today?", "en"),
+    ],
+)
+def test_the_language_of_a_question(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "default"),
+    [
+        ("loukachenko kazakhstan", "fr"),  # names only: the article's language decides
+        ("Lukashenko S-400", "en"),
+        ("", "fr"),
+    ],
+)
+def test_a_text_without_function_words_takes_the_default(text: str, default: str) -> None:
+    assert detect_language(text, default=default) == default
+
+
+def test_the_bundled_article_is_french() -> None:
+    assert load_article().language == "fr"
