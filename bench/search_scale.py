@@ -107,10 +107,10 @@ def reference_agreement(
     documents: list[list[str]], queries: Sequence[list[str]]
 ) -> dict[str, float]:
     """Top-5 and scores of the project's index against rank-bm25 scoring with the same idf."""
-    from index.search import ParagraphIndex, PositiveIdfBM25
+    from index.search import ParagraphIndex, reference_scorer
 
     index = ParagraphIndex(documents)
-    reference = PositiveIdfBM25(documents, k1=1.2, b=0.75)
+    reference = reference_scorer(documents)
     same_top, worst = 0, 0.0
     for q in queries:
         hits = index.search(q, limit=TOP_K)
