@@ -1,0 +1,580 @@
+"""The procedure that walks an article and attributes its quotations.
+
+A paragraph is read sentence by sentence, quotations masked out: a sentence's attribution (a
+reporting verb and its subject, before or after the verb, or « selon X » / "according to X")
+covers every quotation in it; an incise inside a quotation (« A, explique X. B ») splits it; a
+quotation with no cue continues the previous speaker; pronouns go to the last fitting speaker.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from index.article import Article, Paragraph
+from index.quotes.grammar import NAME, Grammar, grammar
+from index.quotes.marks import Span, find_spans
+from index.quotes.people import _DETERMINERS, Cast, Person, clean_np, cut_complements
+
+logger = logging.getLogger(__name__)
+
+QuoteKind = Literal["direct", "indirect"]
+
+_MASK = "\x01"
+_NAME_RE = re.compile(NAME)
+_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])")
+_QUE = re.compile(
+    r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+?){0,4}?"
+    r"\s*(?:(?<!\w)que\s+|(?<!\w)qu[’']\s*|(?<!\w)that\s+|(?=\s(?:avoir|être|ne|n[’']avoir)\b))",
+    re.IGNORECASE,
+)
+# Where a reported clause stops: its source, an incise, a quotation introduced after a comma.
+_CLAUSE_STOP = re.compile(
+    r",\s+(?:selon|d[’']après|according\s+to|ajoutant|adding)\b|,\s+(?:\w+\s+){0,2}(?=\x01)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|where)\b", re.IGNORECASE)
+# Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
+_AS_WORDS = re.compile(
+    r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|words|term|name|"
+    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?)\s*[:,]?\s*|\(\s*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quotation: the canonical name, the role the article gives, and the kind."""
+
+    name: str
+    role: str | None = None
+    is_organisation: bool = False
+    #: The shorter forms the article also uses ("Loukachenko"), for search to index.
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation in one paragraph; ``text`` is ``paragraph.text[start:end]``."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Speaker | None
+    cue: str | None
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    text: str
+    person: Person | None
+    clause: tuple[int, int] | None = None
+
+
+@dataclass
+class _Found:
+    paragraph: int
+    start: int
+    end: int
+    kind: QuoteKind
+    person: Person | None
+    cue: str | None
+
+
+@dataclass
+class _Walker:
+    article: Article
+    grammar: Grammar
+    cast: Cast
+    history: list[Person] = field(default_factory=list)
+    last: Person | None = None
+    found: list[_Found] = field(default_factory=list)
+
+    def run(self) -> tuple[Quote, ...]:
+        body = [p for p in self.article.paragraphs if not p.is_boilerplate]
+        for i, paragraph in enumerate(body):
+            following = body[i + 1].text if i + 1 < len(body) else ""
+            self.paragraph(paragraph, following)
+        return tuple(self.quote(f) for f in sorted(self.found, key=lambda f: (f.paragraph, f.start)))
+
+    def quote(self, found: _Found) -> Quote:
+        text = self.article.paragraphs[found.paragraph].text
+        person = found.person
+        speaker = None
+        if person is not None:
+            speaker = Speaker(person.name, person.role, person.is_organisation,
+                              tuple(sorted(person.aliases)))
+        return Quote(found.paragraph, found.start, found.end, text[found.start:found.end],
+                     found.kind, speaker, found.cue)
+
+    # -- one paragraph ---------------------------------------------------------------------
+    def paragraph(self, paragraph: Paragraph, following: str) -> None:
+        text = paragraph.text
+        spans = [s for s in find_spans(text) if s.depth == 0 and s.end > s.start]
+        quotes = [s for s in spans if not self.as_words(text, s)]
+        masked = list(text)
+        for span in spans:
+            lo = min(span.open, span.start)
+            hi = min(len(text), max(span.close + 1, span.end))
+            masked[lo:hi] = _MASK * (hi - lo)
+        masked_text = "".join(masked)
+        introduced: Person | None = None
+        for s_start, s_end in _sentences(masked_text):
+            in_sentence = [q for q in quotes if s_start <= q.start < s_end]
+            cues = self.cues(masked_text, s_start, s_end, text)
+            for cue in cues:
+                if cue.person is not None:
+                    self.history.append(cue.person)
+            if not in_sentence and not cues:
+                subject = self.narrative_subject(masked_text[s_start:s_end])
+                if subject is not None:
+                    self.history.append(subject)
+                    introduced = subject
+            for span in in_sentence:
+                self.direct(paragraph.index, text, span, cues, introduced, following)
+            for cue in cues:
+                if cue.clause is not None:
+                    lo, hi = cue.clause
+                    if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
+                        self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
+
+    def add(self, found: _Found) -> None:
+        self.found.append(found)
+        if found.person is not None:
+            self.last = found.person
+
+    def direct(self, index: int, text: str, span: Span, cues: list[_Cue],
+               introduced: Person | None, following: str) -> None:
+        parts, inside = self.incise(text, span)
+        cue = _nearest(span, cues)
+        person: Person | None
+        if inside is not None:
+            person, cue_text = inside.person, inside.text
+        elif cue is not None:
+            person, cue_text = cue.person, cue.text
+        else:
+            person, cue_text = introduced or self.last, None
+            if person is None:
+                person = self.narrative_subject(following)
+        for lo, hi in parts:
+            self.add(_Found(index, lo, hi, "direct", person, cue_text))
+
+    def as_words(self, text: str, span: Span) -> bool:
+        """Quotation marks around words as words or a name as a name, not around speech."""
+        if not span.opened:
+            return False
+        if _AS_WORDS.search(text[max(0, span.open - 30):span.open]):
+            return True
+        inner = text[span.start:span.end]
+        words = inner.split()
+        # A bare proper name in marks (« La Copainerie », « Poutine ») is a title, not speech.
+        return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and span.open > 0 \
+            and not inner.endswith(("!", "?", "."))
+
+    # -- cues ------------------------------------------------------------------------------
+    def cues(self, masked: str, s_start: int, s_end: int, text: str) -> list[_Cue]:
+        found: list[_Cue] = []
+        sentence = masked[s_start:s_end]
+        for match in self.grammar.cue.finditer(sentence):
+            verb = match.group("verb").lower()
+            refl = match.groupdict().get("refl")
+            if (verb in self.grammar.reflexive_forms) != bool(refl) and refl is not None:
+                continue
+            if verb in self.grammar.reflexive_forms and not refl:
+                continue
+            if not _plausible_verb(match, sentence):
+                continue
+            cue = self.cue_subject(sentence, match)
+            if cue is None:
+                continue
+            cue.start += s_start
+            cue.end += s_start
+            cue.clause = self.clause(masked, cue.end, s_end, match, text)
+            found.append(cue)
+        found.extend(self.sources(masked, s_start, s_end))
+        self.share_subjects(found)
+        return found
+
+    def share_subjects(self, cues: list[_Cue]) -> None:
+        """« …, ajoutant que … » has the subject of the sentence's main verb."""
+        known = next((c.person for c in cues if c.person is not None), None)
+        for cue in cues:
+            if cue.person is None:
+                cue.person = known or self.last
+
+    def cue_subject(self, sentence: str, match: re.Match[str]) -> _Cue | None:
+        clitic = match.groupdict().get("clitic1") or match.groupdict().get("clitic2")
+        text = match.group(0)
+        if not match.groupdict().get("aux") and match.group("verb").lower().endswith(("ant", "ing")):
+            # « ajoutant que », "adding that": the subject is the sentence's main speaker.
+            return _Cue(match.start(), match.end(), text, None)
+        if clitic:
+            pronoun = clitic.lstrip("-").removeprefix("t-")
+            return _Cue(match.start(), match.end(), text, self.pronoun(pronoun, match))
+        left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
+        left = clean_np(sentence[left_bound + 1:match.start()])
+        if left and len(left.split()) <= 9:
+            if left.lower().endswith((" et", " and")):
+                person = self.leading_subject(sentence)
+                return _Cue(match.start(), match.end(), text, person)
+            if _RELATIVE.match(left):
+                person = self.walk_back(sentence, match.start())
+                return _Cue(match.start(), match.end(), text, person)
+            person = self.mention(left, match)
+            if person is not None:
+                return _Cue(match.start(), match.end(), text, person)
+            return None
+        if left:
+            if left.lower().endswith((" et", " and")):
+                return _Cue(match.start(), match.end(), text, self.leading_subject(sentence))
+            return None
+        # Nothing before the verb but a comma or a quotation: the subject is inverted.
+        right = sentence[match.end():]
+        subject = self.inverted(right)
+        if subject is not None:
+            np_text, person = subject
+            return _Cue(match.start(), match.end() + len(np_text), f"{text} {np_text.strip()}",
+                        person)
+        person = self.walk_back(sentence, match.start())
+        if person is None and left_bound >= 0 and sentence[left_bound] == ",":
+            return _Cue(match.start(), match.end(), text, None)
+        return _Cue(match.start(), match.end(), text, person) if person else None
+
+    def inverted(self, right: str) -> tuple[str, Person] | None:
+        """The subject after the verb: « a déclaré le bureau de Tokayev sur Telegram »."""
+        lead = re.match(
+            r"^(\s+(?:à|au|aux|to)\s+(?:la\s+|l[’']\s*|les\s+)?[\wÀ-ÿ’'-]+(?:\s+[A-Z][\w-]*)?)(?=\s)",
+            right,
+        )
+        offset = len(lead.group(1)) if lead else 0
+        rest = right[offset:]
+        chunk_match = re.match(r"^\s*([^,.;:!?\x01()]{1,120})", rest)
+        if not chunk_match:
+            return None
+        chunk = cut_complements(clean_np(chunk_match.group(1)))
+        if not chunk or len(chunk.split()) > 9:
+            return None
+        np_end = offset + rest.index(chunk) + len(chunk)
+        # "role, Name": « le secrétaire général de RSF, Christophe Deloire, … ».
+        after = right[np_end:]
+        appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*[,.;]|$)", after)
+        if appos and self.is_role_description(chunk):
+            name = self.cast.strip_title(appos.group(1).strip())
+            person = self.cast.person(name, role=_strip_det(chunk))
+            return right[:np_end + appos.end()], person
+        person = self.mention(chunk, None)
+        if person is None:
+            return None
+        return right[:np_end], person
+
+    def walk_back(self, sentence: str, before: int) -> Person | None:
+        """Back over quotations, relative clauses and appositions to the subject chunk."""
+        chunks = re.split(r"[,;:(\x01]+", sentence[:before])
+        for chunk in reversed(chunks):
+            chunk = clean_np(chunk)
+            if not chunk or _RELATIVE.match(chunk):
+                continue
+            if len(chunk.split()) > 9:
+                return None
+            person = self.mention(chunk, None)
+            if person is not None:
+                return person
+        return None
+
+    def leading_subject(self, sentence: str) -> Person | None:
+        """"Trump returned … and declared": the subject at the head of the sentence."""
+        head = re.match(rf"^\W*((?:[\w’'-]+\s+){{0,3}}?{NAME})", sentence)
+        return self.mention(head.group(1), None) if head else self.last
+
+    def narrative_subject(self, sentence: str) -> Person | None:
+        """The named person a narrative sentence opens with: "His father Anatoly, who …"."""
+        head = " ".join(sentence.split()[:7])
+        names = [m for m in _NAME_RE.finditer(head)
+                 if self.cast.is_name(self.cast.strip_title(m.group(0)), head, m.start())]
+        if not names:
+            return None
+        best = max(names, key=lambda m: len(m.group(0).split()))
+        if best.start() > 45:
+            return None
+        name = self.cast.strip_title(best.group(0))
+        if any(w.lower() in self.grammar.organisations for w in name.split()):
+            return None
+        gender = self.cast.title_gender(best.group(0))
+        return self.cast.person(name, gender=gender)
+
+    def mention(self, np: str, match: re.Match[str] | None) -> Person | None:
+        """The Person a subject noun phrase stands for, or None when it is not one."""
+        np = cut_complements(clean_np(np))
+        if not np:
+            return None
+        low = np.lower()
+        pronoun = self.grammar.pronouns.get(low)
+        if pronoun is not None:
+            return self.pronoun(low, match)
+        words = np.split()
+        if len(words) > 9 or _MASK in np:
+            return None
+        names = [m for m in _NAME_RE.finditer(np)
+                 if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
+        head = _head(words, self.grammar)
+        if names:
+            last = names[-1]
+            before = np[:last.start()].strip()
+            before_words = before.lower().split()
+            if before_words and before_words[-1] in ("de", "du", "des", "of", "d’", "d'") and \
+                    head is not None and head in self.grammar.organisations:
+                return self.organisation(np)
+            name = self.cast.strip_title(last.group(0))
+            if any(w.lower() in self.grammar.organisations for w in name.split()):
+                return self.organisation(re.sub(r"^(?:the|The)\s+", "", np))
+            if before_words and before_words[-1] in ("de", "du", "des", "of"):
+                return self.description(np)
+            gender = self.cast.title_gender(last.group(0))
+            if gender == "x" and match is not None:
+                gender = _agreement(match)
+            role = _strip_det(before) if before and not before[:1].isupper() else None
+            if role and not any(w.lower() in self.grammar.roles for w in role.split()):
+                role = None
+            return self.cast.person(name, role=role, gender=gender)
+        if not words[0][:1].islower() and low.split()[0] not in _DETERMINERS:
+            return None
+        if head is not None and head in self.grammar.organisations:
+            return self.organisation(np)
+        if words[0].lower() in _DETERMINERS or words[0].lower() in _QUANTIFIERS:
+            by_role = self.cast.by_role(np)
+            if by_role is not None:
+                return by_role
+            if head is not None and (head in self.grammar.roles or words[0].lower() in
+                                     _QUANTIFIERS):
+                return self.description(np)
+        return None
+
+    def organisation(self, np: str) -> Person:
+        name = _canonical_inside(np, self.cast)
+        if self.grammar.language == "en":
+            name = re.sub(r"^(?:the|The)\s+", "", name)
+        else:
+            name = name[:1].lower() + name[1:] if name.split()[0].lower() in _DETERMINERS else name
+        gender = "f" if re.match(r"(?i)(?:la|une|cette)\b", np) else "m"
+        person = self.cast.person(name, organisation=True, gender=gender)
+        person.is_organisation = True
+        return person
+
+    def description(self, np: str) -> Person:
+        person = self.cast.person(_canonical_inside(np, self.cast))
+        return person
+
+    def is_role_description(self, np: str) -> bool:
+        head = _head(np.split(), self.grammar)
+        return head is not None and head in self.grammar.roles
+
+    def pronoun(self, pronoun: str, match: re.Match[str] | None) -> Person | None:
+        gender, number = self.grammar.pronouns.get(pronoun.lower(), ("x", "s"))
+        for person in reversed(self.history):
+            if gender == "n":
+                if person.is_organisation:
+                    return person
+                continue
+            if self.grammar.language == "en" and person.is_organisation and gender in "mf":
+                continue
+            if number == "p" and person.number != "p" and not person.is_organisation:
+                continue
+            if gender in ("m", "f") and person.gender not in ("x", gender):
+                continue
+            if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
+                person.gender = gender
+            return person
+        return None
+
+    def sources(self, masked: str, s_start: int, s_end: int) -> list[_Cue]:
+        """« selon X, … », "…, according to X.", « Pour X, « … » »."""
+        sentence = masked[s_start:s_end]
+        found: list[_Cue] = []
+        for match in self.grammar.sources.finditer(sentence):
+            np_match = re.match(r"\s*([^,.;:\x01]{1,80})", sentence[match.end():])
+            if not np_match:
+                continue
+            person = self.mention(np_match.group(1), None)
+            if person is None:
+                continue
+            np_end = match.end() + np_match.end()
+            cue = _Cue(s_start + match.start(), s_start + np_end,
+                       sentence[match.start():np_end], person)
+            before = sentence[:match.start()].rstrip(" ,")
+            after = sentence[np_end:].lstrip(" ,")
+            if before and len(before.split()) >= 3 and _MASK not in before:
+                lo = s_start + len(sentence) - len(sentence.lstrip())
+                cue.clause = (lo, s_start + len(before))
+            elif after and _MASK not in after[:2]:
+                lo = s_start + len(sentence) - len(after)
+                cue.clause = (lo, s_start + len(sentence.rstrip(" .!?")))
+            found.append(cue)
+        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,", sentence)
+        if pour:
+            person = self.mention(pour.group(1), None)
+            if person is not None:
+                found.append(_Cue(s_start + pour.start(1), s_start + pour.end(1),
+                                  pour.group(0).strip(" ,"), person))
+        return found
+
+    def clause(self, masked: str, cue_end: int, s_end: int, match: re.Match[str],
+               text: str) -> tuple[int, int] | None:
+        """The reported clause after « que », "that", or after "says" with no "that"."""
+        rest = masked[cue_end:s_end]
+        que = _QUE.match(rest)
+        verb = match.group("verb").lower()
+        if que is None:
+            if verb not in self.grammar.say_forms or self.grammar.language != "en":
+                return None
+            if not re.match(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]", rest) \
+                    or re.match(r"^\s*[,:.]", rest):
+                return None
+            que_end = len(rest) - len(rest.lstrip())
+        else:
+            que_end = que.end()
+        lo = cue_end + que_end
+        body = masked[lo:s_end]
+        stop = _CLAUSE_STOP.search(body)
+        hi = lo + (stop.start() if stop else len(body.rstrip()))
+        while hi > lo and text[hi - 1] in " .!?;:,\u00a0":
+            hi -= 1
+        if hi - lo < 8 or len(text[lo:hi].split()) < 3:
+            return None
+        return lo, hi
+
+    def incise(self, text: str, span: Span) -> tuple[list[tuple[int, int]], _Cue | None]:
+        """« A, explique X. B »: a reporting verb inside the quotation splits it in two."""
+        content = text[span.start:span.end]
+        for match in self.grammar.cue.finditer(content):
+            if match.start() < 3 or not content[match.start()].islower():
+                continue
+            if not re.search(r"[,?!]\s+$", content[:match.start()]):
+                continue
+            end_match = re.search(r"[.!?…](?=\s+\S)|$", content[match.end():])
+            end = match.end() + (end_match.start() if end_match else 0)
+            incise = content[match.start():end]
+            if len(incise) > 320:
+                continue
+            cue = self.cue_subject(", " + incise + ".", self.grammar.cue.search(", " + incise + ".")
+                                   or match)
+            if cue is None or cue.person is None:
+                continue
+            cue.text = incise.strip()
+            first_end = span.start + len(content[:match.start()].rstrip(" ,"))
+            parts = [(span.start, first_end)]
+            rest = span.start + end + 1
+            while rest < span.end and text[rest] in " \u00a0":
+                rest += 1
+            if rest < span.end:
+                parts.append((rest, span.end))
+            return parts, cue
+        return [(span.start, span.end)], None
+
+
+_QUANTIFIERS = frozenset(
+    "certains certaines plusieurs quelques someone somebody some many several".split()
+)
+
+
+def _titles(g: Grammar) -> str:
+    return "|".join(re.escape(t) + r"\s+" for t in sorted(g.titles, key=len, reverse=True))
+
+
+def _head(words: list[str], g: Grammar) -> str | None:
+    """The noun a phrase is about: first noun in French, last before "of" in English."""
+    lowered = [w.lower().strip(",.") for w in words]
+    while lowered and (lowered[0] in _DETERMINERS or lowered[0] in _QUANTIFIERS):
+        lowered = lowered[1:]
+    if not lowered:
+        return None
+    for size in (2, 1):
+        for i in range(len(lowered) - size + 1):
+            phrase = " ".join(lowered[i:i + size])
+            if phrase in g.organisations or phrase in g.roles:
+                if g.language == "fr" and i > 2:
+                    continue
+                return phrase
+    if g.language == "en":
+        cut = lowered.index("of") if "of" in lowered else len(lowered)
+        return lowered[cut - 1] if cut else lowered[0]
+    return lowered[0]
+
+
+def _strip_det(np: str) -> str:
+    words = np.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _canonical_inside(np: str, cast: Cast) -> str:
+    """Names inside a phrase in their fullest form: « le bureau de Kassym-Jomart Tokayev »."""
+    def full(m: re.Match[str]) -> str:
+        name = m.group(0)
+        return cast.canonical(name) if cast.is_name(name, np, m.start()) else name
+    return _NAME_RE.sub(full, np)
+
+
+def _agreement(match: re.Match[str]) -> str:
+    """« s'est justifiée Zhanna Agalakova »: a feminine participle after être."""
+    verb = match.group("verb").lower()
+    aux = (match.groupdict().get("aux") or "").lower()
+    if aux in ("est", "était") and verb.endswith("ée"):
+        return "f"
+    return "x"
+
+
+def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
+    """A reporting verb used as such: not a noun (« le dit », « sa déclaration »)."""
+    before = sentence[:match.start()].rstrip().lower()
+    return not before.endswith((" le", " la", " les", " du", " des", " the", " a", " un", " une"))
+
+
+def _nearest(span: Span, cues: list[_Cue]) -> _Cue | None:
+    """The cue of a quotation: the closest one in its sentence, after it preferred."""
+    best: _Cue | None = None
+    best_distance = 10**9
+    for cue in cues:
+        if cue.start >= span.end:
+            distance = cue.start - span.end
+        else:
+            distance = (span.start - cue.end) * 2 + 1
+        if distance < 0:
+            distance = 10**8
+        if distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence bounds of a paragraph whose quotations are masked (they never split it)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(masked):
+        bounds.append((start, match.end()))
+        start = match.end()
+    # A quotation ending a sentence: « … monde. » Il a ajouté …
+    refined: list[tuple[int, int]] = []
+    for lo, hi in bounds + [(start, len(masked))]:
+        cut = lo
+        for m in re.finditer(r"\x01(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ«“\"])", masked[lo:hi]):
+            pos = lo + m.end()
+            refined.append((cut, pos))
+            cut = pos
+        refined.append((cut, hi))
+    return [(lo, hi) for lo, hi in refined if masked[lo:hi].strip()]
+
+
+def extract_quotes(article: Article) -> tuple[Quote, ...]:
+    """Every quotation of the article's story paragraphs, with its speaker, in reading order."""
+    g = grammar(article.language)
+    cast = Cast(g)
+    for paragraph in article.paragraphs:
+        cast.learn(paragraph.text)
+    return _Walker(article, g, cast).run()
