@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from index.article import Article, Paragraph
@@ -95,6 +96,7 @@ class _Walker:
     history: list[Person] = field(default_factory=list)
     last: Person | None = None
     found: list[_Found] = field(default_factory=list)
+    current: int = 0
 
     def run(self) -> tuple[Quote, ...]:
         body = [p for p in self.article.paragraphs if not p.is_boilerplate]
@@ -116,6 +118,7 @@ class _Walker:
     # -- one paragraph ---------------------------------------------------------------------
     def paragraph(self, paragraph: Paragraph, following: str) -> None:
         text = paragraph.text
+        self.current = self.cast.current = paragraph.index
         spans = [s for s in find_spans(text) if s.depth == 0 and s.end > s.start]
         quotes = [s for s in spans if not self.as_words(text, s)]
         masked = list(text)
@@ -125,8 +128,12 @@ class _Walker:
             masked[lo:hi] = _MASK * (hi - lo)
         masked_text = "".join(masked)
         introduced: Person | None = None
-        for s_start, s_end in _sentences(masked_text):
+        on_stage = self.cast.introduced(text, paragraph.index)
+        for s_start, s_end in self.sentences(masked_text, text):
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
+            for position, name in on_stage:
+                if s_start <= position < s_end:
+                    self.history.append(self.cast.person(name))
             cues = self.cues(masked_text, s_start, s_end, text)
             for cue in cues:
                 if cue.person is not None:
@@ -164,6 +171,13 @@ class _Walker:
                 person = self.narrative_subject(following)
         for lo, hi in parts:
             self.add(_Found(index, lo, hi, "direct", person, cue_text))
+
+    def sentences(self, masked: str, text: str) -> list[tuple[int, int]]:
+        return _sentences(masked, text, self.incise_after)
+
+    @property
+    def incise_after(self) -> re.Pattern[str]:
+        return _incise_after(self.grammar.language)
 
     def as_words(self, text: str, span: Span) -> bool:
         """Quotation marks around words as words or a name as a name, not around speech."""
@@ -218,6 +232,8 @@ class _Walker:
             pronoun = clitic.lstrip("-").removeprefix("t-")
             return _Cue(match.start(), match.end(), text, self.pronoun(pronoun, match))
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
+        for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that)(?=[\s\w])", sentence[:match.start()]):
+            left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])
         if left and len(left.split()) <= 9:
             if left.lower().endswith((" et", " and")):
@@ -294,19 +310,31 @@ class _Walker:
 
     def narrative_subject(self, sentence: str) -> Person | None:
         """The named person a narrative sentence opens with: "His father Anatoly, who …"."""
-        head = " ".join(sentence.split()[:7])
-        names = [m for m in _NAME_RE.finditer(head)
-                 if self.cast.is_name(self.cast.strip_title(m.group(0)), head, m.start())]
-        if not names:
-            return None
-        best = max(names, key=lambda m: len(m.group(0).split()))
-        if best.start() > 45:
-            return None
-        name = self.cast.strip_title(best.group(0))
-        if any(w.lower() in self.grammar.organisations for w in name.split()):
-            return None
-        gender = self.cast.title_gender(best.group(0))
-        return self.cast.person(name, gender=gender)
+        head = " ".join(sentence.split()[:8])
+        for found_match in _NAME_RE.finditer(head):
+            found = found_match.group(0)
+            before = head[:found_match.start()].strip()
+            if len(before.split()) > 3:
+                return None
+            name = self.cast.strip_title(found)
+            words = name.split()
+            if not self.cast.is_name(name, head, found_match.start()):
+                continue
+            if any(w.lower() in self.grammar.organisations for w in words):
+                return None
+            lowered = [w.lower().removesuffix("'s").removesuffix("’s") for w in before.split()]
+            role_before = any(w in self.grammar.roles for w in lowered)
+            if lowered and not role_before and lowered[0] not in _DETERMINERS:
+                return None
+            titled = name != found
+            known = self.cast.canonical(name) in self.cast.people
+            if not (len(words) >= 2 or titled or role_before or known):
+                return None
+            gender = self.cast.title_gender(found)
+            if gender == "x":
+                gender = _possessive_gender(sentence, self.grammar)
+            return self.cast.person(name, gender=gender)
+        return None
 
     def mention(self, np: str, match: re.Match[str] | None) -> Person | None:
         """The Person a subject noun phrase stands for, or None when it is not one."""
@@ -347,12 +375,26 @@ class _Walker:
         if head is not None and head in self.grammar.organisations:
             return self.organisation(np)
         if words[0].lower() in _DETERMINERS or words[0].lower() in _QUANTIFIERS:
-            by_role = self.cast.by_role(np)
+            by_role = self.cast.by_role(np, self.current)
             if by_role is not None:
                 return by_role
+            if head is not None and head in self.grammar.roles and \
+                    words[0].lower() in ("le", "la", "l'", "l’", "the"):
+                # « la journaliste », "the singer": the last speaker that fits.
+                gender = {"le": "m", "la": "f"}.get(words[0].lower(), "x")
+                earlier = self.last_person(gender)
+                if earlier is not None:
+                    return earlier
             if head is not None and (head in self.grammar.roles or words[0].lower() in
                                      _QUANTIFIERS):
                 return self.description(np)
+        return None
+
+    def last_person(self, gender: str) -> Person | None:
+        for person in reversed(self.history):
+            if not person.is_organisation and gender in ("x", person.gender) or \
+                    person.gender == "x" and not person.is_organisation:
+                return person
         return None
 
     def organisation(self, np: str) -> Person:
@@ -530,6 +572,23 @@ def _agreement(match: re.Match[str]) -> str:
     return "x"
 
 
+@cache
+def _incise_after(language: str) -> re.Pattern[str]:
+    """A short attribution right after a quotation: « Vladimir wonders. », "asks his father"."""
+    g = grammar(language)
+    return re.compile(rf"^[\s\u00a0]+(?:[^\s.!?\x01]+\s+){{0,3}}?(?:{g.cue.pattern})"
+                      rf"[^.!?\x01]{{0,60}}(?:[.,;]|$)", re.IGNORECASE)
+
+
+def _possessive_gender(sentence: str, g: Grammar) -> str:
+    """"Clinton is pressing her case": an English possessive shows the subject's gender."""
+    if g.language != "en":
+        return "x"
+    his = re.search(r"\b(?:his|he|himself)\b", sentence) is not None
+    her = re.search(r"\b(?:her|she|herself)\b", sentence) is not None
+    return "m" if his and not her else "f" if her and not his else "x"
+
+
 def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
     """A reporting verb used as such: not a noun (« le dit », « sa déclaration »)."""
     before = sentence[:match.start()].rstrip().lower()
@@ -552,21 +611,24 @@ def _nearest(span: Span, cues: list[_Cue]) -> _Cue | None:
     return best
 
 
-def _sentences(masked: str) -> list[tuple[int, int]]:
+def _sentences(masked: str, text: str, incise: re.Pattern[str]) -> list[tuple[int, int]]:
     """Sentence bounds of a paragraph whose quotations are masked (they never split it)."""
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(masked):
         bounds.append((start, match.end()))
         start = match.end()
-    # A quotation ending a sentence: « … monde. » Il a ajouté …
+    # A quotation that ends its sentence: « … monde. » Il a ajouté …
     refined: list[tuple[int, int]] = []
-    for lo, hi in bounds + [(start, len(masked))]:
+    for lo, hi in [*bounds, (start, len(masked))]:
         cut = lo
         for m in re.finditer(r"\x01(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ«“\"])", masked[lo:hi]):
             pos = lo + m.end()
-            refined.append((cut, pos))
-            cut = pos
+            ended = text[: pos - 1].rstrip(" \u00a0\u202f").endswith((".", "!", "?", "…"))
+            # "…?" Vladimir wonders. — an attribution after the quotation is the same sentence.
+            if ended and not incise.match(masked[pos:hi]):
+                refined.append((cut, pos))
+                cut = pos
         refined.append((cut, hi))
     return [(lo, hi) for lo, hi in refined if masked[lo:hi].strip()]
 
@@ -576,5 +638,5 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     g = grammar(article.language)
     cast = Cast(g)
     for paragraph in article.paragraphs:
-        cast.learn(paragraph.text)
+        cast.learn(paragraph.text, paragraph.index, not paragraph.is_boilerplate)
     return _Walker(article, g, cast).run()

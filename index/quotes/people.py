@@ -17,6 +17,11 @@ _LEADING = re.compile(
     r"^(?:(?:mais|et|puis|alors|or|donc|ainsi|enfin|but|and|so|then|yet|typically|also)\b[,\s]*)+",
     re.IGNORECASE,
 )
+# Adverbs between a subject and its verb: "The agency later said", « X a ensuite déclaré ».
+_TRAILING = re.compile(
+    r"(?:\s+(?:[a-z]+ly|later|also|then|now|again|once|still|never|ensuite|alors|aussi|"
+    r"également|encore|lui-même|elle-même|même))+$",
+)
 # Complements that follow an inverted subject: « … a déclaré X sur Telegram », "said X on Monday".
 _COMPLEMENT = re.compile(
     r"\s+(?:sur|dans|lors|à|au|aux|en|devant|depuis|pendant|avant|après|selon|avec|par|"
@@ -46,31 +51,59 @@ class Cast:
     grammar: Grammar
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    role_at: dict[str, int] = field(default_factory=dict)
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+    current: int = 0
     people: dict[str, Person] = field(default_factory=dict)
 
-    def learn(self, text: str) -> None:
-        """Note the names of a paragraph and the roles written next to them."""
+    def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
+        """Note the names of a paragraph and, in story paragraphs, the roles written next to them."""
         for match in _NAME_RE.finditer(text):
-            name = self.strip_title(match.group(0))
-            if self.is_name(name, text, match.start()):
-                self.names.append(name)
-                before = text[: match.start()].rstrip()
-                role = _role_before(before, self.grammar)
-                if role and name not in self.roles:
-                    self.roles[name] = role
-                role_after = self._role_after(text[match.end():])
-                if role_after and name not in self.roles:
-                    self.roles[name] = role_after
+            words = match.group(0).split()
+            # "House Speaker Paul Ryan": capitalised role words are the role, not the name.
+            cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
+                      default=0)
+            name = self.strip_title(" ".join(words[cut:]))
+            if not self.is_name(name, text, match.start()):
+                continue
+            self.names.append(name)
+            self.mentions.append((paragraph, name))
+            if not story or name in self.roles:
+                continue
+            before = text[: match.start()].rstrip()
+            role = " ".join(words[:cut]) if cut else None
+            role = role or _role_before(before, self.grammar) or self._role_apposed(before)
+            role = role or self._role_after(text[match.end():])
+            if role:
+                self.roles[name] = role
+                self.role_at[name] = paragraph
+
+    def _role_apposed(self, before: str) -> str | None:
+        """« Le président du Kazakhstan, Kassym-Jomart Tokayev »: a role chunk, then the name."""
+        if not before.endswith(","):
+            return None
+        chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
+        words = chunk.split()
+        if not words or words[0].lower() not in _DETERMINERS or len(words) > 8:
+            return None
+        if any(w.lower() in self.grammar.roles for w in words[1:3]):
+            return " ".join(words[1:])
+        return None
 
     def _role_after(self, after: str) -> str | None:
-        """"Name, role," — the role of an apposition after the name."""
-        match = re.match(r",\s+([^,.;:«»“”\"]{3,90}?)(?:,|\.|;|$)", after)
-        if not match:
+        """"Name, role," and "Name is a role": what an apposition or a copula says of a name."""
+        copula = re.match(r"\s+(?:est|is|was|était)\s+(?:(?:un|une|a|an|the|le|la)\s+)?"
+                          r"([^,.;:«»“”\"]{3,90}?)(?:,|\.|;|$)", after)
+        match = copula or re.match(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)", after)
+        if not match or self.grammar.cue.search(match.group(1)):
             return None
         words = match.group(1).split()
+        descriptive = bool(words) and words[0].lower() in ("a", "an", "un", "une") and not copula
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
-        if words and any(self._role_word(w) for w in words[:3]) and words[0][:1].islower():
+        if not words or not words[0][:1].islower():
+            return None
+        if descriptive and len(words) <= 6 or any(self._role_word(w) for w in words[:3]):
             return " ".join(words)
         return None
 
@@ -95,13 +128,21 @@ class Cast:
         return self.grammar.titles.get(word, "x")
 
     def canonical(self, name: str) -> str:
-        """The fullest form of ``name`` in the article: Loukachenko → Alexandre Loukachenko."""
+        """The fullest form of ``name`` in the article: Loukachenko → Alexandre Loukachenko.
+
+        When two people share the short form (Vladimir Putin, Vladimir Frolov), the one named
+        last before the current paragraph wins.
+        """
         words = name.split()
-        best = name
-        for candidate in self.names:
+        best, best_at = name, -1
+        for at, candidate in self.mentions:
             cwords = candidate.split()
-            if len(cwords) > len(best.split()) and _contains(cwords, words):
-                best = candidate
+            if len(cwords) <= len(words) or not _contains(cwords, words):
+                continue
+            rank = at if at <= self.current else -2 - at
+            if best == name or len(cwords) > len(best.split()) and rank >= best_at - 0 \
+                    or rank > best_at:
+                best, best_at = candidate, rank
         return best
 
     def person(self, name: str, role: str | None = None, gender: str = "x",
@@ -110,7 +151,10 @@ class Cast:
         key = self.canonical(name) if not organisation else name
         found = self.people.get(key)
         if found is None:
-            found = Person(key, role or self.roles.get(key), gender, "s", organisation)
+            role = role or self.roles.get(key)
+            if gender == "x" and role and not organisation:
+                gender = self.role_gender(role)
+            found = Person(key, role, gender, "s", organisation)
             self.people[key] = found
         if role and not found.role:
             found.role = role
@@ -122,16 +166,38 @@ class Cast:
             found.aliases.add(name)
         return found
 
-    def by_role(self, description: str) -> Person | None:
-        """"the speaker", « la journaliste »: the person the article gave that role."""
+    def role_gender(self, role: str) -> str:
+        for word in role.lower().split()[:3]:
+            gender = self.grammar.roles.get(word)
+            if gender in ("m", "f"):
+                return gender
+        return "x"
+
+    def introduced(self, text: str, paragraph: int) -> list[tuple[int, str]]:
+        """Names this paragraph gives a role to, with their position: people coming on stage."""
+        found = []
+        for name, at in self.role_at.items():
+            if at == paragraph:
+                position = text.find(name)
+                if position >= 0:
+                    found.append((position, name))
+        return sorted(found)
+
+    def by_role(self, description: str, paragraph: int = 10**6) -> Person | None:
+        """"the speaker", « la journaliste »: the person the article gave that role so far."""
         words = [w.lower() for w in description.split() if w.lower() not in _DETERMINERS]
         if not words:
             return None
-        for name, role in reversed(self.roles.items()):
+        best: tuple[int, str] | None = None
+        for name, role in self.roles.items():
+            at = self.role_at.get(name, 0)
             role_words = role.lower().replace("’", "'").split()
-            if all(w in role_words for w in words):
-                return self.person(name, role=role)
-        return None
+            if at <= paragraph and all(w in role_words for w in words) and \
+                    (best is None or at >= best[0]):
+                best = (at, name)
+        if best is None:
+            return None
+        return self.person(best[1], role=self.roles[best[1]])
 
 
 _CALENDAR = frozenset(
@@ -148,29 +214,35 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _role_before(before: str, grammar: Grammar) -> str | None:
-    """"le président biélorusse Alexandre Loukachenko": the role words right before a name."""
+    """"le président biélorusse Alexandre Loukachenko", "Russia's financial ombudsman Pavel
+    Medvedev": lower-case role words right before a name, after a determiner or a possessive."""
+    if before.endswith(","):
+        return None
     words = re.findall(r"[\w’'-]+", before[-80:])
     tail: list[str] = []
     for word in reversed(words):
         low = word.lower()
-        if low in _DETERMINERS or not (word[:1].islower() or low in grammar.roles
-                                       or word.endswith(("’s", "'s"))):
+        if low in _DETERMINERS or word.endswith(("’s", "'s")) or not word[:1].islower():
             break
         tail.insert(0, word)
-        if len(tail) > 5:
+        if len(tail) > 4:
             return None
-    if before.endswith(","):
+    if not tail:
         return None
-    # "Le président du Kazakhstan, Kassym-Jomart Tokayev" is handled as an apposition.
-    if any(w.lower() in grammar.roles for w in tail) or " ".join(tail).lower() in grammar.roles:
+    if grammar.language == "en":
+        return " ".join(tail) if tail[-1].lower() in grammar.roles else None
+    # French puts adjectives after the noun: « président biélorusse ».
+    if any(w.lower() in grammar.roles for w in tail[:2]):
         return " ".join(tail)
     return None
 
 
 def clean_np(chunk: str) -> str:
-    """A subject chunk without leading conjunctions and the complements after it."""
+    """A subject chunk without leading conjunctions, trailing adverbs and parentheses."""
     chunk = chunk.strip(" ,;:\u00a0")
     chunk = _LEADING.sub("", chunk)
+    chunk = re.sub(r"\s*\([^)]*\)", "", chunk)
+    chunk = _TRAILING.sub("", chunk)
     return chunk.strip(" ,;:\u00a0")
 
 
