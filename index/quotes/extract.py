@@ -17,6 +17,7 @@ from typing import Literal
 from index.article import Article, Paragraph
 from index.quotes.grammar import NAME, Grammar, grammar
 from index.quotes.marks import Span, find_spans
+from index.lexicon import word_list
 from index.quotes.people import _DETERMINERS, Cast, Person, clean_np, cut_complements
 
 logger = logging.getLogger(__name__)
@@ -33,13 +34,20 @@ _QUE = re.compile(
 )
 # Where a reported clause stops: its source, an incise, a quotation introduced after a comma.
 _CLAUSE_STOP = re.compile(
-    r",\s+(?:selon|d[’']après|according\s+to|ajoutant|adding)\b|,\s+(?:\w+\s+){0,2}(?=\x01)",
+    r",\s+(?:selon|d[’']après|according\s+to|ajoutant|adding)\b|,\s+(?:\w+\s+){0,2}(?=\x01)"
+    r"|\s+(?:and|et|but|mais)\s+(?=\x01)|(?:\s+[\w’'-]+){0,3}\s*:\s*(?=\x01)",
     re.IGNORECASE,
 )
+@cache
+def _object_verbs(language: str) -> frozenset[str]:
+    """Verbs whose object is what was said: « a critiqué les sanctions », "confirmed plans"."""
+    return frozenset(w.lower() for w in word_list(language, "object_verbs"))
+
+
 _RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|where)\b", re.IGNORECASE)
 # Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
 _AS_WORDS = re.compile(
-    r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|words|term|name|"
+    r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
     r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?)\s*[:,]?\s*|\(\s*)$",
     re.IGNORECASE,
 )
@@ -75,7 +83,7 @@ class _Cue:
     end: int
     text: str
     person: Person | None
-    clause: tuple[int, int] | None = None
+    clauses: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -146,8 +154,7 @@ class _Walker:
             for span in in_sentence:
                 self.direct(paragraph.index, text, span, cues, introduced, following)
             for cue in cues:
-                if cue.clause is not None:
-                    lo, hi = cue.clause
+                for lo, hi in cue.clauses:
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
 
@@ -209,7 +216,18 @@ class _Walker:
                 continue
             cue.start += s_start
             cue.end += s_start
-            cue.clause = self.clause(masked, cue.end, s_end, match, text)
+            clause = self.clause(masked, cue.end, s_end, match, text)
+            if clause is not None:
+                cue.clauses.append(clause)
+            elif _MASK not in sentence:
+                cue.clauses.extend(self.narrative_incise(sentence, s_start, match, cue, text))
+            elif self.grammar.cue.pattern and verb in _object_verbs(self.grammar.language):
+                pass
+            if not cue.clauses and _MASK not in sentence[match.end():match.end() + 3] and \
+                    verb in _object_verbs(self.grammar.language):
+                obj = self.object_clause(masked, cue.end, s_end, text)
+                if obj is not None:
+                    cue.clauses.append(obj)
             found.append(cue)
         found.extend(self.sources(masked, s_start, s_end))
         self.share_subjects(found)
@@ -232,7 +250,9 @@ class _Walker:
             pronoun = clitic.lstrip("-").removeprefix("t-")
             return _Cue(match.start(), match.end(), text, self.pronoun(pronoun, match))
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
-        for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that)(?=[\s\w])", sentence[:match.start()]):
+        for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
+                               r"lorsque|quand|car|après|puisque)(?=[\s\w])",
+                               sentence[:match.start()]):
             left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])
         if left and len(left.split()) <= 9:
@@ -329,7 +349,7 @@ class _Walker:
             titled = name != found
             known = self.cast.canonical(name) in self.cast.people
             if not (len(words) >= 2 or titled or role_before or known):
-                return None
+                continue
             gender = self.cast.title_gender(found)
             if gender == "x":
                 gender = _possessive_gender(sentence, self.grammar)
@@ -452,10 +472,10 @@ class _Walker:
             after = sentence[np_end:].lstrip(" ,")
             if before and len(before.split()) >= 3 and _MASK not in before:
                 lo = s_start + len(sentence) - len(sentence.lstrip())
-                cue.clause = (lo, s_start + len(before))
+                cue.clauses.append((lo, s_start + len(before)))
             elif after and _MASK not in after[:2]:
                 lo = s_start + len(sentence) - len(after)
-                cue.clause = (lo, s_start + len(sentence.rstrip(" .!?")))
+                cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
         pour = re.match(rf"^\s*(?:Pour|For)\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,", sentence)
         if pour:
@@ -464,6 +484,59 @@ class _Walker:
                 found.append(_Cue(s_start + pour.start(1), s_start + pour.end(1),
                                   pour.group(0).strip(" ,"), person))
         return found
+
+    def narrative_incise(self, sentence: str, s_start: int, match: re.Match[str], cue: _Cue,
+                         text: str) -> list[tuple[int, int]]:
+        """"It all seemed manageable, says Elena, but then …": reported speech around an incise."""
+        before_verb = sentence[:match.start()]
+        comma = before_verb.rfind(",")
+        if comma < 0 or len(before_verb[comma + 1:].split()) > 3:
+            return []
+        parts: list[tuple[int, int]] = []
+        left = sentence[:comma].strip()
+        if len(left.split()) >= 3:
+            lo = len(sentence) - len(sentence.lstrip())
+            parts.append((s_start + lo, s_start + comma))
+        rest_at = cue.end - s_start
+        rest = sentence[rest_at:]
+        if rest.startswith(","):
+            chunks = rest[1:].split(",")
+            skip = 1
+            first = chunks[0].split()
+            if first and (first[0].lower() in self.grammar.roles or
+                          first[0].lower() in _DETERMINERS and len(first) > 1 and
+                          first[1].lower() in self.grammar.roles) and len(chunks) > 1:
+                skip += len(chunks[0]) + 1
+            lo = rest_at + skip
+            while lo < len(sentence) and sentence[lo] == " ":
+                lo += 1
+            body = sentence[lo:]
+            stop = _CLAUSE_STOP.search(body)
+            hi = lo + (stop.start() if stop else len(body.rstrip()))
+            while hi > lo and sentence[hi - 1] in " .!?;:,":
+                hi -= 1
+            if len(sentence[lo:hi].split()) >= 3:
+                parts.append((s_start + lo, s_start + hi))
+        elif rest.strip(" .!?") and len(left.split()) >= 3:
+            return []
+        return parts
+
+    def object_clause(self, masked: str, cue_end: int, s_end: int,
+                      text: str) -> tuple[int, int] | None:
+        """« Elle a critiqué les sanctions … », "the FBI confirmed plans to …": what was said."""
+        rest = masked[cue_end:s_end]
+        lead = re.match(r"^\s+(?:to\s+|de\s+|d[’']\s*)?", rest)
+        lo = cue_end + (lead.end() if lead else 0)
+        body = masked[lo:s_end]
+        if not body[:1].isalpha():
+            return None
+        stop = _CLAUSE_STOP.search(body)
+        hi = lo + (stop.start() if stop else len(body.rstrip()))
+        while hi > lo and text[hi - 1] in " .!?;:,\u00a0":
+            hi -= 1
+        if len(text[lo:hi].split()) < 4:
+            return None
+        return lo, hi
 
     def clause(self, masked: str, cue_end: int, s_end: int, match: re.Match[str],
                text: str) -> tuple[int, int] | None:

@@ -86,6 +86,9 @@ class Cast:
         words = chunk.split()
         if not words or words[0].lower() not in _DETERMINERS or len(words) > 8:
             return None
+        if words[0].lower() in ("un", "une", "a", "an"):
+            # « une autre journaliste, Marina Ovsiannikova »: an introduction, not a title.
+            return None
         if any(w.lower() in self.grammar.roles for w in words[1:3]):
             return " ".join(words[1:])
         return None
@@ -93,7 +96,7 @@ class Cast:
     def _role_after(self, after: str) -> str | None:
         """"Name, role," and "Name is a role": what an apposition or a copula says of a name."""
         copula = re.match(r"\s+(?:est|is|was|était)\s+(?:(?:un|une|a|an|the|le|la)\s+)?"
-                          r"([^,.;:«»“”\"]{3,90}?)(?:,|\.|;|$)", after)
+                          r"([^,.;:«»“”\"]{3,200}?)(?:,|\.|;|$)", after)
         match = copula or re.match(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)", after)
         if not match or self.grammar.cue.search(match.group(1)):
             return None
@@ -101,8 +104,10 @@ class Cast:
         descriptive = bool(words) and words[0].lower() in ("a", "an", "un", "une") and not copula
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
-        if not words or not words[0][:1].islower():
+        if not words or not (words[0][:1].islower() or words[0][:1].isdigit()):
             return None
+        if copula:
+            words = re.split(r"\s(?:et|and|qui|who|mais|but)\s", " ".join(words))[0].split()
         if descriptive and len(words) <= 6 or any(self._role_word(w) for w in words[:3]):
             return " ".join(words)
         return None
@@ -113,7 +118,8 @@ class Cast:
     def is_name(self, name: str, text: str, at: int) -> bool:
         """A capitalised sequence that is a name, not a sentence-initial word or a month."""
         first = name.split()[0].lower().strip(".")
-        if first in self.grammar.stopwords or first in _CALENDAR:
+        if first in self.grammar.stopwords or any(part in _CALENDAR for part in
+                                                   re.split(r"[-\s]", name.lower())):
             return False
         return len(name) > 1
 
@@ -218,16 +224,25 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
     Medvedev": lower-case role words right before a name, after a determiner or a possessive."""
     if before.endswith(","):
         return None
-    words = re.findall(r"[\w’'-]+", before[-80:])
+    words = re.findall(r"[\w’'-]+|[.!?;:]", before[-80:])
     tail: list[str] = []
-    for word in reversed(words):
+    opened = len(words) <= 5 and not before[:-80]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         low = word.lower()
-        if low in _DETERMINERS or word.endswith(("’s", "'s")) or not word[:1].islower():
+        if low in _DETERMINERS or word.endswith(("’s", "'s")) or word in ".!?;:":
+            opened = True
+            break
+        if not word[:1].islower():
+            # "Veterinary surgeon Dr Sandra Corr": a capitalised word opening the sentence.
+            opened = i == 0 or words[i - 1] in ".!?;:"
+            if opened:
+                tail.insert(0, word)
             break
         tail.insert(0, word)
         if len(tail) > 4:
             return None
-    if not tail:
+    if not tail or not opened:
         return None
     if grammar.language == "en":
         return " ".join(tail) if tail[-1].lower() in grammar.roles else None
