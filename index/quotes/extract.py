@@ -219,12 +219,9 @@ class _Walker:
             clause = self.clause(masked, cue.end, s_end, match, text)
             if clause is not None:
                 cue.clauses.append(clause)
-            elif _MASK not in sentence:
+            elif _MASK not in sentence[:cue.end - s_start]:
                 cue.clauses.extend(self.narrative_incise(sentence, s_start, match, cue, text))
-            elif self.grammar.cue.pattern and verb in _object_verbs(self.grammar.language):
-                pass
-            if not cue.clauses and _MASK not in sentence[match.end():match.end() + 3] and \
-                    verb in _object_verbs(self.grammar.language):
+            if not cue.clauses and verb in _object_verbs(self.grammar.language):
                 obj = self.object_clause(masked, cue.end, s_end, text)
                 if obj is not None:
                     cue.clauses.append(obj)
@@ -528,7 +525,8 @@ class _Walker:
         lead = re.match(r"^\s+(?:to\s+|de\s+|d[’']\s*)?", rest)
         lo = cue_end + (lead.end() if lead else 0)
         body = masked[lo:s_end]
-        if not body[:1].isalpha():
+        # « a dénoncé une "campagne de désinformation" »: the quotation is what was said.
+        if not body[:1].isalpha() or _MASK in body:
             return None
         stop = _CLAUSE_STOP.search(body)
         hi = lo + (stop.start() if stop else len(body.rstrip()))
@@ -545,7 +543,7 @@ class _Walker:
         que = _QUE.match(rest)
         verb = match.group("verb").lower()
         if que is None:
-            if verb not in self.grammar.say_forms or self.grammar.language != "en":
+            if not verb.startswith("sa") or self.grammar.language != "en":
                 return None
             if not re.match(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]", rest) \
                     or re.match(r"^\s*[,:.]", rest):
@@ -664,8 +662,10 @@ def _possessive_gender(sentence: str, g: Grammar) -> str:
 
 def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
     """A reporting verb used as such: not a noun (« le dit », « sa déclaration »)."""
-    before = sentence[:match.start()].rstrip().lower()
-    return not before.endswith((" le", " la", " les", " du", " des", " the", " a", " un", " une"))
+    before = " " + sentence[:match.start()].rstrip().lower()
+    # "when asked": a passive participle has no speaker of its own.
+    return not before.endswith((" le", " la", " les", " du", " des", " the", " a", " un", " une",
+                                " when", " if", " once", " unless", " quand", " lorsque"))
 
 
 def _nearest(span: Span, cues: list[_Cue]) -> _Cue | None:

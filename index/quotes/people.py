@@ -53,6 +53,8 @@ class Cast:
     roles: dict[str, str] = field(default_factory=dict)
     role_at: dict[str, int] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)
+    #: Names brought on stage by an apposition or a copula ("Elena, a 40-year-old Muscovite").
+    introductions: set[str] = field(default_factory=set)
     current: int = 0
     people: dict[str, Person] = field(default_factory=dict)
 
@@ -73,10 +75,13 @@ class Cast:
             before = text[: match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
             role = role or _role_before(before, self.grammar) or self._role_apposed(before)
-            role = role or self._role_after(text[match.end():])
+            introduction = self._role_after(text[match.end():])
+            role = role or introduction
             if role:
                 self.roles[name] = role
                 self.role_at[name] = paragraph
+            if introduction:
+                self.introductions.add(name)
 
     def _role_apposed(self, before: str) -> str | None:
         """« Le président du Kazakhstan, Kassym-Jomart Tokayev »: a role chunk, then the name."""
@@ -183,7 +188,7 @@ class Cast:
         """Names this paragraph gives a role to, with their position: people coming on stage."""
         found = []
         for name, at in self.role_at.items():
-            if at == paragraph:
+            if at == paragraph and name in self.introductions:
                 position = text.find(name)
                 if position >= 0:
                     found.append((position, name))
