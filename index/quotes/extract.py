@@ -44,6 +44,11 @@ def _object_verbs(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in word_list(language, "object_verbs"))
 
 
+# How a page embeds a post: its text, hashtags and picture link, then "— Name (@handle) date".
+_TWEET = re.compile(
+    r"^\W*(?P<text>.+?[.!?…])(?:\s+#\w+)*(?:\s+(?:pic\.twitter\.com|https?://t\.co)/\S+)?\s*"
+    r"(?P<signature>[—–-]\s*(?P<name>[^—–@()]+?)\s*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4})\s*$"
+)
 _RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|where)\b", re.IGNORECASE)
 # Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
 _AS_WORDS = re.compile(
@@ -105,6 +110,8 @@ class _Walker:
     last: Person | None = None
     found: list[_Found] = field(default_factory=list)
     current: int = 0
+    #: Whether the paragraph read last had a quotation.
+    spoke: bool = False
 
     def run(self) -> tuple[Quote, ...]:
         body = [p for p in self.article.paragraphs if not p.is_boilerplate]
@@ -127,8 +134,14 @@ class _Walker:
     def paragraph(self, paragraph: Paragraph, following: str) -> None:
         text = paragraph.text
         self.current = self.cast.current = paragraph.index
+        if self.tweet(paragraph):
+            return
         spans = [s for s in find_spans(text) if s.depth == 0 and s.end > s.start]
         quotes = [s for s in spans if not self.as_words(text, s)]
+        if not self.near_speech(text, quotes) and not self.tweet(paragraph):
+            # A few words in quotation marks far from any speech are scare quotes.
+            quotes = [s for s in quotes if not _short(text, s)]
+        self.spoke = False
         masked = list(text)
         for span in spans:
             lo = min(span.open, span.start)
@@ -158,7 +171,25 @@ class _Walker:
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
 
+    def tweet(self, paragraph: Paragraph) -> bool:
+        """An embedded post: "text pic.twitter.com/… — Name (@handle) March 22, 2022"."""
+        match = _TWEET.match(paragraph.text)
+        if match is None:
+            return False
+        person = self.mention(match.group("name"), None) or self.cast.person(match.group("name"))
+        lo, hi = match.span("text")
+        self.add(_Found(paragraph.index, lo, hi, "direct", person, match.group("signature")))
+        return True
+
+    def near_speech(self, text: str, quotes: list[Span]) -> bool:
+        """Speech in this paragraph (a cue, a long quotation) or in the one before."""
+        if self.spoke or any(not _short(text, s) for s in quotes):
+            return True
+        return self.grammar.cue.search(text) is not None or \
+            self.grammar.sources.search(text) is not None
+
     def add(self, found: _Found) -> None:
+        self.spoke = True
         self.found.append(found)
         if found.person is not None:
             self.last = found.person
@@ -478,8 +509,16 @@ class _Walker:
         if pour:
             person = self.mention(pour.group(1), None)
             if person is not None:
-                found.append(_Cue(s_start + pour.start(1), s_start + pour.end(1),
-                                  pour.group(0).strip(" ,"), person))
+                cue = _Cue(s_start + pour.start(1), s_start + pour.end(1),
+                           pour.group(0).strip(" ,"), person)
+                rest = sentence[pour.end():]
+                body = rest.strip()
+                if body and _MASK not in body[:2] and len(body.split()) >= 3:
+                    lo = s_start + pour.end() + len(rest) - len(rest.lstrip())
+                    stop = _CLAUSE_STOP.search(masked[lo:s_end])
+                    hi = lo + stop.start() if stop else s_start + len(sentence.rstrip(" .!?"))
+                    cue.clauses.append((lo, hi))
+                found.append(cue)
         return found
 
     def narrative_incise(self, sentence: str, s_start: int, match: re.Match[str], cue: _Cue,
@@ -649,6 +688,11 @@ def _incise_after(language: str) -> re.Pattern[str]:
     g = grammar(language)
     return re.compile(rf"^[\s\u00a0]+(?:[^\s.!?\x01]+\s+){{0,3}}?(?:{g.cue.pattern})"
                       rf"[^.!?\x01]{{0,60}}(?:[.,;]|$)", re.IGNORECASE)
+
+
+def _short(text: str, span: Span) -> bool:
+    inner = text[span.start:span.end]
+    return len(inner.split()) <= 3 and not inner.endswith(("!", "?", ".", "…"))
 
 
 def _possessive_gender(sentence: str, g: Grammar) -> str:
