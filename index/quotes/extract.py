@@ -53,7 +53,8 @@ _RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|wher
 # Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
 _AS_WORDS = re.compile(
     r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
-    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?)\s*[:,]?\s*|\(\s*)$",
+    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?)\s*[:,]?\s*"
+    r"(?:(?:a|an|the|un|une|le|la|les|des)\s+)?|\(\s*)$",
     re.IGNORECASE,
 )
 
@@ -204,7 +205,8 @@ class _Walker:
         elif cue is not None:
             person, cue_text = cue.person, cue.text
         else:
-            person, cue_text = introduced or self.last, None
+            person, cue_text = self.colon_subject(text, span), None
+            person = person or introduced or self.last
             if person is None:
                 person = self.narrative_subject(following)
         for lo, hi in parts:
@@ -216,6 +218,18 @@ class _Walker:
     @property
     def incise_after(self) -> re.Pattern[str]:
         return _incise_after(self.grammar.language)
+
+    def colon_subject(self, text: str, span: Span) -> Person | None:
+        """« Vasseur se montrait combatif : “…” »: the subject of the clause before the colon."""
+        before = text[:span.open].rstrip(" \u00a0\u202f")
+        if not before.endswith(":"):
+            return None
+        clause = re.split(r"[,;.!?»”\"]", before[:-1])[-1].strip()
+        words = clause.split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].islower() and
+                    w.lower() not in _DETERMINERS and w.lower() not in self.grammar.roles), None)
+        subject = " ".join(words[:cut]) if cut else ""
+        return self.mention(subject, None) if subject else None
 
     def as_words(self, text: str, span: Span) -> bool:
         """Quotation marks around words as words or a name as a name, not around speech."""
@@ -283,10 +297,14 @@ class _Walker:
                                sentence[:match.start()]):
             left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])
+        raw_left = sentence[left_bound + 1:match.start()].strip().lower()
+        if raw_left in _CONJUNCTIONS:
+            # « … et a assuré que … »: the subject of the verb before.
+            return _Cue(match.start(), match.end(), text, None)
+        if left and left.lower().split()[-1] in _CONJUNCTIONS:
+            person = self.walk_back(sentence, left_bound + 1) or self.leading_subject(sentence)
+            return _Cue(match.start(), match.end(), text, person)
         if left and len(left.split()) <= 9:
-            if left.lower().endswith((" et", " and")):
-                person = self.leading_subject(sentence)
-                return _Cue(match.start(), match.end(), text, person)
             if _RELATIVE.match(left):
                 person = self.walk_back(sentence, match.start())
                 return _Cue(match.start(), match.end(), text, person)
@@ -295,8 +313,6 @@ class _Walker:
                 return _Cue(match.start(), match.end(), text, person)
             return None
         if left:
-            if left.lower().endswith((" et", " and")):
-                return _Cue(match.start(), match.end(), text, self.leading_subject(sentence))
             return None
         # Nothing before the verb but a comma or a quotation: the subject is inverted.
         right = sentence[match.end():]
@@ -342,7 +358,8 @@ class _Walker:
         chunks = re.split(r"[,;:(\x01]+", sentence[:before])
         for chunk in reversed(chunks):
             chunk = clean_np(chunk)
-            if not chunk or _RELATIVE.match(chunk):
+            if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
+                    chunk.split()[0].lower() in self.grammar.roles:
                 continue
             if len(chunk.split()) > 9:
                 return None
@@ -386,7 +403,10 @@ class _Walker:
 
     def mention(self, np: str, match: re.Match[str] | None) -> Person | None:
         """The Person a subject noun phrase stands for, or None when it is not one."""
-        np = cut_complements(clean_np(np))
+        np = re.sub(r"^[Ll][’']\s*(?=[A-ZÀ-Þ])", "l’", cut_complements(clean_np(np)))
+        aux = _AUXILIARIES[self.grammar.language].search(np)
+        if aux is not None and aux.start() > 0:
+            np = np[:aux.start()].strip()
         if not np:
             return None
         low = np.lower()
@@ -399,10 +419,18 @@ class _Walker:
         names = [m for m in _NAME_RE.finditer(np)
                  if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
         head = _head(words, self.grammar)
+        if len(words) == 2 and names and words[0].lower() in ("the", "le", "la", "l’") and \
+                names[-1].group(0) == words[1] and not self.cast.known(words[1]):
+            # "the Brazilian", « le Français »: a demonym standing for the last person named.
+            earlier = self.last_person("x")
+            if earlier is not None:
+                return earlier
         if names:
             last = names[-1]
             before = np[:last.start()].strip()
             before_words = before.lower().split()
+            if before_words and before_words[-1] in self.grammar.organisations:
+                return self.organisation(np)
             if before_words and before_words[-1] in ("de", "du", "des", "of", "d’", "d'") and \
                     head is not None and head in self.grammar.organisations:
                 return self.organisation(np)
@@ -421,13 +449,23 @@ class _Walker:
         if not words[0][:1].islower() and low.split()[0] not in _DETERMINERS:
             return None
         if head is not None and head in self.grammar.organisations:
+            if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
+                # "the company", « le ministère »: the organisation last named.
+                named = self.cast.last_organisation(self.current)
+                if named is not None:
+                    return self.organisation(named)
             return self.organisation(np)
+        if len(words) == 1 and self.grammar.language == "en" and low.endswith("s") and \
+                words[0][:1].islower() or words[0].lower() in ("opponents", "critics"):
+            # "protesters chanted", "Opponents argued": a group with no name.
+            return self.description(np)
         if words[0].lower() in _DETERMINERS or words[0].lower() in _QUANTIFIERS:
             by_role = self.cast.by_role(np, self.current)
             if by_role is not None:
                 return by_role
             if head is not None and head in self.grammar.roles and \
-                    words[0].lower() in ("le", "la", "l'", "l’", "the"):
+                    words[0].lower() in ("le", "la", "l'", "l’", "the") and \
+                    not re.search(r"\s(?:de|du|des|d[’']|of)\s", np):
                 # « la journaliste », "the singer": the last speaker that fits.
                 gender = {"le": "m", "la": "f"}.get(words[0].lower(), "x")
                 earlier = self.last_person(gender)
@@ -490,10 +528,17 @@ class _Walker:
             np_match = re.match(r"\s*([^,.;:\x01]{1,80})", sentence[match.end():])
             if not np_match:
                 continue
-            person = self.mention(np_match.group(1), None)
-            if person is None:
-                continue
             np_end = match.end() + np_match.end()
+            appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
+                             sentence[np_end:])
+            if appos and self.is_role_description(np_match.group(1)):
+                # "according to its chief executive, Adar Poonawalla, …"
+                name = self.cast.strip_title(appos.group(1))
+                person = self.cast.person(name, role=_strip_det(np_match.group(1)))
+                np_end += appos.end()
+            else:
+                person = self.mention(np_match.group(1), None) or \
+                    self.description(np_match.group(1).strip())
             cue = _Cue(s_start + match.start(), s_start + np_end,
                        sentence[match.start():np_end], person)
             before = sentence[:match.start()].rstrip(" ,")
@@ -505,7 +550,8 @@ class _Walker:
                 lo = s_start + len(sentence) - len(after)
                 cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
-        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,", sentence)
+        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?(?:[a-zà-ÿ’'-]+\s+){{0,3}}"
+                        rf"(?:{_titles(self.grammar)})?\s*{NAME})\s*,", sentence)
         if pour:
             person = self.mention(pour.group(1), None)
             if person is not None:
@@ -553,7 +599,7 @@ class _Walker:
                 hi -= 1
             if len(sentence[lo:hi].split()) >= 3:
                 parts.append((s_start + lo, s_start + hi))
-        elif rest.strip(" .!?") and len(left.split()) >= 3:
+        elif "," in rest or len(rest.split()) > 8:
             return []
         return parts
 
@@ -582,12 +628,23 @@ class _Walker:
         que = _QUE.match(rest)
         verb = match.group("verb").lower()
         if que is None:
-            if not verb.startswith("sa") or self.grammar.language != "en":
+            told = re.match(r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|"
+                            r"the|his|her|their)\s)", rest)
+            if told and verb in ("told", "tells", "tell") and self.grammar.language == "en":
+                rest = rest[told.end():]
+                cue_end += told.end()
+                que_end = 0
+            elif self.grammar.language == "fr" and verb in self.grammar.say_forms and \
+                    re.match(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s", rest):
+                # « Il a dit regretter le départ … »: an infinitive clause.
+                que_end = len(rest) - len(rest.lstrip())
+            elif not verb.startswith("sa") or self.grammar.language != "en":
                 return None
-            if not re.match(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]", rest) \
-                    or re.match(r"^\s*[,:.]", rest):
+            elif not re.match(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]",
+                              rest) or re.match(r"^\s*[,:.]", rest):
                 return None
-            que_end = len(rest) - len(rest.lstrip())
+            else:
+                que_end = len(rest) - len(rest.lstrip())
         else:
             que_end = que.end()
         lo = cue_end + que_end
@@ -629,6 +686,17 @@ class _Walker:
         return [(span.start, span.end)], None
 
 
+_AUXILIARIES = {
+    "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
+    "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
+}
+_CONJUNCTIONS = frozenset("et and mais but puis then or ou".split())
+# An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
+_APPOSITION = re.compile(
+    r"^(?:a|an|un|une|quoted|cited|interviewed|speaking|cité|citée|interrogée?|jointe?|"
+    r"contactée?|selon)\b",
+    re.IGNORECASE,
+)
 _QUANTIFIERS = frozenset(
     "certains certaines plusieurs quelques someone somebody some many several".split()
 )
@@ -669,7 +737,11 @@ def _canonical_inside(np: str, cast: Cast) -> str:
     """Names inside a phrase in their fullest form: « le bureau de Kassym-Jomart Tokayev »."""
     def full(m: re.Match[str]) -> str:
         name = m.group(0)
-        return cast.canonical(name) if cast.is_name(name, np, m.start()) else name
+        # « le bureau de Tokayev » is a person's office; « le préfet du Rhône » a place's.
+        after_article = re.search(r"(?:du|des|de\s+la|au|aux|the)\s+$", np[:m.start()])
+        if after_article or not cast.is_name(name, np, m.start()):
+            return name
+        return cast.canonical(name)
     return _NAME_RE.sub(full, np)
 
 

@@ -122,6 +122,8 @@ class Cast:
 
     def is_name(self, name: str, text: str, at: int) -> bool:
         """A capitalised sequence that is a name, not a sentence-initial word or a month."""
+        if len(name) >= 2 and name.isupper() and name.isalpha():
+            return True  # WHO, UCB, FBI: an acronym is a name even when it spells a word
         first = name.split()[0].lower().strip(".")
         if first in self.grammar.stopwords or any(part in _CALENDAR for part in
                                                    re.split(r"[-\s]", name.lower())):
@@ -176,6 +178,23 @@ class Cast:
         if name != key:
             found.aliases.add(name)
         return found
+
+    def known(self, word: str) -> bool:
+        """Whether the article names someone or something with this word."""
+        return any(word in name.split() for _, name in self.mentions if name != word) or \
+            any(word in name.split() for name in self.people)
+
+    def last_organisation(self, paragraph: int) -> str | None:
+        """The organisation named last up to ``paragraph``: what "the company" stands for."""
+        for at, name in reversed(self.mentions):
+            if at <= paragraph and any(w.lower() in self.grammar.organisations or
+                                       w.lower().rstrip("s") in self.grammar.organisations
+                                       for w in name.split()):
+                return name
+        for person in reversed(list(self.people.values())):
+            if person.is_organisation:
+                return person.name
+        return None
 
     def role_gender(self, role: str) -> str:
         for word in role.lower().split()[:3]:
