@@ -359,7 +359,7 @@ class _Walker:
         for chunk in reversed(chunks):
             chunk = clean_np(chunk)
             if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
-                    chunk.split()[0].lower() in self.grammar.roles:
+                    chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles:
                 continue
             if len(chunk.split()) > 9:
                 return None
@@ -387,12 +387,14 @@ class _Walker:
                 continue
             if any(w.lower() in self.grammar.organisations for w in words):
                 return None
-            lowered = [w.lower().removesuffix("'s").removesuffix("’s") for w in before.split()]
+            lowered = [w.lower().strip(",;:").removesuffix("'s").removesuffix("’s")
+                       for w in before.split()]
             role_before = any(w in self.grammar.roles for w in lowered)
             if lowered and not role_before and lowered[0] not in _DETERMINERS:
                 return None
             titled = name != found
-            known = self.cast.canonical(name) in self.cast.people
+            known = self.cast.canonical(name) in self.cast.people or \
+                self.cast.canonical(name) != name
             if not (len(words) >= 2 or titled or role_before or known):
                 continue
             gender = self.cast.title_gender(found)
@@ -420,7 +422,8 @@ class _Walker:
                  if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
         head = _head(words, self.grammar)
         if len(words) == 2 and names and words[0].lower() in ("the", "le", "la", "l’") and \
-                names[-1].group(0) == words[1] and not self.cast.known(words[1]):
+                names[-1].group(0) == words[1] and not self.cast.known(words[1]) and \
+                not words[1].isupper() and _DEMONYM.search(words[1]):
             # "the Brazilian", « le Français »: a demonym standing for the last person named.
             earlier = self.last_person("x")
             if earlier is not None:
@@ -435,7 +438,8 @@ class _Walker:
                     head is not None and head in self.grammar.organisations:
                 return self.organisation(np)
             name = self.cast.strip_title(last.group(0))
-            if any(w.lower() in self.grammar.organisations for w in name.split()):
+            if any(w.lower() in self.grammar.organisations for w in name.split()) or \
+                    self.cast.canonical(name) in self.cast.organisations:
                 return self.organisation(re.sub(r"^(?:the|The)\s+", "", np))
             if before_words and before_words[-1] in ("de", "du", "des", "of"):
                 return self.description(np)
@@ -496,6 +500,9 @@ class _Walker:
 
     def description(self, np: str) -> Person:
         person = self.cast.person(_canonical_inside(np, self.cast))
+        first = np.split()[0].lower() if np.split() else ""
+        if first in _PLURAL or first.endswith("s") and len(np.split()) == 1:
+            person.number = "p"  # "Opponents", « plusieurs joueurs »: not a "she"
         return person
 
     def is_role_description(self, np: str) -> bool:
@@ -512,6 +519,8 @@ class _Walker:
             if self.grammar.language == "en" and person.is_organisation and gender in "mf":
                 continue
             if number == "p" and person.number != "p" and not person.is_organisation:
+                continue
+            if number == "s" and person.number == "p":
                 continue
             if gender in ("m", "f") and person.gender not in ("x", gender):
                 continue
@@ -651,6 +660,11 @@ class _Walker:
         body = masked[lo:s_end]
         stop = _CLAUSE_STOP.search(body)
         hi = lo + (stop.start() if stop else len(body.rstrip()))
+        for conj in re.finditer(r"\s(?:et|and|mais|but)\s+", masked[lo:hi]):
+            # « … et a assuré que … »: the next reporting verb starts its own clause.
+            if self.grammar.cue.match(masked, lo + conj.end()):
+                hi = lo + conj.start()
+                break
         while hi > lo and text[hi - 1] in " .!?;:,\u00a0":
             hi -= 1
         if hi - lo < 8 or len(text[lo:hi].split()) < 3:
@@ -690,6 +704,8 @@ _AUXILIARIES = {
     "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
 }
+_PLURAL = frozenset("les des plusieurs certains certaines quelques the some several many".split())
+_DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
 _CONJUNCTIONS = frozenset("et and mais but puis then or ou".split())
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(

@@ -55,6 +55,8 @@ class Cast:
     mentions: list[tuple[int, str]] = field(default_factory=list)
     #: Names brought on stage by an apposition or a copula ("Elena, a 40-year-old Muscovite").
     introductions: set[str] = field(default_factory=set)
+    #: Names the article gives as an organisation's ("the developer, Northbridge Homes").
+    organisations: set[str] = field(default_factory=set)
     current: int = 0
     people: dict[str, Person] = field(default_factory=dict)
 
@@ -74,7 +76,13 @@ class Cast:
                 continue
             before = text[: match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
-            role = role or _role_before(before, self.grammar) or self._role_apposed(before)
+            apposed = self._role_apposed(before)
+            if words[-1] in self.organisations:
+                # "The developer, Northbridge Homes,": an organisation's name.
+                self.organisations.discard(words[-1])
+                self.organisations.add(name)
+                continue
+            role = role or _role_before(before, self.grammar) or apposed
             introduction = self._role_after(text[match.end():])
             role = role or introduction
             if role:
@@ -89,10 +97,15 @@ class Cast:
             return None
         chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
         words = chunk.split()
-        if not words or words[0].lower() not in _DETERMINERS or len(words) > 8:
+        starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS]
+        if not starts or len(words) - starts[-1] > 8:
             return None
+        words = words[starts[-1]:]
         if words[0].lower() in ("un", "une", "a", "an"):
             # « une autre journaliste, Marina Ovsiannikova »: an introduction, not a title.
+            return None
+        if any(w.lower() in self.grammar.organisations for w in words[1:3]):
+            self.organisations.add(words[-1])
             return None
         if any(w.lower() in self.grammar.roles for w in words[1:3]):
             return " ".join(words[1:])
@@ -187,6 +200,8 @@ class Cast:
     def last_organisation(self, paragraph: int) -> str | None:
         """The organisation named last up to ``paragraph``: what "the company" stands for."""
         for at, name in reversed(self.mentions):
+            if at <= paragraph and name in self.organisations:
+                return name
             if at <= paragraph and any(w.lower() in self.grammar.organisations or
                                        w.lower().rstrip("s") in self.grammar.organisations
                                        for w in name.split()):
@@ -248,18 +263,18 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
     Medvedev": lower-case role words right before a name, after a determiner or a possessive."""
     if before.endswith(","):
         return None
-    words = re.findall(r"[\w’'-]+|[.!?;:]", before[-80:])
+    words = re.findall(r"[\w’'-]+|[.!?;:,«»“”\"]", before[-80:])
     tail: list[str] = []
     opened = len(words) <= 5 and not before[:-80]
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.lower()
-        if low in _DETERMINERS or word.endswith(("’s", "'s")) or word in ".!?;:":
+        if low in _DETERMINERS or word.endswith(("’s", "'s")) or word in ".!?;:,«»“”\"":
             opened = True
             break
         if not word[:1].islower():
             # "Veterinary surgeon Dr Sandra Corr": a capitalised word opening the sentence.
-            opened = i == 0 or words[i - 1] in ".!?;:"
+            opened = i == 0 or words[i - 1] in ".!?;:,«»“”\""
             if opened:
                 tail.insert(0, word)
             break
