@@ -73,7 +73,7 @@ def page_furniture(texts: list[str], flags: list[bool]) -> list[bool]:
             head = stripped.rstrip(".… ")
             if len(head) > 40 and following.startswith(head):
                 marked[i] = True
-        story_over = i > 0 and marked[i - 1] and all(marked[j] or j == i for j in range(i, len(texts)))
+        story_over = i > 0 and marked[i - 1] and all(marked[i + 1:])
         if is_quoted_bio(stripped) or (story_over and _QUOTED.match(stripped)):
             marked[i] = True
     return marked

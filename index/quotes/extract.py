@@ -15,10 +15,10 @@ from functools import cache
 from typing import Literal
 
 from index.article import Article, Paragraph
-from index.quotes.grammar import NAME, Grammar, grammar
-from index.quotes.marks import Span, find_spans
 from index.lexicon import word_list
-from index.quotes.people import _DETERMINERS, Cast, Person, clean_np, cut_complements
+from index.quotes.grammar import NAME, Grammar, grammar, words
+from index.quotes.marks import Span, find_spans
+from index.quotes.people import DETERMINERS, Cast, Person, clean_np, cut_complements
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +119,8 @@ class _Walker:
         for i, paragraph in enumerate(body):
             following = body[i + 1].text if i + 1 < len(body) else ""
             self.paragraph(paragraph, following)
-        return tuple(self.quote(f) for f in sorted(self.found, key=lambda f: (f.paragraph, f.start)))
+        ordered = sorted(self.found, key=lambda f: (f.paragraph, f.start))
+        return tuple(self.quote(f) for f in ordered)
 
     def quote(self, found: _Found) -> Quote:
         text = self.article.paragraphs[found.paragraph].text
@@ -227,7 +228,7 @@ class _Walker:
         clause = re.split(r"[,;.!?»”\"]", before[:-1])[-1].strip()
         words = clause.split()
         cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].islower() and
-                    w.lower() not in _DETERMINERS and w.lower() not in self.grammar.roles), None)
+                    w.lower() not in DETERMINERS and w.lower() not in self.grammar.roles), None)
         subject = " ".join(words[:cut]) if cut else ""
         return self.mention(subject, None) if subject else None
 
@@ -285,7 +286,8 @@ class _Walker:
     def cue_subject(self, sentence: str, match: re.Match[str]) -> _Cue | None:
         clitic = match.groupdict().get("clitic1") or match.groupdict().get("clitic2")
         text = match.group(0)
-        if not match.groupdict().get("aux") and match.group("verb").lower().endswith(("ant", "ing")):
+        participle = match.group("verb").lower().endswith(("ant", "ing"))
+        if participle and not match.groupdict().get("aux"):
             # « ajoutant que », "adding that": the subject is the sentence's main speaker.
             return _Cue(match.start(), match.end(), text, None)
         if clitic:
@@ -348,10 +350,10 @@ class _Walker:
             name = self.cast.strip_title(appos.group(1).strip())
             person = self.cast.person(name, role=_strip_det(chunk))
             return right[:np_end + appos.end()], person
-        person = self.mention(chunk, None)
-        if person is None:
+        subject = self.mention(chunk, None)
+        if subject is None:
             return None
-        return right[:np_end], person
+        return right[:np_end], subject
 
     def walk_back(self, sentence: str, before: int) -> Person | None:
         """Back over quotations, relative clauses and appositions to the subject chunk."""
@@ -359,7 +361,7 @@ class _Walker:
         for chunk in reversed(chunks):
             chunk = clean_np(chunk)
             if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
-                    chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles:
+                    (chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles):
                 continue
             if len(chunk.split()) > 9:
                 return None
@@ -390,7 +392,7 @@ class _Walker:
             lowered = [w.lower().strip(",;:").removesuffix("'s").removesuffix("’s")
                        for w in before.split()]
             role_before = any(w in self.grammar.roles for w in lowered)
-            if lowered and not role_before and lowered[0] not in _DETERMINERS:
+            if lowered and not role_before and lowered[0] not in DETERMINERS:
                 return None
             titled = name != found
             known = self.cast.canonical(name) in self.cast.people or \
@@ -450,7 +452,7 @@ class _Walker:
             if role and not any(w.lower() in self.grammar.roles for w in role.split()):
                 role = None
             return self.cast.person(name, role=role, gender=gender)
-        if not words[0][:1].islower() and low.split()[0] not in _DETERMINERS:
+        if not words[0][:1].islower() and low.split()[0] not in DETERMINERS:
             return None
         if head is not None and head in self.grammar.organisations:
             if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
@@ -459,11 +461,11 @@ class _Walker:
                 if named is not None:
                     return self.organisation(named)
             return self.organisation(np)
-        if len(words) == 1 and self.grammar.language == "en" and low.endswith("s") and \
-                words[0][:1].islower() or words[0].lower() in ("opponents", "critics"):
+        if (len(words) == 1 and self.grammar.language == "en" and low.endswith("s") and \
+                words[0][:1].islower()) or words[0].lower() in ("opponents", "critics"):
             # "protesters chanted", "Opponents argued": a group with no name.
             return self.description(np)
-        if words[0].lower() in _DETERMINERS or words[0].lower() in _QUANTIFIERS:
+        if words[0].lower() in DETERMINERS or words[0].lower() in _QUANTIFIERS:
             by_role = self.cast.by_role(np, self.current)
             if by_role is not None:
                 return by_role
@@ -482,8 +484,8 @@ class _Walker:
 
     def last_person(self, gender: str) -> Person | None:
         for person in reversed(self.history):
-            if not person.is_organisation and gender in ("x", person.gender) or \
-                    person.gender == "x" and not person.is_organisation:
+            if (not person.is_organisation and gender in ("x", person.gender)) or \
+                    (person.gender == "x" and not person.is_organisation):
                 return person
         return None
 
@@ -492,7 +494,7 @@ class _Walker:
         if self.grammar.language == "en":
             name = re.sub(r"^(?:the|The)\s+", "", name)
         else:
-            name = name[:1].lower() + name[1:] if name.split()[0].lower() in _DETERMINERS else name
+            name = name[:1].lower() + name[1:] if name.split()[0].lower() in DETERMINERS else name
         gender = "f" if re.match(r"(?i)(?:la|une|cette)\b", np) else "m"
         person = self.cast.person(name, organisation=True, gender=gender)
         person.is_organisation = True
@@ -501,7 +503,7 @@ class _Walker:
     def description(self, np: str) -> Person:
         person = self.cast.person(_canonical_inside(np, self.cast))
         first = np.split()[0].lower() if np.split() else ""
-        if first in _PLURAL or first.endswith("s") and len(np.split()) == 1:
+        if first in _PLURAL or (first.endswith("s") and len(np.split()) == 1):
             person.number = "p"  # "Opponents", « plusieurs joueurs »: not a "she"
         return person
 
@@ -559,13 +561,14 @@ class _Walker:
                 lo = s_start + len(sentence) - len(after)
                 cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
-        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?(?:[a-zà-ÿ’'-]+\s+){{0,3}}"
-                        rf"(?:{_titles(self.grammar)})?\s*{NAME})\s*,", sentence)
+        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?"
+                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,3}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+                        sentence)
         if pour:
-            person = self.mention(pour.group(1), None)
-            if person is not None:
+            holder = self.mention(pour.group(1), None)
+            if holder is not None:
                 cue = _Cue(s_start + pour.start(1), s_start + pour.end(1),
-                           pour.group(0).strip(" ,"), person)
+                           pour.group(0).strip(" ,"), holder)
                 rest = sentence[pour.end():]
                 body = rest.strip()
                 if body and _MASK not in body[:2] and len(body.split()) >= 3:
@@ -595,8 +598,8 @@ class _Walker:
             skip = 1
             first = chunks[0].split()
             if first and (first[0].lower() in self.grammar.roles or
-                          first[0].lower() in _DETERMINERS and len(first) > 1 and
-                          first[1].lower() in self.grammar.roles) and len(chunks) > 1:
+                          (first[0].lower() in DETERMINERS and len(first) > 1 and
+                          first[1].lower() in self.grammar.roles)) and len(chunks) > 1:
                 skip += len(chunks[0]) + 1
             lo = rest_at + skip
             while lo < len(sentence) and sentence[lo] == " ":
@@ -636,26 +639,21 @@ class _Walker:
         rest = masked[cue_end:s_end]
         que = _QUE.match(rest)
         verb = match.group("verb").lower()
-        if que is None:
-            told = re.match(r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|"
-                            r"the|his|her|their)\s)", rest)
-            if told and verb in ("told", "tells", "tell") and self.grammar.language == "en":
-                rest = rest[told.end():]
-                cue_end += told.end()
-                que_end = 0
-            elif self.grammar.language == "fr" and verb in self.grammar.say_forms and \
-                    re.match(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s", rest):
-                # « Il a dit regretter le départ … »: an infinitive clause.
-                que_end = len(rest) - len(rest.lstrip())
-            elif not verb.startswith("sa") or self.grammar.language != "en":
-                return None
-            elif not re.match(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]",
-                              rest) or re.match(r"^\s*[,:.]", rest):
-                return None
-            else:
-                que_end = len(rest) - len(rest.lstrip())
-        else:
+        english = self.grammar.language == "en"
+        told = _TOLD.match(rest) if english and verb in ("told", "tells", "tell") else None
+        if que is not None:
             que_end = que.end()
+        elif told is not None:
+            # "told the meeting she had …": the clause after the listener.
+            que_end = told.end()
+        elif not english and verb in self.grammar.say_forms and _INFINITIVE.match(rest):
+            # « Il a dit regretter le départ … »: an infinitive clause.
+            que_end = len(rest) - len(rest.lstrip())
+        elif english and verb.startswith("sa") and _SAYS_CLAUSE.match(rest):
+            # "Hill said the team now planned …": English drops "that".
+            que_end = len(rest) - len(rest.lstrip())
+        else:
+            return None
         lo = cue_end + que_end
         body = masked[lo:s_end]
         stop = _CLAUSE_STOP.search(body)
@@ -704,17 +702,20 @@ _AUXILIARIES = {
     "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
 }
-_PLURAL = frozenset("les des plusieurs certains certaines quelques the some several many".split())
+_QUANTIFIERS = words("quantifiers")
+_PLURAL = _QUANTIFIERS | {"les", "des", "the"}
 _DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
-_CONJUNCTIONS = frozenset("et and mais but puis then or ou".split())
+_TOLD = re.compile(
+    r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
+)
+_INFINITIVE = re.compile(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s")
+_SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]")
+_CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(
     r"^(?:a|an|un|une|quoted|cited|interviewed|speaking|cité|citée|interrogée?|jointe?|"
     r"contactée?|selon)\b",
     re.IGNORECASE,
-)
-_QUANTIFIERS = frozenset(
-    "certains certaines plusieurs quelques someone somebody some many several".split()
 )
 
 
@@ -725,7 +726,7 @@ def _titles(g: Grammar) -> str:
 def _head(words: list[str], g: Grammar) -> str | None:
     """The noun a phrase is about: first noun in French, last before "of" in English."""
     lowered = [w.lower().strip(",.") for w in words]
-    while lowered and (lowered[0] in _DETERMINERS or lowered[0] in _QUANTIFIERS):
+    while lowered and (lowered[0] in DETERMINERS or lowered[0] in _QUANTIFIERS):
         lowered = lowered[1:]
     if not lowered:
         return None
@@ -744,7 +745,7 @@ def _head(words: list[str], g: Grammar) -> str | None:
 
 def _strip_det(np: str) -> str:
     words = np.split()
-    while words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words)
 
@@ -805,10 +806,8 @@ def _nearest(span: Span, cues: list[_Cue]) -> _Cue | None:
     best: _Cue | None = None
     best_distance = 10**9
     for cue in cues:
-        if cue.start >= span.end:
-            distance = cue.start - span.end
-        else:
-            distance = (span.start - cue.end) * 2 + 1
+        after = cue.start >= span.end
+        distance = cue.start - span.end if after else (span.start - cue.end) * 2 + 1
         if distance < 0:
             distance = 10**8
         if distance < best_distance:

@@ -46,6 +46,12 @@ class Grammar:
     stopwords: frozenset[str]
 
 
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word list of both languages (``data/fr/<name>.txt`` ∪ ``data/en/<name>.txt``)."""
+    return word_list("fr", name) | word_list("en", name)
+
+
 def _table(language: str, name: str) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for entry in phrase_list(language, name):

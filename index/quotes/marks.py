@@ -46,9 +46,8 @@ def _opens_here(text: str, i: int, stack: list[tuple[str, int]]) -> bool:
     if char == "‘":
         # An apostrophe typed the wrong way round sits between letters.
         return not _is_word(before)
-    if char == "“" and stack and stack[-1][0] == "„":
-        return False
-    return True
+    # “ closes a „German-style quotation; anywhere else it opens one.
+    return not (char == "“" and stack and stack[-1][0] == "„")
 
 
 def find_spans(text: str) -> list[Span]:

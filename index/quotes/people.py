@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.quotes.grammar import NAME, Grammar
+from index.quotes.grammar import NAME, Grammar, words
 
 _NAME_RE = re.compile(NAME)
-_DETERMINERS = frozenset(
-    "le la les l' l’ un une des du de d' d’ ce cette ces son sa ses leur leurs the a an his her "
-    "their its this that these those".split()
-)
+DETERMINERS = words("determiners")
 # Words that open a chunk without being part of its subject: « Mais », "But", « Alors ».
 _LEADING = re.compile(
     r"^(?:(?:mais|et|puis|alors|or|donc|ainsi|enfin|but|and|so|then|yet|typically|also)\b[,\s]*)+",
@@ -61,7 +58,7 @@ class Cast:
     people: dict[str, Person] = field(default_factory=dict)
 
     def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
-        """Note the names of a paragraph and, in story paragraphs, the roles written next to them."""
+        """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
         for match in _NAME_RE.finditer(text):
             words = match.group(0).split()
             # "House Speaker Paul Ryan": capitalised role words are the role, not the name.
@@ -97,7 +94,7 @@ class Cast:
             return None
         chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
         words = chunk.split()
-        starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS]
+        starts = [i for i, w in enumerate(words) if w.lower() in DETERMINERS]
         if not starts or len(words) - starts[-1] > 8:
             return None
         words = words[starts[-1]:]
@@ -120,13 +117,13 @@ class Cast:
             return None
         words = match.group(1).split()
         descriptive = bool(words) and words[0].lower() in ("a", "an", "un", "une") and not copula
-        if words and words[0].lower() in _DETERMINERS:
+        if words and words[0].lower() in DETERMINERS:
             words = words[1:]
         if not words or not (words[0][:1].islower() or words[0][:1].isdigit()):
             return None
         if copula:
             words = re.split(r"\s(?:et|and|qui|who|mais|but)\s", " ".join(words))[0].split()
-        if descriptive and len(words) <= 6 or any(self._role_word(w) for w in words[:3]):
+        if (descriptive and len(words) <= 6) or any(self._role_word(w) for w in words[:3]):
             return " ".join(words)
         return None
 
@@ -145,7 +142,8 @@ class Cast:
 
     def strip_title(self, name: str) -> str:
         words = name.split()
-        while len(words) > 1 and (words[0] in self.grammar.titles or f"{words[0]}." in self.grammar.titles):
+        titles = self.grammar.titles
+        while len(words) > 1 and (words[0] in titles or f"{words[0]}." in titles):
             words = words[1:]
         return " ".join(words)
 
@@ -166,7 +164,7 @@ class Cast:
             if len(cwords) <= len(words) or not _contains(cwords, words):
                 continue
             rank = at if at <= self.current else -2 - at
-            if best == name or len(cwords) > len(best.split()) and rank >= best_at - 0 \
+            if best == name or (len(cwords) > len(best.split()) and rank >= best_at - 0) \
                     or rank > best_at:
                 best, best_at = candidate, rank
         return best
@@ -230,7 +228,7 @@ class Cast:
 
     def by_role(self, description: str, paragraph: int = 10**6) -> Person | None:
         """"the speaker", « la journaliste »: the person the article gave that role so far."""
-        words = [w.lower() for w in description.split() if w.lower() not in _DETERMINERS]
+        words = [w.lower() for w in description.split() if w.lower() not in DETERMINERS]
         if not words:
             return None
         best: tuple[int, str] | None = None
@@ -245,12 +243,7 @@ class Cast:
         return self.person(best[1], role=self.roles[best[1]])
 
 
-_CALENDAR = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet "
-    "août septembre octobre novembre décembre monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april may june july august september october november "
-    "december".split()
-)
+_CALENDAR = words("calendar")
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -269,7 +262,7 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.lower()
-        if low in _DETERMINERS or word.endswith(("’s", "'s")) or word in ".!?;:,«»“”\"":
+        if low in DETERMINERS or word.endswith(("’s", "'s")) or word in ".!?;:,«»“”\"":
             opened = True
             break
         if not word[:1].islower():
