@@ -28,8 +28,8 @@ _MASK = "\x01"
 _NAME_RE = re.compile(NAME)
 _SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])")
 _QUE = re.compile(
-    r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+?){0,4}?"
-    r"\s*(?:(?<!\w)que\s+|(?<!\w)qu[’']\s*|(?<!\w)that\s+|(?=\s(?:avoir|être|ne|n[’']avoir)\b))",
+    r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+(?=[\s,.;:\x01]|$)){0,4}?"
+    r"\s*(?:(?<!\w)que\s+|(?<!\w)qu[’']\s*|(?<!\w)that\s+|(?=(?:avoir|être|ne|n[’']avoir)\b))",
     re.IGNORECASE,
 )
 # Where a reported clause stops: its source, an incise, a quotation introduced after a comma.
@@ -100,6 +100,8 @@ class _Found:
     kind: QuoteKind
     person: Person | None
     cue: str | None
+    #: A quotation left open, waiting for the attribution in the paragraph that closes it.
+    pending: bool = False
 
 
 @dataclass
@@ -118,9 +120,25 @@ class _Walker:
         body = [p for p in self.article.paragraphs if not p.is_boilerplate]
         for i, paragraph in enumerate(body):
             following = body[i + 1].text if i + 1 < len(body) else ""
+            pending = [f for f in self.found if f.pending]
             self.paragraph(paragraph, following)
+            self.close_pending(pending, paragraph)
         ordered = sorted(self.found, key=lambda f: (f.paragraph, f.start))
         return tuple(self.quote(f) for f in ordered)
+
+    def close_pending(self, pending: list[_Found], paragraph: Paragraph) -> None:
+        """« … ¶ « … », a-t-il poursuivi. »: the attribution closing a quotation applies to all
+        the paragraphs it spans."""
+        if not pending:
+            return
+        ours = [f for f in self.found if f.paragraph == paragraph.index and f.kind == "direct"]
+        continued = paragraph.text.lstrip()[:1] in "«“\"„‘"
+        if continued and ours and ours[0].cue is not None and ours[0].person is not None:
+            for found in pending:
+                found.person, found.cue = ours[0].person, ours[0].cue
+        if not (continued and ours and ours[0].pending):
+            for found in pending:
+                found.pending = False
 
     def quote(self, found: _Found) -> Quote:
         text = self.article.paragraphs[found.paragraph].text
@@ -210,8 +228,9 @@ class _Walker:
             person = person or introduced or self.last
             if person is None:
                 person = self.narrative_subject(following)
+        waits = not span.closed and cue_text is None
         for lo, hi in parts:
-            self.add(_Found(index, lo, hi, "direct", person, cue_text))
+            self.add(_Found(index, lo, hi, "direct", person, cue_text, pending=waits))
 
     def sentences(self, masked: str, text: str) -> list[tuple[int, int]]:
         return _sentences(masked, text, self.incise_after)
@@ -358,8 +377,15 @@ class _Walker:
     def walk_back(self, sentence: str, before: int) -> Person | None:
         """Back over quotations, relative clauses and appositions to the subject chunk."""
         chunks = re.split(r"[,;:(\x01]+", sentence[:before])
-        for chunk in reversed(chunks):
-            chunk = clean_np(chunk)
+        for i in range(len(chunks) - 1, -1, -1):
+            chunk = clean_np(chunks[i])
+            words = chunk.split()
+            earlier = clean_np(chunks[i - 1]) if i > 0 else ""
+            described = (len(words) > 1 and words[0].lower() in DETERMINERS) or \
+                re.match(r"^[lL][’']\w", chunk) is not None
+            if described and earlier and _NAME_RE.fullmatch(earlier):
+                # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
+                return self.mention(earlier, None)
             if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
                     (chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles):
                 continue
@@ -436,14 +462,14 @@ class _Walker:
             before_words = before.lower().split()
             if before_words and before_words[-1] in self.grammar.organisations:
                 return self.organisation(np)
-            if before_words and before_words[-1] in ("de", "du", "des", "of", "d’", "d'") and \
-                    head is not None and head in self.grammar.organisations:
+            of_name = _OF.search(np[:last.start()]) is not None
+            if of_name and head is not None and head in self.grammar.organisations:
                 return self.organisation(np)
             name = self.cast.strip_title(last.group(0))
             if any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:
                 return self.organisation(re.sub(r"^(?:the|The)\s+", "", np))
-            if before_words and before_words[-1] in ("de", "du", "des", "of"):
+            if of_name:
                 return self.description(np)
             gender = self.cast.title_gender(last.group(0))
             if gender == "x" and match is not None:
@@ -491,6 +517,9 @@ class _Walker:
 
     def organisation(self, np: str) -> Person:
         name = _canonical_inside(np, self.cast)
+        bare = re.fullmatch(rf"(?:le|la|les|l[’']|the|The|Le|La|Les|L[’'])\s*({NAME})", name)
+        if bare:
+            name = bare.group(1)  # « le Kremlin » is the Kremlin
         if self.grammar.language == "en":
             name = re.sub(r"^(?:the|The)\s+", "", name)
         else:
@@ -585,6 +614,12 @@ class _Walker:
         before_verb = sentence[:match.start()]
         comma = before_verb.rfind(",")
         if comma < 0 or len(before_verb[comma + 1:].split()) > 3:
+            return []
+        inverted = cue.end - s_start > match.end()
+        participle = not match.groupdict().get("aux") and \
+            match.group("verb").lower().endswith(("ant", "ing"))
+        # An incise is ", says Elena," or ", she says": its subject sits right at the verb.
+        if participle or not (inverted or before_verb[comma + 1:].strip()):
             return []
         parts: list[tuple[int, int]] = []
         left = sentence[:comma].strip()
@@ -710,6 +745,8 @@ _TOLD = re.compile(
 )
 _INFINITIVE = re.compile(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s")
 _SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]")
+# "of" before a name: « le ministère de l’Intérieur », "the office of Tokayev".
+_OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", re.IGNORECASE)
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(

@@ -67,9 +67,11 @@ class Cast:
             name = self.strip_title(" ".join(words[cut:]))
             if not self.is_name(name, text, match.start()):
                 continue
+            if not story:
+                continue  # a byline's journalist is never the fullest form of a speaker
             self.names.append(name)
             self.mentions.append((paragraph, name))
-            if not story or name in self.roles:
+            if name in self.roles:
                 continue
             before = text[: match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
