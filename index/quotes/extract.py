@@ -349,11 +349,8 @@ class _Walker:
 
     def inverted(self, right: str) -> tuple[str, Person] | None:
         """The subject after the verb: « a déclaré le bureau de Tokayev sur Telegram »."""
-        lead = re.match(
-            r"^(\s+(?:à|au|aux|to)\s+(?:la\s+|l[’']\s*|les\s+)?[\wÀ-ÿ’'-]+(?:\s+[A-Z][\w-]*)?)(?=\s)",
-            right,
-        )
-        offset = len(lead.group(1)) if lead else 0
+        lead = _LEAD.match(right)
+        offset = len(lead.group(0)) if lead and right[lead.end():].strip() else 0
         rest = right[offset:]
         chunk_match = re.match(r"^\s*([^,.;:!?\x01()]{1,120})", rest)
         if not chunk_match:
@@ -527,6 +524,8 @@ class _Walker:
         gender = "f" if re.match(r"(?i)(?:la|une|cette)\b", np) else "m"
         person = self.cast.person(name, organisation=True, gender=gender)
         person.is_organisation = True
+        if re.match(r"(?i)(?:les|des|ces)\b", np):
+            person.number = "p"
         return person
 
     def description(self, np: str) -> Person:
@@ -747,6 +746,16 @@ _INFINITIVE = re.compile(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s")
 _SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]")
 # "of" before a name: « le ministère de l’Intérieur », "the office of Tokayev".
 _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", re.IGNORECASE)
+# What comes between an inverted verb and its subject: « a affirmé dimanche sur France Inter »,
+# « a indiqué à l’AFP », « explique à Reporterre ».
+_LEAD = re.compile(
+    r"^(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
+    r"(?:\s+(?:matin|soir|midi))?)?"
+    r"(?:\s+(?:à|au|aux|auprès\s+d[eu]|auprès\s+des|sur|devant|dans|to|on)"
+    r"\s+(?:la\s+|l[’']\s*|les\s+|le\s+)?(?:[A-ZÀ-Þ][\w’'+-]*(?:\s+[A-ZÀ-Þ][\w’'+-]*)*|[a-zà-ÿ-]+)"
+    r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
+    r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
+)
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(
@@ -770,6 +779,9 @@ def _head(words: list[str], g: Grammar) -> str | None:
     for size in (2, 1):
         for i in range(len(lowered) - size + 1):
             phrase = " ".join(lowered[i:i + size])
+            singular = phrase[:-1] if phrase.endswith("s") else phrase
+            if singular in g.organisations or singular in g.roles:
+                phrase = singular  # « les syndicats », "officials"
             if phrase in g.organisations or phrase in g.roles:
                 if g.language == "fr" and i > 2:
                     continue

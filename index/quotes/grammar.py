@@ -16,7 +16,7 @@ from index.lexicon import phrase_list, word_list
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w’'-]*[\w]|\.)?"
 #: Little words inside names: Charles de Gaulle, Ursula von der Leyen.
 _PARTICLE = r"(?:de|du|des|von|van|der|da|di|al|bin|ben|la|le|el|d’|d')"
-NAME = rf"{NAME_WORD}(?:(?:\s+{_PARTICLE})?\s+{NAME_WORD}|-{NAME_WORD})*"
+NAME = rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*"
 
 # French verb-subject inversion and compound tenses: « a-t-il déclaré », « déclare-t-elle ».
 _FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|va|vont)"

@@ -129,6 +129,25 @@ ATTRIBUTIONS = [
     ("fr", ["« J’ai apprécié votre blague », a déclaré Marc Petit, ajoutant que le pays était "
             "déjà membre du bloc."],
      "le pays était déjà membre du bloc", "indirect", "Marc Petit"),
+    # An incise inside the marks at the end: « …, a déclaré X »
+    ("fr", ["« Nous sommes prêts, a déclaré Alexandre Loukachenko »"],
+     "Nous sommes prêts", "direct", "Alexandre Loukachenko"),
+    # Complements between an inverted verb and its subject.
+    ("fr", ["« Nous sommes prêts », a affirmé dimanche sur France Inter le ministre de "
+            "l’Économie, Bruno Le Maire."],
+     "Nous sommes prêts", "direct", "Bruno Le Maire"),
+    ("fr", ["« Le texte est prêt », a indiqué à l’AFP une source proche du dossier."],
+     "Le texte est prêt", "direct", "une source proche du dossier"),
+    # Particles inside names.
+    ("fr", ["« Nous sommes prêts », a déclaré Ursula von der Leyen devant le Parlement."],
+     "Nous sommes prêts", "direct", "Ursula von der Leyen"),
+    # « ont-ils prévenu » after a plural organisation.
+    ("fr", ["Les syndicats ont estimé que la réforme était injuste. « Nous irons jusqu’au "
+            "bout », ont-ils prévenu."],
+     "Nous irons jusqu’au bout", "direct", "les syndicats"),
+    # An age between commas is not the subject.
+    ("en", ['"We are ready," John Smith, 45, said on Monday.'],
+     "We are ready", "direct", "John Smith"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
