@@ -156,7 +156,8 @@ class _Walker:
         self.current = self.cast.current = paragraph.index
         if self.tweet(paragraph):
             return
-        spans = [s for s in find_spans(text) if s.depth == 0 and s.end > s.start]
+        every = find_spans(text)
+        spans = [s for s in every if s.depth == 0 and s.end > s.start]
         quotes = [s for s in spans if not self.as_words(text, s)]
         if not self.near_speech(text, quotes) and not self.tweet(paragraph):
             # A few words in quotation marks far from any speech are scare quotes.
@@ -186,6 +187,9 @@ class _Walker:
                     introduced = subject
             for span in in_sentence:
                 self.direct(paragraph.index, text, span, cues, introduced, following)
+                for inner in every:
+                    if inner.depth == 1 and span.start <= inner.open < span.end:
+                        self.reported_inside(paragraph.index, text, span, inner)
             for cue in cues:
                 for lo, hi in cue.clauses:
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
@@ -238,6 +242,31 @@ class _Walker:
     @property
     def incise_after(self) -> re.Pattern[str]:
         return _incise_after(self.grammar.language)
+
+    def reported_inside(self, index: int, text: str, outer: Span, inner: Span) -> None:
+        """« … un voisin qui nous a lancé "pourvu que ça dure" »: words the speaker reports
+        someone else saying are that person's quotation."""
+        region = text[outer.start:inner.open]
+        cues = [m for m in self.grammar.cue.finditer(region) if region[m.end():].strip(" :,") == ""]
+        if not cues:
+            return
+        left = region[:cues[-1].start()].rstrip()
+        left = re.sub(r"(?:\s(?:nous|vous|me|lui|leur|te|him|her|us|me|them)|\s[mt][’'])$",
+                      "", left)
+        person: Person | None = None
+        for chunk in reversed(re.split(r"[,;:]", left)):
+            chunk = chunk.strip()
+            antecedent = re.search(r"((?:un|une|le|la|les|des|the|a|an|his|her|my|mon|ma)\s+"
+                                   r"[^\s,]+(?:\s+[^\s,]+){0,3}?)\s+(?:qui|who)$", chunk)
+            if antecedent:
+                person = self.mention(antecedent.group(1), None)
+                break
+            if chunk and chunk.split()[0].lower() not in DETERMINERS | {"son", "sa", "his"}:
+                person = self.mention(chunk, None) if len(chunk.split()) <= 4 else None
+                break
+        if person is not None:
+            self.found.append(_Found(index, inner.start, inner.end, "direct", person,
+                                     cues[-1].group(0)))
 
     def colon_subject(self, text: str, span: Span) -> Person | None:
         """« Vasseur se montrait combatif : “…” »: the subject of the clause before the colon."""

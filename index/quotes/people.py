@@ -76,9 +76,8 @@ class Cast:
             before = text[: match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
-            if words[-1] in self.organisations:
+            if apposed == _ORGANISATION:
                 # "The developer, Northbridge Homes,": an organisation's name.
-                self.organisations.discard(words[-1])
                 self.organisations.add(name)
                 continue
             role = role or _role_before(before, self.grammar) or apposed
@@ -104,8 +103,7 @@ class Cast:
             # « une autre journaliste, Marina Ovsiannikova »: an introduction, not a title.
             return None
         if any(w.lower() in self.grammar.organisations for w in words[1:3]):
-            self.organisations.add(words[-1])
-            return None
+            return _ORGANISATION
         if any(w.lower() in self.grammar.roles for w in words[1:3]):
             return " ".join(words[1:])
         return None
@@ -246,6 +244,8 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+#: What ``_role_apposed`` answers when the chunk before a name is an organisation's noun.
+_ORGANISATION = "\x00organisation"
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -148,6 +148,14 @@ ATTRIBUTIONS = [
     # An age between commas is not the subject.
     ("en", ['"We are ready," John Smith, 45, said on Monday.'],
      "We are ready", "direct", "John Smith"),
+    # Words reported inside a quotation belong to whoever the speaker says said them.
+    ("fr", ["« Nous avons croisé un voisin paysagiste qui, son sac sous le bras, nous a lancé "
+            "\"pourvu que ça dure\". Ça m’a interpellée », raconte Azur."],
+     "pourvu que ça dure", "direct", "un voisin paysagiste"),
+    # "the company": the organisation the article named.
+    ("en", ["The developer, Northbridge Homes, said construction would begin in spring.",
+            "According to the company, a fifth of the flats will be offered at social rents."],
+     "a fifth of the flats will be offered at social rents", "indirect", "Northbridge Homes"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
