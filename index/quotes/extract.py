@@ -26,7 +26,11 @@ QuoteKind = Literal["direct", "indirect"]
 
 _MASK = "\x01"
 _NAME_RE = re.compile(NAME)
-_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])")
+# A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Bohlin).
+_SENTENCE_END = re.compile(
+    r"(?<![\s(][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
+    r"(?<!\bPr)(?<!\bMgr)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
+)
 _QUE = re.compile(
     r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+(?=[\s,.;:\x01]|$)){0,4}?"
     r"\s*(?:(?<!\w)que\s+|(?<!\w)qu[’']\s*|(?<!\w)that\s+|(?=(?:avoir|être|ne|n[’']avoir)\b))",
@@ -627,9 +631,14 @@ class _Walker:
                 cue = _Cue(s_start + pour.start(1), s_start + pour.end(1),
                            pour.group(0).strip(" ,"), holder)
                 rest = sentence[pour.end():]
+                appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
+                if appos and any(w.lower() in self.grammar.roles for w in
+                                 appos.group(0).split()[:3]):
+                    # « Pour Jean Leonetti, ancien député, le texte … »
+                    rest = rest[appos.end():]
                 body = rest.strip()
                 if body and _MASK not in body[:2] and len(body.split()) >= 3:
-                    lo = s_start + pour.end() + len(rest) - len(rest.lstrip())
+                    lo = s_start + len(sentence) - len(rest) + len(rest) - len(rest.lstrip())
                     stop = _CLAUSE_STOP.search(masked[lo:s_end])
                     hi = lo + stop.start() if stop else s_start + len(sentence.rstrip(" .!?"))
                     cue.clauses.append((lo, hi))

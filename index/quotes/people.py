@@ -145,7 +145,10 @@ class Cast:
         titles = self.grammar.titles
         while len(words) > 1 and (words[0] in titles or f"{words[0]}." in titles):
             words = words[1:]
-        return " ".join(words)
+        # "Fed Chair Jerome Powell": capitalised role words are not part of the name.
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
+                  default=0)
+        return " ".join(words[cut:])
 
     def title_gender(self, text: str) -> str:
         word = text.split()[0] if text.split() else ""

@@ -156,6 +156,16 @@ ATTRIBUTIONS = [
     ("en", ["The developer, Northbridge Homes, said construction would begin in spring.",
             "According to the company, a fifth of the flats will be offered at social rents."],
      "a fifth of the flats will be offered at social rents", "indirect", "Northbridge Homes"),
+    # « Pour X, apposition, … »
+    ("fr", ["Pour Jean Leonetti, ancien député et auteur d’une loi, le texte « franchit une "
+            "ligne rouge »."],
+     "le texte « franchit une ligne rouge »", "indirect", "Jean Leonetti"),
+    # Capitalised role words before a name are the role; an initial does not end a sentence.
+    ("en", ['"We are not yet confident," Fed Chair Jerome Powell told a news conference.'],
+     "We are not yet confident", "direct", "Jerome Powell"),
+    ("en", ['"It\'s a relief rally," said Art Hogan, chief strategist at B. Riley Wealth. '
+            '"Investors were bracing for a surprise."'],
+     "Investors were bracing for a surprise.", "direct", "Art Hogan"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
