@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from index.lexicon import phrase_list, word_list
 
@@ -61,8 +62,26 @@ def _table(language: str, name: str) -> dict[str, list[str]]:
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """One regular expression for many words, shaped as a trie so that matching stays fast."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        piece = r"\s+" if char == " " else re.escape(char)
+        branches.append(piece + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 @cache
