@@ -368,7 +368,12 @@ class _Walker:
             return None
         if left:
             return None
-        # Nothing before the verb but a comma or a quotation: the subject is inverted.
+        # Nothing before the verb but a comma or a quotation: the subject is inverted, unless
+        # the comma closes a relative clause or an apposition after the subject.
+        if self.subject_before_comma(sentence, left_bound):
+            person = self.walk_back(sentence, match.start())
+            if person is not None:
+                return _Cue(match.start(), match.end(), text, person)
         right = sentence[match.end():]
         subject = self.inverted(right)
         if subject is not None:
@@ -379,6 +384,26 @@ class _Walker:
         if person is None and left_bound >= 0 and sentence[left_bound] == ",":
             return _Cue(match.start(), match.end(), text, None)
         return _Cue(match.start(), match.end(), text, person) if person else None
+
+    def subject_before_comma(self, sentence: str, left_bound: int) -> bool:
+        """"The Spaniard, who has won six titles, said …", "Pochettino, meanwhile, said …"."""
+        if left_bound < 0 or sentence[left_bound] != ",":
+            return False
+        chunks = re.split(r"([,;:(\x01]+)", sentence[:left_bound])
+        adverbs = words("adverbs")
+        for chunk in reversed(chunks[::2]):
+            chunk = chunk.strip()
+            if not chunk:
+                return False  # a quotation or the sentence start: inversion
+            if chunk.lower() in adverbs:
+                continue
+            first = chunk.split()[0].lower()
+            if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
+                    (chunk[:1].islower() and first in self.grammar.roles):
+                return True
+            names = _NAME_RE.findall(chunk)
+            return bool(names) and len(chunk.split()) <= 5
+        return False
 
     def inverted(self, right: str) -> tuple[str, Person] | None:
         """The subject after the verb: « a déclaré le bureau de Tokayev sur Telegram »."""
@@ -479,9 +504,9 @@ class _Walker:
         names = [m for m in _NAME_RE.finditer(np)
                  if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
         head = _head(words, self.grammar)
-        if len(words) == 2 and names and words[0].lower() in ("the", "le", "la", "l’") and \
-                names[-1].group(0) == words[1] and not self.cast.known(words[1]) and \
-                not words[1].isupper() and _DEMONYM.search(words[1]):
+        if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’") and \
+                words[1][:1].isupper() and not words[1].isupper() and \
+                not self.cast.known(words[1]) and _DEMONYM.search(words[1]):
             # "the Brazilian", « le Français »: a demonym standing for the last person named.
             earlier = self.last_person("x")
             if earlier is not None:
@@ -652,6 +677,8 @@ class _Walker:
         comma = before_verb.rfind(",")
         if comma < 0 or len(before_verb[comma + 1:].split()) > 3:
             return []
+        if re.match(r"\s*[:\x01]", sentence[cue.end - s_start:]):
+            return []  # "Asked whether …, he replied: “…”": the cue introduces a quotation
         inverted = cue.end - s_start > match.end()
         participle = not match.groupdict().get("aux") and \
             match.group("verb").lower().endswith(("ant", "ing"))

@@ -145,6 +145,10 @@ class Cast:
         titles = self.grammar.titles
         while len(words) > 1 and (words[0] in titles or f"{words[0]}." in titles):
             words = words[1:]
+        while len(words) > 1 and words[0].endswith(("'s", "’s")):
+            words = words[1:]  # "Chelsea's Mauricio Pochettino"
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]  # "Pep Guardiola's side"
         # "Fed Chair Jerome Powell": capitalised role words are not part of the name.
         cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
                   default=0)
@@ -161,15 +165,14 @@ class Cast:
         last before the current paragraph wins.
         """
         words = name.split()
-        best, best_at = name, -1
+        best, best_key = name, (-10**6, 0)
         for at, candidate in self.mentions:
             cwords = candidate.split()
-            if len(cwords) <= len(words) or not _contains(cwords, words):
+            if len(cwords) <= len(words) or not _short_form(words, cwords):
                 continue
-            rank = at if at <= self.current else -2 - at
-            if best == name or (len(cwords) > len(best.split()) and rank >= best_at - 0) \
-                    or rank > best_at:
-                best, best_at = candidate, rank
+            key = (at if at <= self.current else -2 - at, len(cwords))
+            if key > best_key:
+                best, best_key = candidate, key
         return best
 
     def person(self, name: str, role: str | None = None, gender: str = "x",
@@ -251,9 +254,11 @@ _CALENDAR = words("calendar")
 _ORGANISATION = "\x00organisation"
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+def _short_form(short: list[str], full: list[str]) -> bool:
+    """A surname for a full name (Tokayev, Kassym-Jomart Tokayev) or a first name for a
+    two-word one (Vladimir, Vladimir Frolov); not "Airbus" for "Airbus Thomas Weber"."""
+    n = len(short)
+    return full[-n:] == short or (len(full) == 2 and full[:n] == short)
 
 
 def _role_before(before: str, grammar: Grammar) -> str | None:

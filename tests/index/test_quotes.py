@@ -166,6 +166,13 @@ ATTRIBUTIONS = [
     ("en", ['"It\'s a relief rally," said Art Hogan, chief strategist at B. Riley Wealth. '
             '"Investors were bracing for a surprise."'],
      "Investors were bracing for a surprise.", "direct", "Art Hogan"),
+    # The comma closes a relative clause or an adverb: the subject is before it.
+    ("en", ["Pep Guardiola's side trail Arsenal by eight points.",
+            "The Spaniard, who has won six league titles, said the striker would miss the game."],
+     "the striker would miss the game", "indirect", "Pep Guardiola"),
+    ("en", ["Chelsea's Mauricio Pochettino, meanwhile, said his players needed to "
+            '"show more personality" after two defeats.'],
+     "show more personality", "direct", "Mauricio Pochettino"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
@@ -275,6 +282,10 @@ def test_not_a_quotation(language: str, paragraphs: list[str], text: str | None)
 
 # (language, paragraphs, quotation text, a name that must NOT be its speaker)
 WRONG_SPEAKERS = [
+    # A participial clause before "he replied:" is not reported speech.
+    ("en", ["Arsenal coach Mikel Arteta was more cautious.",
+            'Asked whether his team were favourites, he replied: "We are nowhere."'],
+     "We are nowhere.", "Asked"),
     ("fr", ["Dans une interview dimanche, Loukachenko, l’allié du président Vladimir Poutine, "
             "a déclaré qu’il devait être “stratégiquement compris” que Minsk et Moscou "
             "pouvaient s’unir."], "stratégiquement compris", "Vladimir Poutine"),
@@ -289,9 +300,11 @@ WRONG_SPEAKERS = [
 @pytest.mark.parametrize(("language", "paragraphs", "text", "wrong"), WRONG_SPEAKERS,
                          ids=[case[3] for case in WRONG_SPEAKERS])
 def test_not_the_speaker(language: str, paragraphs: list[str], text: str, wrong: str) -> None:
-    quote = find(quotes_of(language, *paragraphs), text)
+    quotes = quotes_of(language, *paragraphs)
+    quote = find(quotes, text)
     assert quote.speaker is not None
     assert wrong not in quote.speaker.name
+    assert not any(q.text.startswith(wrong) for q in quotes)
 
 
 def test_speaker_keeps_role_and_aliases() -> None:
