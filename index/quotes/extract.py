@@ -461,6 +461,8 @@ class _Walker:
         head = " ".join(sentence.split()[:8])
         for found_match in _NAME_RE.finditer(head):
             found = found_match.group(0)
+            if found.endswith(("'s", "’s")):
+                continue  # "Petrova's father, Ivan": the possessor is not the subject
             before = head[:found_match.start()].strip()
             if len(before.split()) > 3:
                 return None
