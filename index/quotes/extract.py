@@ -372,8 +372,7 @@ class _Walker:
         # the comma closes a relative clause or an apposition after the subject.
         if self.subject_before_comma(sentence, left_bound):
             person = self.walk_back(sentence, match.start())
-            if person is not None:
-                return _Cue(match.start(), match.end(), text, person)
+            return _Cue(match.start(), match.end(), text, person or self.last)
         right = sentence[match.end():]
         subject = self.inverted(right)
         if subject is not None:
@@ -401,7 +400,8 @@ class _Walker:
             if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
                     (chunk[:1].islower() and first in self.grammar.roles):
                 return True
-            names = _NAME_RE.findall(chunk)
+            names = [n for n in _NAME_RE.findall(chunk)
+                     if self.cast.is_name(self.cast.strip_title(n), chunk, 0)]
             return bool(names) and len(chunk.split()) <= 5
         return False
 

@@ -167,7 +167,7 @@ ATTRIBUTIONS = [
             '"Investors were bracing for a surprise."'],
      "Investors were bracing for a surprise.", "direct", "Art Hogan"),
     # The comma closes a relative clause or an adverb: the subject is before it.
-    ("en", ["Pep Guardiola's side trail Arsenal by eight points.",
+    ("en", ["Pep Guardiola insisted that his side could still win the title.",
             "The Spaniard, who has won six league titles, said the striker would miss the game."],
      "the striker would miss the game", "indirect", "Pep Guardiola"),
     ("en", ["Chelsea's Mauricio Pochettino, meanwhile, said his players needed to "
