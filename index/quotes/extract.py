@@ -523,9 +523,11 @@ class _Walker:
             if of_name and head is not None and head in self.grammar.organisations:
                 return self.organisation(np)
             name = self.cast.strip_title(last.group(0))
-            if any(w.lower() in self.grammar.organisations for w in name.split()) or \
+            acronym = name.isupper() and name.isalpha() and len(name) >= 2  # WHO, RSF, PNF
+            if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:
-                return self.organisation(re.sub(r"^(?:the|The)\s+", "", np))
+                # "an AP analysis", "The Russian Central Bank": the organisation is its name.
+                return self.organisation(self.cast.canonical(name))
             if of_name:
                 return self.description(np)
             gender = self.cast.title_gender(last.group(0))
@@ -625,8 +627,8 @@ class _Walker:
         found: list[_Cue] = []
         for match in self.grammar.sources.finditer(sentence):
             np_match = re.match(r"\s*([^,.;:\x01]{1,80})", sentence[match.end():])
-            if not np_match:
-                continue
+            if not np_match or _RELATIVE_SOURCE.match(np_match.group(1)):
+                continue  # « selon laquelle … » introduces a claim, not a source
             np_end = match.end() + np_match.end()
             appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
                              sentence[np_end:])
@@ -823,6 +825,8 @@ _LEAD = re.compile(
     r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
 )
+_RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
+                              re.IGNORECASE)
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(

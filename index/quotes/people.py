@@ -84,6 +84,8 @@ class Cast:
             introduction = self._role_after(text[match.end():])
             role = role or introduction
             if role:
+                # "epidemiologist at Cape Town who was not involved": the role, not the clause.
+                role = re.split(r"\s(?:who|which|qui|dont|que)\s", role)[0].strip()
                 self.roles[name] = role
                 self.role_at[name] = paragraph
             if introduction:
