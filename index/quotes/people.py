@@ -97,7 +97,10 @@ class Cast:
             return None
         chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
         words = chunk.split()
-        starts = [i for i, w in enumerate(words) if w.lower() in DETERMINERS]
+        # The determiner that opens the role: « Le ministre suédois des Affaires étrangères ».
+        starts = [i for i, w in enumerate(words) if w.lower() in DETERMINERS and
+                  any(x.lower() in self.grammar.roles or x.lower() in self.grammar.organisations
+                      for x in words[i + 1:i + 3])]
         if not starts or len(words) - starts[-1] > 8:
             return None
         words = words[starts[-1]:]
@@ -277,6 +280,9 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
         if low in DETERMINERS or word.endswith(("’s", "'s")) or word in ".!?;:,«»“”\"":
             opened = True
             break
+        if tail and f"{low} {tail[0].lower()}" in grammar.roles:
+            tail.insert(0, word)  # « du Premier ministre Ulf Kristersson »
+            continue
         if not word[:1].islower():
             # "Veterinary surgeon Dr Sandra Corr": a capitalised word opening the sentence.
             opened = i == 0 or words[i - 1] in ".!?;:,«»“”\""

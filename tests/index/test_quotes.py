@@ -315,6 +315,26 @@ def test_speaker_keeps_role_and_aliases() -> None:
                               ("Loukachenko",))
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "role"),
+    [
+        (["Le ministre suédois des Affaires étrangères, Tobias Billstrom, a estimé que le pays "
+          "était visé."], "Tobias Billstrom", "ministre suédois des Affaires étrangères"),
+        (["M. Kristersson, le Premier ministre, parlait à Göteborg.",
+          "Un lapsus du Premier ministre Ulf Kristersson a été exploité.",
+          "« Nous sommes unis », a déclaré Ulf Kristersson."], "Ulf Kristersson",
+         "Premier ministre"),
+        (["« Nous étions prêts », a déclaré Matthias Huss, glaciologue à Zurich qui dirige "
+          "le réseau."], "Matthias Huss", "glaciologue à Zurich"),
+    ],
+    ids=["role, Name", "role Name", "Name, role who"],
+)
+def test_speaker_role(paragraphs: list[str], name: str, role: str) -> None:
+    speaker = quotes_of("fr", *paragraphs)[-1].speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.role) == (name, role)
+
+
 def test_organisation_flag() -> None:
     quotes = quotes_of("fr", "« J’ai apprécié votre blague », a déclaré le bureau de Tokayev.")
     assert quotes[0].speaker is not None
