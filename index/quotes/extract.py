@@ -181,9 +181,6 @@ class _Walker:
                 if s_start <= position < s_end:
                     self.history.append(self.cast.person(name))
             cues = self.cues(masked_text, s_start, s_end, text)
-            for cue in cues:
-                if cue.person is not None:
-                    self.history.append(cue.person)
             if not in_sentence and not cues:
                 subject = self.narrative_subject(masked_text[s_start:s_end])
                 if subject is not None:
@@ -314,6 +311,9 @@ class _Walker:
                 continue
             cue.start += s_start
             cue.end += s_start
+            if cue.person is not None:
+                # Known at once: « Meta a fait savoir qu’il … » resolves « il » to Meta.
+                self.history.append(cue.person)
             clause = self.clause(masked, cue.end, s_end, match, text)
             if clause is not None:
                 cue.clauses.append(clause)
@@ -324,7 +324,9 @@ class _Walker:
                 if obj is not None:
                     cue.clauses.append(obj)
             found.append(cue)
-        found.extend(self.sources(masked, s_start, s_end))
+        sources = self.sources(masked, s_start, s_end)
+        self.history.extend(c.person for c in sources if c.person is not None)
+        found.extend(sources)
         self.share_subjects(found)
         return found
 
@@ -334,6 +336,8 @@ class _Walker:
         for cue in cues:
             if cue.person is None:
                 cue.person = known or self.last
+                if cue.person is not None:
+                    self.history.append(cue.person)
 
     def cue_subject(self, sentence: str, match: re.Match[str]) -> _Cue | None:
         clitic = match.groupdict().get("clitic1") or match.groupdict().get("clitic2")
@@ -389,7 +393,7 @@ class _Walker:
         if left_bound < 0 or sentence[left_bound] != ",":
             return False
         chunks = re.split(r"([,;:(\x01]+)", sentence[:left_bound])
-        adverbs = words("adverbs")
+        adverbs = _ADVERBS
         for chunk in reversed(chunks[::2]):
             chunk = chunk.strip()
             if not chunk:
@@ -402,7 +406,8 @@ class _Walker:
                 return True
             names = [n for n in _NAME_RE.findall(chunk)
                      if self.cast.is_name(self.cast.strip_title(n), chunk, 0)]
-            return bool(names) and len(chunk.split()) <= 5
+            described = first in DETERMINERS or first in _QUANTIFIERS
+            return (bool(names) or described) and len(chunk.split()) <= 5
         return False
 
     def inverted(self, right: str) -> tuple[str, Person] | None:
@@ -442,6 +447,7 @@ class _Walker:
                 # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
                 return self.mention(earlier, None)
             if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
+                    chunk.lower() in _ADVERBS or \
                     (chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles):
                 continue
             if len(chunk.split()) > 9:
@@ -583,7 +589,8 @@ class _Walker:
             name = re.sub(r"^(?:the|The)\s+", "", name)
         else:
             name = name[:1].lower() + name[1:] if name.split()[0].lower() in DETERMINERS else name
-        gender = "f" if re.match(r"(?i)(?:la|une|cette)\b", np) else "m"
+        gender = "f" if re.match(r"(?i)(?:la|une|cette)\b", np) else \
+            "x" if re.match(r"(?i)(?:les|des|ces|the)\b", np) else "m"
         person = self.cast.person(name, organisation=True, gender=gender)
         person.is_organisation = True
         if re.match(r"(?i)(?:les|des|ces)\b", np):
@@ -744,6 +751,9 @@ class _Walker:
         verb = match.group("verb").lower()
         english = self.grammar.language == "en"
         told = _TOLD.match(rest) if english and verb in ("told", "tells", "tell") else None
+        if que is not None and (self.grammar.cue.search(rest[:que.start() + que.end()][:-4]) or
+                                re.search(r"\b(?:qui|who|which)\b", rest[:que.end()])):
+            return None  # « souligne X, qui estime que … »: that « que » has its own verb
         if que is not None:
             que_end = que.end()
         elif told is not None:
@@ -806,6 +816,7 @@ _AUXILIARIES = {
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
 }
 _QUANTIFIERS = words("quantifiers")
+_ADVERBS = words("adverbs")
 _PLURAL = _QUANTIFIERS | {"les", "des", "the"}
 _DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
 _TOLD = re.compile(
@@ -821,7 +832,8 @@ _LEAD = re.compile(
     r"^(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
     r"(?:\s+(?:matin|soir|midi))?)?"
     r"(?:\s+(?:à|au|aux|auprès\s+d[eu]|auprès\s+des|sur|devant|dans|to|on)"
-    r"\s+(?:la\s+|l[’']\s*|les\s+|le\s+)?(?:[A-ZÀ-Þ][\w’'+-]*(?:\s+[A-ZÀ-Þ][\w’'+-]*)*|[a-zà-ÿ-]+)"
+    r"\s+(?:la\s+|l[’']\s*|les\s+|le\s+|un\s+|une\s+|des\s+|son\s+|sa\s+|ses\s+|a\s+|the\s+)?"
+    r"(?:[A-ZÀ-Þ][\w’'+-]*(?:\s+[A-ZÀ-Þ][\w’'+-]*)*|[a-zà-ÿ-]+)"
     r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
 )
