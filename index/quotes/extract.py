@@ -28,7 +28,7 @@ _MASK = "\x01"
 _NAME_RE = re.compile(NAME)
 # A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Bohlin).
 _SENTENCE_END = re.compile(
-    r"(?<![\s(][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
+    r"(?<![\s(.][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
     r"(?<!\bPr)(?<!\bMgr)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
 )
 _QUE = re.compile(
@@ -496,7 +496,7 @@ class _Walker:
 
     def mention(self, np: str, match: re.Match[str] | None) -> Person | None:
         """The Person a subject noun phrase stands for, or None when it is not one."""
-        np = re.sub(r"^[Ll][’']\s*(?=[A-ZÀ-Þ])", "l’", cut_complements(clean_np(np)))
+        np = re.sub(r"^[Ll][’']\s*", "l’", cut_complements(clean_np(np)))
         aux = _AUXILIARIES[self.grammar.language].search(np)
         if aux is not None and aux.start() > 0:
             np = np[:aux.start()].strip()
@@ -506,8 +506,9 @@ class _Walker:
         pronoun = self.grammar.pronouns.get(low)
         if pronoun is not None:
             return self.pronoun(low, match)
-        words = np.split()
-        if len(words) > 9 or _MASK in np:
+        # « l’ancien ministre » is read as « l’ ancien ministre »: the article, then the noun.
+        words = re.sub(r"(?<!\w)([lLdD][’'])(?=\w)", r"\1 ", np).split()
+        if len(np.split()) > 9 or _MASK in np:
             return None
         names = [m for m in _NAME_RE.finditer(np)
                  if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
@@ -528,7 +529,17 @@ class _Walker:
             of_name = _OF.search(np[:last.start()]) is not None
             if of_name and head is not None and head in self.grammar.organisations:
                 return self.organisation(np)
+            # The name sits in a complement of the role: after an article, or it is an
+            # organisation's (acronym, organisation noun) rather than the person's own.
+            of_the = re.search(r"(?:\s(?:the|la|le|les|l[’'])|[dl][’'])\s*$", before) is not None
             name = self.cast.strip_title(last.group(0))
+            named_body = name.isupper() or \
+                any(w.lower() in self.grammar.organisations for w in name.split())
+            inside = re.search(r"\s(?:de|du|des|d[’']|of|for|at|chez)[\s’']", before + " ")
+            if head is not None and head in self.grammar.roles and inside and \
+                    (of_the or named_body):
+                # "A spokesperson for the Securities and Exchange Commission": a person of it.
+                return self.description(np)
             acronym = name.isupper() and name.isalpha() and len(name) >= 2  # WHO, RSF, PNF
             if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:
@@ -543,7 +554,7 @@ class _Walker:
             if role and not any(w.lower() in self.grammar.roles for w in role.split()):
                 role = None
             return self.cast.person(name, role=role, gender=gender)
-        if not words[0][:1].islower() and low.split()[0] not in DETERMINERS:
+        if not words[0][:1].islower() and words[0].lower() not in DETERMINERS | _QUANTIFIERS:
             return None
         if head is not None and head in self.grammar.organisations:
             if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
@@ -562,7 +573,7 @@ class _Walker:
                 return by_role
             if head is not None and head in self.grammar.roles and \
                     words[0].lower() in ("le", "la", "l'", "l’", "the") and \
-                    not re.search(r"\s(?:de|du|des|d[’']|of)\s", np):
+                    not re.search(r"\s(?:de|du|des|d[’']|of)\s|[’']s\s", np):
                 # « la journaliste », "the singer": the last speaker that fits.
                 gender = {"le": "m", "la": "f"}.get(words[0].lower(), "x")
                 earlier = self.last_person(gender)
@@ -570,6 +581,9 @@ class _Walker:
                     return earlier
             if head is not None and (head in self.grammar.roles or words[0].lower() in
                                      _QUANTIFIERS):
+                return self.description(np)
+            if match is not None and len(words) <= 6 and head not in (None, "it"):
+                # The subject right before a reporting verb: "the fund's largest investor wrote".
                 return self.description(np)
         return None
 
@@ -817,7 +831,8 @@ _AUXILIARIES = {
 }
 _QUANTIFIERS = words("quantifiers")
 _ADVERBS = words("adverbs")
-_PLURAL = _QUANTIFIERS | {"les", "des", "the"}
+_PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",
+                     "several", "many", "two", "three"))
 _DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
 _TOLD = re.compile(
     r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
@@ -839,6 +854,10 @@ _LEAD = re.compile(
 )
 _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
                               re.IGNORECASE)
+# Adjectives before a French role noun: « l’ancien ministre », « la nouvelle présidente ».
+_FORMER = frozenset(("ancien", "ancienne", "nouveau", "nouvelle", "futur", "future", "ex"))
+_PASSIVE = frozenset(("est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
+                      "été", "être", "is", "are", "was", "were", "be", "been", "being"))
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(
@@ -854,7 +873,9 @@ def _titles(g: Grammar) -> str:
 
 def _head(words: list[str], g: Grammar) -> str | None:
     """The noun a phrase is about: first noun in French, last before "of" in English."""
-    lowered = [w.lower().strip(",.") for w in words]
+    # « vice-présidente », « ex-ministre », « vice-Premier ministre »: the noun after the prefix.
+    lowered = [re.sub(r"^(?:vice|ex|co|ancien|former|deputy)-", "", w.lower().strip(",."))
+               for w in words if w.lower() not in _FORMER]
     while lowered and (lowered[0] in DETERMINERS or lowered[0] in _QUANTIFIERS):
         lowered = lowered[1:]
     if not lowered:
@@ -927,7 +948,13 @@ def _possessive_gender(sentence: str, g: Grammar) -> str:
 
 def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
     """A reporting verb used as such: not a noun (« le dit », « sa déclaration »)."""
+    aux = (match.groupdict().get("aux") or "").lower()
+    if aux in _PASSIVE and not match.groupdict().get("refl") and \
+            not match.group("verb").lower().endswith("ing"):
+        return False  # « l’intérim serait assuré par … », "he was told": a passive
     before = " " + sentence[:match.start()].rstrip().lower()
+    if before.rsplit(" ", 1)[-1] in _PASSIVE:
+        return False
     # "when asked": a passive participle has no speaker of its own.
     return not before.endswith((" le", " la", " les", " du", " des", " the", " a", " un", " une",
                                 " when", " if", " once", " unless", " quand", " lorsque"))

@@ -14,7 +14,7 @@ from typing import Any
 from index.lexicon import phrase_list, word_list
 
 #: A capitalised word that can be part of a name: Loukachenko, Kassym-Jomart, M., Covid-19, UCB.
-NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w’'-]*[\w]|\.)?"
+NAME_WORD = r"(?<![\w-])[A-ZÀ-ÖØ-Þ](?:[\w-]*\w|\.)?(?:[’'][A-ZÀ-ÖØ-Þ][\w-]*|[’']s\b)?"
 #: Little words inside names: Charles de Gaulle, Ursula von der Leyen.
 _PARTICLE = r"(?:de|du|des|von|van|der|da|di|al|bin|ben|la|le|el|d’|d')"
 NAME = rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*"

@@ -140,7 +140,8 @@ class Cast:
         if len(name) >= 2 and name.isupper() and name.isalpha():
             return True  # WHO, UCB, FBI: an acronym is a name even when it spells a word
         first = name.split()[0].lower().strip(".")
-        if first in self.grammar.stopwords or any(part in _CALENDAR for part in
+        if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
+                part in _CALENDAR for part in
                                                    re.split(r"[-\s]", name.lower())):
             return False
         return len(name) > 1
@@ -255,6 +256,7 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+_QUANTIFIERS = words("quantifiers")
 #: What ``_role_apposed`` answers when the chunk before a name is an organisation's noun.
 _ORGANISATION = "\x00organisation"
 

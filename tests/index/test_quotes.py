@@ -173,6 +173,35 @@ ATTRIBUTIONS = [
     ("en", ["Chelsea's Mauricio Pochettino, meanwhile, said his players needed to "
             '"show more personality" after two defeats.'],
      "show more personality", "direct", "Mauricio Pochettino"),
+    # « vice-présidente » is a role: "role, Name" after an inverted verb.
+    ("fr", ["« Les règles s’appliquent à tous », s’est félicitée la vice-présidente de la "
+            "Commission, Margrethe Vestager, lors d’une conférence de presse."],
+     "Les règles s’appliquent à tous", "direct", "Margrethe Vestager"),
+    # « l’ancien vice-Premier ministre » stands for the last person who spoke.
+    ("fr", ["« Nous ferons appel », a écrit dans un communiqué Nick Clegg, président des "
+            "affaires internationales du groupe.",
+            "L’ancien vice-Premier ministre britannique a aussi tenu à rappeler que des "
+            "milliers d’entreprises utilisaient ce mécanisme."],
+     "des milliers d’entreprises utilisaient ce mécanisme", "indirect", "Nick Clegg"),
+    # A pronoun in the same sentence as its antecedent: « Meta a fait savoir qu’il juge … ».
+    ("fr", ["Meta a fait savoir qu’il ferait appel d’une décision qu’il juge « injustifiée »."],
+     "injustifiée", "direct", "Meta"),
+    # A role whose complement names an organisation: the person of that organisation.
+    ("en", ['"This is a victory for privacy," said a spokesperson for the Securities and '
+            "Exchange Commission."],
+     "This is a victory for privacy", "direct",
+     "a spokesperson for the Securities and Exchange Commission"),
+    # The subject right before a reporting verb, even with no name or known role.
+    ("en", ['In a post on X, the fund\'s largest investor wrote that it was "relieved".'],
+     "relieved", "direct", "the fund's largest investor"),
+    # "One juror … she said": a numeral is not a name, one person is not "they".
+    ("en", ["One juror, who spoke on condition of anonymity, said the emails were decisive. "
+            '"It was all there in writing," she said.'],
+     "It was all there in writing", "direct", "One juror"),
+    # Emphatic pronoun between commas; « elles » for a plural organisation.
+    ("fr", ["Les associations, elles, réclament davantage. « Il faut suspendre les transferts "
+            "», ont-elles écrit."],
+     "Il faut suspendre les transferts", "direct", "les associations"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
@@ -265,6 +294,9 @@ NOT_QUOTATIONS = [
     ("en", ["“This is a new start,” the mayor said.",
             "The council had promised what it called a “new town within the city”."],
      "new town within the city"),
+    # A passive is not speech: « l’intérim serait assuré par … ».
+    ("fr", ["L’intérim serait assuré par l’entraîneur adjoint, Marc Ollivier, jusqu’en juin."],
+     None),
     # Impersonal « il » is not a speaker: no speech here at all.
     ("fr", ["Il est probable que la réforme soit adoptée avant l’été."], None),
 ]
