@@ -605,7 +605,10 @@ class _Walker:
             name = name[:1].lower() + name[1:] if name.split()[0].lower() in DETERMINERS else name
         gender = "f" if re.match(r"(?i)(?:la|une|cette)\b", np) else \
             "x" if re.match(r"(?i)(?:les|des|ces|the)\b", np) else "m"
-        person = self.cast.person(name, organisation=True, gender=gender)
+        written = re.sub(r"^(?:the|The)\s+", "", np)
+        person = self.cast.person(name, organisation=True, gender=gender,
+                                  alias=written[:1].lower() + written[1:]
+                                  if self.grammar.language == "fr" else written)
         person.is_organisation = True
         if re.match(r"(?i)(?:les|des|ces)\b", np):
             person.number = "p"
