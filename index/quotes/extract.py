@@ -57,7 +57,9 @@ _RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|wher
 # Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
 _AS_WORDS = re.compile(
     r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
-    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?)\s*[:,]?\s*"
+    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|"
+    # Written words, not speech: a sign « où l’on peut lire », a cape "bearing the words".
+    r"lire|lit|inscrit|inscription|reads|reading|bearing\s+the\s+words)\s*[:,]?\s*"
     r"(?:(?:a|an|the|un|une|le|la|les|des)\s+)?|\(\s*)$",
     re.IGNORECASE,
 )

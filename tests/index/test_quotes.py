@@ -297,6 +297,10 @@ NOT_QUOTATIONS = [
     # A passive is not speech: « l’intérim serait assuré par … ».
     ("fr", ["L’intérim serait assuré par l’entraîneur adjoint, Marc Ollivier, jusqu’en juin."],
      None),
+    # Written words, not speech.
+    ("fr", ["« Nous sommes là », a lancé Élodie Martin.",
+            "Elle a préparé une banderole où l’on peut lire « de l’argent pour l’hôpital »."],
+     "de l’argent pour l’hôpital"),
     # Impersonal « il » is not a speaker: no speech here at all.
     ("fr", ["Il est probable que la réforme soit adoptée avant l’été."], None),
 ]
