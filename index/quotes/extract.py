@@ -466,6 +466,14 @@ class _Walker:
 
     def narrative_subject(self, sentence: str) -> Person | None:
         """The named person a narrative sentence opens with: "His father Anatoly, who …"."""
+        found = self.opening_name(sentence)
+        intro = re.match(r"^[^,;:\x01]{1,40},\s*", sentence)
+        if found is None and intro and len(intro.group(0).split()) <= 5:
+            # « Côté lyonnais, le capitaine Alexandre Lacazette … »: after a short adverbial.
+            found = self.opening_name(sentence[intro.end():])
+        return found
+
+    def opening_name(self, sentence: str) -> Person | None:
         head = " ".join(sentence.split()[:8])
         for found_match in _NAME_RE.finditer(head):
             found = found_match.group(0)
@@ -493,7 +501,11 @@ class _Walker:
             gender = self.cast.title_gender(found)
             if gender == "x":
                 gender = _possessive_gender(sentence, self.grammar)
-            return self.cast.person(name, gender=gender)
+            person = self.cast.person(name, gender=gender)
+            if re.search(r"\b(?:autre|another|other)\b", before, re.IGNORECASE):
+                # « une autre journaliste, Marina Ovsiannikova »: not « la journaliste » later.
+                person.contrast = True
+            return person
         return None
 
     def mention(self, np: str, match: re.Match[str] | None) -> Person | None:
@@ -591,8 +603,9 @@ class _Walker:
 
     def last_person(self, gender: str) -> Person | None:
         for person in reversed(self.history):
-            if (not person.is_organisation and gender in ("x", person.gender)) or \
-                    (person.gender == "x" and not person.is_organisation):
+            if person.is_organisation or person.contrast:
+                continue
+            if gender in ("x", person.gender) or person.gender == "x":
                 return person
         return None
 

@@ -39,6 +39,8 @@ class Person:
     number: str = "s"
     is_organisation: bool = False
     aliases: set[str] = field(default_factory=set)
+    #: Introduced as "another" journalist: not what a later « la journaliste » stands for.
+    contrast: bool = False
 
 
 @dataclass

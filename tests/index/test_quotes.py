@@ -202,6 +202,16 @@ ATTRIBUTIONS = [
     ("fr", ["Les associations, elles, réclament davantage. « Il faut suspendre les transferts "
             "», ont-elles écrit."],
      "Il faut suspendre les transferts", "direct", "les associations"),
+    # A short adverbial before the subject of a narrative sentence.
+    ("fr", ["« Nous étions prêts », a réagi l’entraîneur Gennaro Gattuso.",
+            "Côté lyonnais, le capitaine Alexandre Lacazette ne cachait pas sa déception. "
+            "« C’est inacceptable », a-t-il regretté."],
+     "C’est inacceptable", "direct", "Alexandre Lacazette"),
+    # « une autre journaliste » is not who « la journaliste » stands for later.
+    ("fr", ["« Je veux que la Russie m’entende », s’est justifiée Zhanna Agalakova.",
+            "Mi-mars, une autre journaliste, Marina Ovsiannikova, avait marqué les esprits.",
+            "Correspondante à Paris, la journaliste dit avoir démissionné le 3 mars."],
+     "avoir démissionné le 3 mars", "indirect", "Zhanna Agalakova"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
