@@ -141,7 +141,9 @@ class Cast:
         """A capitalised sequence that is a name, not a sentence-initial word or a month."""
         if len(name) >= 2 and name.isupper() and name.isalpha():
             return True  # WHO, UCB, FBI: an acronym is a name even when it spells a word
-        first = name.split()[0].lower().strip(".")
+        # "de Pascale" after "Mr": the particle is part of the name, not a stop word.
+        words = [w for w in name.split() if w.lower() not in _PARTICLES] or name.split()
+        first = words[0].lower().strip(".")
         if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
                 part in _CALENDAR for part in
                                                    re.split(r"[-\s]", name.lower())):
@@ -258,6 +260,8 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+_PARTICLES = frozenset(("de", "du", "des", "von", "van", "der", "da", "di", "al", "bin", "ben", "el",
+                        "d’", "d'"))
 _QUANTIFIERS = words("quantifiers")
 #: What ``_role_apposed`` answers when the chunk before a name is an organisation's noun.
 _ORGANISATION = "\x00organisation"

@@ -212,6 +212,14 @@ ATTRIBUTIONS = [
             "Mi-mars, une autre journaliste, Marina Ovsiannikova, avait marqué les esprits.",
             "Correspondante à Paris, la journaliste dit avoir démissionné le 3 mars."],
      "avoir démissionné le 3 mars", "indirect", "Zhanna Agalakova"),
+    # A particle after a title: "Mr de Pascale" is Michele de Pascale.
+    ("en", ['"We have never seen anything like this," said Michele de Pascale, the mayor.',
+            "Mr de Pascale told the BBC that hundreds of people had been rescued."],
+     "hundreds of people had been rescued", "indirect", "Michele de Pascale"),
+    # A quotation whose paragraph ends open continues in the next one.
+    ("en", ['"Entire neighbourhoods are under water," said Michele de Pascale. "We need pumps.',
+            '"And we need them now."'],
+     "We need pumps.", "direct", "Michele de Pascale"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
