@@ -81,8 +81,8 @@ def _closes_apostrophe(text: str, i: int) -> bool:
 
 
 def _unclosed_straight_is_quote(text: str, at: int) -> bool:
-    # A stray " with only a few characters after it is debris, not a quotation.
-    return len(text) - at > 20
+    # A stray " with less than two words after it is debris, not a quotation.
+    return len(text[at + 1:].split()) >= 2
 
 
 def _span(text: str, open_at: int, close_at: int, depth: int) -> Span:

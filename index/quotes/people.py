@@ -260,8 +260,9 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
-_PARTICLES = frozenset(("de", "du", "des", "von", "van", "der", "da", "di", "al", "bin", "ben", "el",
-                        "d’", "d'"))
+_PARTICLES = frozenset(
+    ("de", "du", "des", "von", "van", "der", "da", "di", "al", "bin", "ben", "el", "d’", "d'")
+)
 _QUANTIFIERS = words("quantifiers")
 #: What ``_role_apposed`` answers when the chunk before a name is an organisation's noun.
 _ORGANISATION = "\x00organisation"
