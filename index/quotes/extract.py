@@ -290,6 +290,8 @@ class _Walker:
         if _AS_WORDS.search(text[max(0, span.open - 30):span.open]):
             return True
         inner = text[span.start:span.end]
+        if re.fullmatch(r"[#@]\w+", inner):
+            return True  # a hashtag or a handle in marks is a name, not speech
         words = inner.split()
         # A bare proper name in marks (« La Copainerie », « Poutine ») is a title, not speech.
         return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and span.open > 0 \
@@ -596,7 +598,8 @@ class _Walker:
             if head is not None and (head in self.grammar.roles or words[0].lower() in
                                      _QUANTIFIERS):
                 return self.description(np)
-            if match is not None and len(words) <= 6 and head not in (None, "it"):
+            if match is not None and len(words) <= 6 and head not in (None, "it") and \
+                    words[-1].lower() not in _PREPOSITIONS:
                 # The subject right before a reporting verb: "the fund's largest investor wrote".
                 return self.description(np)
         return None
@@ -808,6 +811,12 @@ class _Walker:
             if self.grammar.cue.match(masked, lo + conj.end()):
                 hi = lo + conj.start()
                 break
+        later = self.grammar.cue.search(masked, lo, hi)
+        head = masked[lo:later.start()].split(",")[0] if later is not None else ""
+        # "her coach, Dmitri Volkov, had told her": an apposition, the verb is the clause's own.
+        if later is not None and "," in masked[lo:later.start()] and len(head.split()) > 5:
+            # "…five years, a decision lawyers said could …": another speaker's words follow.
+            hi = masked.rindex(",", lo, later.start())
         while hi > lo and text[hi - 1] in " .!?;:,\u00a0":
             hi -= 1
         if hi - lo < 8 or len(text[lo:hi].split()) < 3:
@@ -876,6 +885,7 @@ _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|who
 _FORMER = frozenset(("ancien", "ancienne", "nouveau", "nouvelle", "futur", "future", "ex"))
 _PASSIVE = frozenset(("est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
                       "été", "être", "is", "are", "was", "were", "be", "been", "being"))
+_PREPOSITIONS = frozenset(("pour", "de", "à", "avec", "sur", "to", "for", "of", "with", "on"))
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(

@@ -220,6 +220,17 @@ ATTRIBUTIONS = [
     ("en", ['"Entire neighbourhoods are under water," said Michele de Pascale. "We need pumps.',
             '"And we need them now."'],
      "We need pumps.", "direct", "Michele de Pascale"),
+    # "called X "…"" and « a appelé à « … » » are speech acts.
+    ("en", ['Opposition leader Peter Dutton called the ruling "deeply concerning".'],
+     "deeply concerning", "direct", "Peter Dutton"),
+    ("fr", ["Le ministre des Transports, Clément Beaune, a appelé les deux parties à "
+            "« reprendre les discussions sans attendre »."],
+     "reprendre les discussions sans attendre", "direct", "Clément Beaune"),
+    # A reported clause stops where another speaker's incise begins.
+    ("en", ["The High Court ruled that the government had acted unlawfully when it detained a "
+            "stateless man, a decision lawyers said could free dozens of others."],
+     "the government had acted unlawfully when it detained a stateless man", "indirect",
+     "High Court"),
     # English: inverted "said Name" with a title.
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
@@ -319,6 +330,10 @@ NOT_QUOTATIONS = [
     ("fr", ["« Nous sommes là », a lancé Élodie Martin.",
             "Elle a préparé une banderole où l’on peut lire « de l’argent pour l’hôpital »."],
      "de l’argent pour l’hôpital"),
+    # A hashtag in quotation marks.
+    ("fr", ["« Nous sommes en grève », a déclaré Thierry Nier.",
+            "Le mot-dièse « #GreveSNCF » était parmi les plus partagés jeudi soir."],
+     "#GreveSNCF"),
     # Impersonal « il » is not a speaker: no speech here at all.
     ("fr", ["Il est probable que la réforme soit adoptée avant l’été."], None),
 ]
