@@ -977,6 +977,9 @@ def _possessive_gender(sentence: str, g: Grammar) -> str:
 def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
     """A reporting verb used as such: not a noun (« le dit », « sa déclaration »)."""
     aux = (match.groupdict().get("aux") or "").lower()
+    verb = match.group("verb").lower()
+    if not aux and verb.endswith(("é", "ée", "és", "ées")) and not match.groupdict().get("clitic2"):
+        return False  # « un texte qualifié d’… », « interrogé par l’AFP »: an adjective
     if aux in _PASSIVE and not match.groupdict().get("refl") and \
             not match.group("verb").lower().endswith("ing"):
         return False  # « l’intérim serait assuré par … », "he was told": a passive
