@@ -1,9 +1,21 @@
 """The procedure that walks an article and attributes its quotations.
 
-A paragraph is read sentence by sentence, quotations masked out: a sentence's attribution (a
-reporting verb and its subject, before or after the verb, or « selon X » / "according to X")
-covers every quotation in it; an incise inside a quotation (« A, explique X. B ») splits it; a
-quotation with no cue continues the previous speaker; pronouns go to the last fitting speaker.
+A paragraph is read sentence by sentence with its quotations masked out. The grammar, in order:
+
+- a sentence's attribution covers every quotation in it: a reporting verb (data/<lang>/
+  reporting_verbs.txt) and its subject, before the verb ("X said", « X a déclaré que »), after it
+  (« …, a déclaré X », « a-t-il déclaré », "…, said X"), or a source (« selon X », "according to
+  X", « Pour X, … »); the nearest cue wins, the one after the quotation preferred;
+- an incise inside the marks splits the quotation (« A, explique X. B »);
+- « que » / "that" / an infinitive / "said" with no "that" opens an indirect clause, which runs to
+  the end of the sentence or to the next speaker's incise; so does an incise with no quotation
+  ("It all seemed manageable, says Elena, but …") and the object of verbs like « critiquer »;
+- a quotation with no cue goes to the person the paragraph brought on stage, the subject of the
+  clause before a colon, or else the previous speaker; one left open waits for the attribution
+  of the paragraph that closes it;
+- pronouns go to the last fitting speaker or person on stage (gender, number), « la journaliste »
+  or "the Brazilian" to the last person, "the company" to the organisation named last;
+- scare quotes far from speech, titles, words quoted as words, signs and hashtags are not speech.
 """
 
 from __future__ import annotations
