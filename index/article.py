@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from index.boilerplate import is_boilerplate
+from index.boilerplate import is_boilerplate, page_furniture
 from index.language import detect_language
 
 #: Larger files are refused: an article is a few thousand words, not a book dump.
@@ -90,9 +90,10 @@ def parse_article(text: str, source: str = "article", path: str | None = None) -
     if not texts:
         raise ArticleError(f"The article {source} has no text.")
     language = detect_language(" ".join(texts[:40]))
+    flags = page_furniture(texts, [is_boilerplate(t, language) for t in texts])
     paragraphs = tuple(
-        Paragraph(index=i, text=t, is_boilerplate=is_boilerplate(t, language))
-        for i, t in enumerate(texts)
+        Paragraph(index=i, text=t, is_boilerplate=flag)
+        for i, (t, flag) in enumerate(zip(texts, flags, strict=True))
     )
     dateline = agency = None
     for paragraph in paragraphs[:3]:

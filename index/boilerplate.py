@@ -8,6 +8,14 @@ from index.lexicon import phrase_list
 
 # A paragraph this long is story text whatever it starts with.
 _MAX_BOILERPLATE_CHARS = 400
+# A link under "Sur le même sujet" / "Read more" is a headline: short, one line.
+_MAX_LINK_CHARS = 160
+_LINK_HEADERS = re.compile(
+    r"^(?:sur\s+le\s+m[êe]me\s+sujet|[àa]\s+lire\s+aussi|lire\s+aussi|read\s+more|related"
+    r"(?:\s+stories)?|more\s+on\s+this\s+story)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"^[«“\"„]\s*(?P<inner>[^«»“”\"]+?)\s*[»”\"“]$")
 
 
 def is_boilerplate(text: str, language: str) -> bool:
@@ -27,3 +35,45 @@ def is_boilerplate(text: str, language: str) -> bool:
             if re.match(pattern, stripped, flags=re.IGNORECASE):
                 return True
     return False
+
+
+def is_quoted_bio(text: str) -> bool:
+    """A paragraph that is only a quotation of short verbless fragments: an author blurb.
+
+    ("“Spécialiste de la culture pop. Explorateur sympathique. Fanatique d’alcool.”")
+    """
+    match = _QUOTED.match(text.strip())
+    if not match:
+        return False
+    fragments = [f for f in re.split(r"[.!]\s*", match.group("inner")) if f.strip()]
+    return len(fragments) >= 3 and all(len(f.split()) <= 5 for f in fragments)
+
+
+def page_furniture(texts: list[str], flags: list[bool]) -> list[bool]:
+    """Flags that need the paragraphs around: teasers, link lists, a quoted blurb at the end.
+
+    - a teaser cut with "..." that the next paragraph repeats in full;
+    - the short headlines listed under "Sur le même sujet" / "Read more";
+    - a paragraph that is wholly a quotation after the story has ended (byline, footer).
+    """
+    marked = list(flags)
+    in_links = False
+    for i, text in enumerate(texts):
+        stripped = text.strip()
+        if _LINK_HEADERS.match(stripped):
+            marked[i] = True
+            in_links = True
+            continue
+        if in_links and len(stripped) <= _MAX_LINK_CHARS:
+            marked[i] = True
+            continue
+        in_links = False
+        following = texts[i + 1].strip() if i + 1 < len(texts) else ""
+        if stripped.endswith(("...", "…")):
+            head = stripped.rstrip(".… ")
+            if len(head) > 40 and following.startswith(head):
+                marked[i] = True
+        story_over = i > 0 and marked[i - 1] and all(marked[i + 1:])
+        if is_quoted_bio(stripped) or (story_over and _QUOTED.match(stripped)):
+            marked[i] = True
+    return marked

@@ -1,0 +1,1048 @@
+"""The procedure that walks an article and attributes its quotations.
+
+A paragraph is read sentence by sentence with its quotations masked out. The grammar, in order:
+
+- a sentence's attribution covers every quotation in it: a reporting verb (data/<lang>/
+  reporting_verbs.txt) and its subject, before the verb ("X said", « X a déclaré que »), after it
+  (« …, a déclaré X », « a-t-il déclaré », "…, said X"), or a source (« selon X », "according to
+  X", « Pour X, … »); the nearest cue wins, the one after the quotation preferred;
+- an incise inside the marks splits the quotation (« A, explique X. B »);
+- « que » / "that" / an infinitive / "said" with no "that" opens an indirect clause, which runs to
+  the end of the sentence or to the next speaker's incise; so does an incise with no quotation
+  ("It all seemed manageable, says Elena, but …") and the object of verbs like « critiquer »;
+- a quotation with no cue goes to the person the paragraph brought on stage, the subject of the
+  clause before a colon, or else the previous speaker; one left open waits for the attribution
+  of the paragraph that closes it;
+- pronouns go to the last fitting speaker or person on stage (gender, number), « la journaliste »
+  or "the Brazilian" to the last person, "the company" to the organisation named last;
+- scare quotes far from speech, titles, words quoted as words, signs and hashtags are not speech.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from index.article import Article, Paragraph
+from index.lexicon import word_list
+from index.quotes.grammar import NAME, Grammar, grammar, words
+from index.quotes.marks import Span, find_spans
+from index.quotes.people import DETERMINERS, Cast, Person, clean_np, cut_complements
+
+logger = logging.getLogger(__name__)
+
+QuoteKind = Literal["direct", "indirect"]
+
+_MASK = "\x01"
+_NAME_RE = re.compile(NAME)
+# A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Bohlin).
+_SENTENCE_END = re.compile(
+    r"(?<![\s(.][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
+    r"(?<!\bPr)(?<!\bMgr)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
+)
+_QUE = re.compile(
+    r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+(?=[\s,.;:\x01]|$)){0,4}?"
+    r"\s*(?:(?<!\w)que\s+|(?<!\w)qu[’']\s*|(?<!\w)that\s+|(?=(?:avoir|être|ne|n[’']avoir)\b))",
+    re.IGNORECASE,
+)
+# Where a reported clause stops: its source, an incise, a quotation introduced after a comma.
+_CLAUSE_STOP = re.compile(
+    r",\s+(?:selon|d[’']après|according\s+to|ajoutant|adding)\b|,\s+(?:\w+\s+){0,2}(?=\x01)"
+    r"|\s+(?:and|et|but|mais)\s+(?=\x01)|(?:\s+[\w’'-]+){0,3}\s*:\s*(?=\x01)",
+    re.IGNORECASE,
+)
+@cache
+def _object_verbs(language: str) -> frozenset[str]:
+    """Verbs whose object is what was said: « a critiqué les sanctions », "confirmed plans"."""
+    return frozenset(w.lower() for w in word_list(language, "object_verbs"))
+
+
+# How a page embeds a post: its text, hashtags and picture link, then "— Name (@handle) date".
+_TWEET = re.compile(
+    r"^\W*(?P<text>.+?[.!?…])(?:\s+#\w+)*(?:\s+(?:pic\.twitter\.com|https?://t\.co)/\S+)?\s*"
+    r"(?P<signature>[—–-]\s*(?P<name>[^—–@()]+?)\s*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4})\s*$"
+)
+_RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|where)\b", re.IGNORECASE)
+# Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
+_AS_WORDS = re.compile(
+    r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
+    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|"
+    # Written words, not speech: a sign « où l’on peut lire », a cape "bearing the words".
+    r"lire|lit|inscrit|inscription|reads|reading|bearing\s+the\s+words)\s*[:,]?\s*"
+    r"(?:(?:a|an|the|un|une|le|la|les|des)\s+)?|\(\s*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quotation: the canonical name, the role the article gives, and the kind."""
+
+    name: str
+    role: str | None = None
+    is_organisation: bool = False
+    #: The shorter forms the article also uses ("Loukachenko"), for search to index.
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation in one paragraph; ``text`` is ``paragraph.text[start:end]``."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Speaker | None
+    cue: str | None
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    text: str
+    person: Person | None
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Found:
+    paragraph: int
+    start: int
+    end: int
+    kind: QuoteKind
+    person: Person | None
+    cue: str | None
+    #: A quotation left open, waiting for the attribution in the paragraph that closes it.
+    pending: bool = False
+
+
+@dataclass
+class _Walker:
+    article: Article
+    grammar: Grammar
+    cast: Cast
+    history: list[Person] = field(default_factory=list)
+    last: Person | None = None
+    found: list[_Found] = field(default_factory=list)
+    current: int = 0
+    #: Whether the paragraph read last had a quotation.
+    spoke: bool = False
+
+    def run(self) -> tuple[Quote, ...]:
+        body = [p for p in self.article.paragraphs if not p.is_boilerplate]
+        for i, paragraph in enumerate(body):
+            following = body[i + 1].text if i + 1 < len(body) else ""
+            pending = [f for f in self.found if f.pending]
+            self.paragraph(paragraph, following)
+            self.close_pending(pending, paragraph)
+        ordered = sorted(self.found, key=lambda f: (f.paragraph, f.start))
+        return tuple(self.quote(f) for f in ordered)
+
+    def close_pending(self, pending: list[_Found], paragraph: Paragraph) -> None:
+        """« … ¶ « … », a-t-il poursuivi. »: the attribution closing a quotation applies to all
+        the paragraphs it spans."""
+        if not pending:
+            return
+        ours = [f for f in self.found if f.paragraph == paragraph.index and f.kind == "direct"]
+        continued = paragraph.text.lstrip()[:1] in "«“\"„‘"
+        if continued and ours and ours[0].cue is not None and ours[0].person is not None:
+            for found in pending:
+                found.person, found.cue = ours[0].person, ours[0].cue
+        if not (continued and ours and ours[0].pending):
+            for found in pending:
+                found.pending = False
+
+    def quote(self, found: _Found) -> Quote:
+        text = self.article.paragraphs[found.paragraph].text
+        person = found.person
+        speaker = None
+        if person is not None:
+            speaker = Speaker(person.name, person.role, person.is_organisation,
+                              tuple(sorted(person.aliases)))
+        return Quote(found.paragraph, found.start, found.end, text[found.start:found.end],
+                     found.kind, speaker, found.cue)
+
+    # -- one paragraph ---------------------------------------------------------------------
+    def paragraph(self, paragraph: Paragraph, following: str) -> None:
+        text = paragraph.text
+        self.current = self.cast.current = paragraph.index
+        if self.tweet(paragraph):
+            return
+        every = find_spans(text)
+        spans = [s for s in every if s.depth == 0 and s.end > s.start]
+        quotes = [s for s in spans if not self.as_words(text, s)]
+        if not self.near_speech(text, quotes) and not self.tweet(paragraph):
+            # A few words in quotation marks far from any speech are scare quotes.
+            quotes = [s for s in quotes if not _short(text, s)]
+        self.spoke = False
+        masked = list(text)
+        for span in spans:
+            lo = min(span.open, span.start)
+            hi = min(len(text), max(span.close + 1, span.end))
+            masked[lo:hi] = _MASK * (hi - lo)
+        masked_text = "".join(masked)
+        introduced: Person | None = None
+        on_stage = self.cast.introduced(text, paragraph.index)
+        for s_start, s_end in self.sentences(masked_text, text):
+            in_sentence = [q for q in quotes if s_start <= q.start < s_end]
+            for position, name in on_stage:
+                if s_start <= position < s_end:
+                    self.history.append(self.cast.person(name))
+            cues = self.cues(masked_text, s_start, s_end, text)
+            if not in_sentence and not cues:
+                subject = self.narrative_subject(masked_text[s_start:s_end])
+                if subject is not None:
+                    self.history.append(subject)
+                    introduced = subject
+            for span in in_sentence:
+                self.direct(paragraph.index, text, span, cues, introduced, following)
+                for inner in every:
+                    if inner.depth == 1 and span.start <= inner.open < span.end:
+                        self.reported_inside(paragraph.index, text, span, inner)
+            for cue in cues:
+                for lo, hi in cue.clauses:
+                    if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
+                        self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
+
+    def tweet(self, paragraph: Paragraph) -> bool:
+        """An embedded post: "text pic.twitter.com/… — Name (@handle) March 22, 2022"."""
+        match = _TWEET.match(paragraph.text)
+        if match is None:
+            return False
+        person = self.mention(match.group("name"), None) or self.cast.person(match.group("name"))
+        lo, hi = match.span("text")
+        self.add(_Found(paragraph.index, lo, hi, "direct", person, match.group("signature")))
+        return True
+
+    def near_speech(self, text: str, quotes: list[Span]) -> bool:
+        """Speech in this paragraph (a cue, a long quotation) or in the one before."""
+        if self.spoke or any(not _short(text, s) for s in quotes):
+            return True
+        return self.grammar.cue.search(text) is not None or \
+            self.grammar.sources.search(text) is not None
+
+    def add(self, found: _Found) -> None:
+        self.spoke = True
+        self.found.append(found)
+        if found.person is not None:
+            self.last = found.person
+
+    def direct(self, index: int, text: str, span: Span, cues: list[_Cue],
+               introduced: Person | None, following: str) -> None:
+        parts, inside = self.incise(text, span)
+        cue = _nearest(span, cues)
+        person: Person | None
+        if inside is not None:
+            person, cue_text = inside.person, inside.text
+        elif cue is not None:
+            person, cue_text = cue.person, cue.text
+        else:
+            person, cue_text = self.colon_subject(text, span), None
+            person = person or introduced or self.last
+            if person is None:
+                person = self.narrative_subject(following)
+        waits = not span.closed and cue_text is None
+        for lo, hi in parts:
+            self.add(_Found(index, lo, hi, "direct", person, cue_text, pending=waits))
+
+    def sentences(self, masked: str, text: str) -> list[tuple[int, int]]:
+        return _sentences(masked, text, self.incise_after)
+
+    @property
+    def incise_after(self) -> re.Pattern[str]:
+        return _incise_after(self.grammar.language)
+
+    def reported_inside(self, index: int, text: str, outer: Span, inner: Span) -> None:
+        """« … un voisin qui nous a lancé "pourvu que ça dure" »: words the speaker reports
+        someone else saying are that person's quotation."""
+        region = text[outer.start:inner.open]
+        cues = [m for m in self.grammar.cue.finditer(region) if region[m.end():].strip(" :,") == ""]
+        if not cues:
+            return
+        left = region[:cues[-1].start()].rstrip()
+        left = re.sub(r"(?:\s(?:nous|vous|me|lui|leur|te|him|her|us|me|them)|\s[mt][’'])$",
+                      "", left)
+        person: Person | None = None
+        for chunk in reversed(re.split(r"[,;:]", left)):
+            chunk = chunk.strip()
+            antecedent = re.search(r"((?:un|une|le|la|les|des|the|a|an|his|her|my|mon|ma)\s+"
+                                   r"[^\s,]+(?:\s+[^\s,]+){0,3}?)\s+(?:qui|who)$", chunk)
+            if antecedent:
+                person = self.mention(antecedent.group(1), None)
+                break
+            if chunk and chunk.split()[0].lower() not in DETERMINERS | {"son", "sa", "his"}:
+                person = self.mention(chunk, None) if len(chunk.split()) <= 4 else None
+                break
+        if person is not None:
+            self.found.append(_Found(index, inner.start, inner.end, "direct", person,
+                                     cues[-1].group(0)))
+
+    def colon_subject(self, text: str, span: Span) -> Person | None:
+        """« Vasseur se montrait combatif : “…” »: the subject of the clause before the colon."""
+        before = text[:span.open].rstrip(" \u00a0\u202f")
+        if not before.endswith(":"):
+            return None
+        clause = re.split(r"[,;.!?»”\"]", before[:-1])[-1].strip()
+        words = clause.split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].islower() and
+                    w.lower() not in DETERMINERS and w.lower() not in self.grammar.roles), None)
+        subject = " ".join(words[:cut]) if cut else ""
+        return self.mention(subject, None) if subject else None
+
+    def as_words(self, text: str, span: Span) -> bool:
+        """Quotation marks around words as words or a name as a name, not around speech."""
+        if not span.opened:
+            return False
+        if _AS_WORDS.search(text[max(0, span.open - 30):span.open]):
+            return True
+        inner = text[span.start:span.end]
+        if re.fullmatch(r"[#@]\w+", inner):
+            return True  # a hashtag or a handle in marks is a name, not speech
+        words = inner.split()
+        # A bare proper name in marks (« La Copainerie », « Poutine ») is a title, not speech.
+        return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and span.open > 0 \
+            and not inner.endswith(("!", "?", "."))
+
+    # -- cues ------------------------------------------------------------------------------
+    def cues(self, masked: str, s_start: int, s_end: int, text: str) -> list[_Cue]:
+        found: list[_Cue] = []
+        sentence = masked[s_start:s_end]
+        for match in self.grammar.cue.finditer(sentence):
+            verb = match.group("verb").lower()
+            refl = match.groupdict().get("refl")
+            if (verb in self.grammar.reflexive_forms) != bool(refl) and refl is not None:
+                continue
+            if verb in self.grammar.reflexive_forms and not refl:
+                continue
+            if not _plausible_verb(match, sentence):
+                continue
+            cue = self.cue_subject(sentence, match)
+            if cue is None:
+                continue
+            cue.start += s_start
+            cue.end += s_start
+            if cue.person is not None:
+                # Known at once: « Meta a fait savoir qu’il … » resolves « il » to Meta.
+                self.history.append(cue.person)
+            clause = self.clause(masked, cue.end, s_end, match, text)
+            if clause is not None:
+                cue.clauses.append(clause)
+            elif _MASK not in sentence[:cue.end - s_start]:
+                cue.clauses.extend(self.narrative_incise(sentence, s_start, match, cue, text))
+            if not cue.clauses and verb in _object_verbs(self.grammar.language):
+                obj = self.object_clause(masked, cue.end, s_end, text)
+                if obj is not None:
+                    cue.clauses.append(obj)
+            found.append(cue)
+        sources = self.sources(masked, s_start, s_end)
+        self.history.extend(c.person for c in sources if c.person is not None)
+        found.extend(sources)
+        self.share_subjects(found)
+        return found
+
+    def share_subjects(self, cues: list[_Cue]) -> None:
+        """« …, ajoutant que … » has the subject of the sentence's main verb."""
+        known = next((c.person for c in cues if c.person is not None), None)
+        for cue in cues:
+            if cue.person is None:
+                cue.person = known or self.last
+                if cue.person is not None:
+                    self.history.append(cue.person)
+
+    def cue_subject(self, sentence: str, match: re.Match[str]) -> _Cue | None:
+        clitic = match.groupdict().get("clitic1") or match.groupdict().get("clitic2")
+        text = match.group(0)
+        participle = match.group("verb").lower().endswith(("ant", "ing"))
+        if participle and not match.groupdict().get("aux"):
+            # « ajoutant que », "adding that": the subject is the sentence's main speaker.
+            return _Cue(match.start(), match.end(), text, None)
+        if clitic:
+            pronoun = clitic.lstrip("-").removeprefix("t-")
+            return _Cue(match.start(), match.end(), text, self.pronoun(pronoun, match))
+        left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
+        for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
+                               r"lorsque|quand|car|après|puisque)(?=[\s\w])",
+                               sentence[:match.start()]):
+            left_bound = max(left_bound, que.end() - 1)
+        left = clean_np(sentence[left_bound + 1:match.start()])
+        raw_left = sentence[left_bound + 1:match.start()].strip().lower()
+        if raw_left in _CONJUNCTIONS:
+            # « … et a assuré que … »: the subject of the verb before.
+            return _Cue(match.start(), match.end(), text, None)
+        if left and left.lower().split()[-1] in _CONJUNCTIONS:
+            person = self.walk_back(sentence, left_bound + 1) or self.leading_subject(sentence)
+            return _Cue(match.start(), match.end(), text, person)
+        if left and len(left.split()) <= 9:
+            if _RELATIVE.match(left):
+                person = self.walk_back(sentence, match.start())
+                return _Cue(match.start(), match.end(), text, person)
+            person = self.mention(left, match)
+            if person is not None:
+                return _Cue(match.start(), match.end(), text, person)
+            return None
+        if left:
+            return None
+        # Nothing before the verb but a comma or a quotation: the subject is inverted, unless
+        # the comma closes a relative clause or an apposition after the subject.
+        if self.subject_before_comma(sentence, left_bound):
+            person = self.walk_back(sentence, match.start())
+            return _Cue(match.start(), match.end(), text, person or self.last)
+        right = sentence[match.end():]
+        subject = self.inverted(right)
+        if subject is not None:
+            np_text, person = subject
+            return _Cue(match.start(), match.end() + len(np_text), f"{text} {np_text.strip()}",
+                        person)
+        person = self.walk_back(sentence, match.start())
+        if person is None and left_bound >= 0 and sentence[left_bound] == ",":
+            return _Cue(match.start(), match.end(), text, None)
+        return _Cue(match.start(), match.end(), text, person) if person else None
+
+    def subject_before_comma(self, sentence: str, left_bound: int) -> bool:
+        """"The Spaniard, who has won six titles, said …", "Pochettino, meanwhile, said …"."""
+        if left_bound < 0 or sentence[left_bound] != ",":
+            return False
+        chunks = re.split(r"([,;:(\x01]+)", sentence[:left_bound])
+        adverbs = _ADVERBS
+        for chunk in reversed(chunks[::2]):
+            chunk = chunk.strip()
+            if not chunk:
+                return False  # a quotation or the sentence start: inversion
+            if chunk.lower() in adverbs:
+                continue
+            first = chunk.split()[0].lower()
+            if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
+                    (chunk[:1].islower() and first in self.grammar.roles):
+                return True
+            names = [n for n in _NAME_RE.findall(chunk)
+                     if self.cast.is_name(self.cast.strip_title(n), chunk, 0)]
+            described = first in DETERMINERS or first in _QUANTIFIERS
+            return (bool(names) or described) and len(chunk.split()) <= 5
+        return False
+
+    def inverted(self, right: str) -> tuple[str, Person] | None:
+        """The subject after the verb: « a déclaré le bureau de Tokayev sur Telegram »."""
+        lead = _LEAD.match(right)
+        offset = len(lead.group(0)) if lead and right[lead.end():].strip() else 0
+        rest = right[offset:]
+        chunk_match = re.match(r"^\s*([^,.;:!?\x01()]{1,120})", rest)
+        if not chunk_match:
+            return None
+        chunk = cut_complements(clean_np(chunk_match.group(1)))
+        if not chunk or len(chunk.split()) > 9:
+            return None
+        np_end = offset + rest.index(chunk) + len(chunk)
+        # "role, Name": « le secrétaire général de RSF, Christophe Deloire, … ».
+        after = right[np_end:]
+        appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*[,.;]|$)", after)
+        if appos and self.is_role_description(chunk):
+            name = self.cast.strip_title(appos.group(1).strip())
+            person = self.cast.person(name, role=_strip_det(chunk))
+            return right[:np_end + appos.end()], person
+        subject = self.mention(chunk, None)
+        if subject is None:
+            return None
+        return right[:np_end], subject
+
+    def walk_back(self, sentence: str, before: int) -> Person | None:
+        """Back over quotations, relative clauses and appositions to the subject chunk."""
+        chunks = re.split(r"[,;:(\x01]+", sentence[:before])
+        for i in range(len(chunks) - 1, -1, -1):
+            chunk = clean_np(chunks[i])
+            words = chunk.split()
+            earlier = clean_np(chunks[i - 1]) if i > 0 else ""
+            described = (len(words) > 1 and words[0].lower() in DETERMINERS) or \
+                re.match(r"^[lL][’']\w", chunk) is not None
+            if described and earlier and _NAME_RE.fullmatch(earlier):
+                # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
+                return self.mention(earlier, None)
+            if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
+                    chunk.lower() in _ADVERBS or \
+                    (chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles):
+                continue
+            if len(chunk.split()) > 9:
+                return None
+            person = self.mention(chunk, None)
+            if person is not None:
+                return person
+        return None
+
+    def leading_subject(self, sentence: str) -> Person | None:
+        """"Trump returned … and declared": the subject at the head of the sentence."""
+        head = re.match(rf"^\W*((?:[\w’'-]+\s+){{0,3}}?{NAME})", sentence)
+        return self.mention(head.group(1), None) if head else self.last
+
+    def narrative_subject(self, sentence: str) -> Person | None:
+        """The named person a narrative sentence opens with: "His father Anatoly, who …"."""
+        found = self.opening_name(sentence)
+        intro = re.match(r"^[^,;:\x01]{1,40},\s*", sentence)
+        if found is None and intro and len(intro.group(0).split()) <= 5:
+            # « Côté lyonnais, le capitaine Alexandre Lacazette … »: after a short adverbial.
+            found = self.opening_name(sentence[intro.end():])
+        return found
+
+    def opening_name(self, sentence: str) -> Person | None:
+        head = " ".join(sentence.split()[:8])
+        for found_match in _NAME_RE.finditer(head):
+            found = found_match.group(0)
+            if found.endswith(("'s", "’s")):
+                continue  # "Petrova's father, Ivan": the possessor is not the subject
+            before = head[:found_match.start()].strip()
+            if len(before.split()) > 3:
+                return None
+            name = self.cast.strip_title(found)
+            words = name.split()
+            if not self.cast.is_name(name, head, found_match.start()):
+                continue
+            if any(w.lower() in self.grammar.organisations for w in words):
+                return None
+            lowered = [w.lower().strip(",;:").removesuffix("'s").removesuffix("’s")
+                       for w in before.split()]
+            role_before = any(w in self.grammar.roles for w in lowered)
+            if lowered and not role_before and lowered[0] not in DETERMINERS:
+                return None
+            titled = name != found
+            known = self.cast.canonical(name) in self.cast.people or \
+                self.cast.canonical(name) != name
+            if not (len(words) >= 2 or titled or role_before or known):
+                continue
+            gender = self.cast.title_gender(found)
+            if gender == "x":
+                gender = _possessive_gender(sentence, self.grammar)
+            person = self.cast.person(name, gender=gender)
+            if re.search(r"\b(?:autre|another|other)\b", before, re.IGNORECASE):
+                # « une autre journaliste, Marina Ovsiannikova »: not « la journaliste » later.
+                person.contrast = True
+            return person
+        return None
+
+    def mention(self, np: str, match: re.Match[str] | None) -> Person | None:
+        """The Person a subject noun phrase stands for, or None when it is not one."""
+        np = re.sub(r"^[Ll][’']\s*", "l’", cut_complements(clean_np(np)))
+        aux = _AUXILIARIES[self.grammar.language].search(np)
+        if aux is not None and aux.start() > 0:
+            np = np[:aux.start()].strip()
+        if not np:
+            return None
+        low = np.lower()
+        pronoun = self.grammar.pronouns.get(low)
+        if pronoun is not None:
+            return self.pronoun(low, match)
+        # « l’ancien ministre » is read as « l’ ancien ministre »: the article, then the noun.
+        words = re.sub(r"(?<!\w)([lLdD][’'])(?=\w)", r"\1 ", np).split()
+        if len(np.split()) > 9 or _MASK in np:
+            return None
+        names = [m for m in _NAME_RE.finditer(np)
+                 if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
+        head = _head(words, self.grammar)
+        if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’") and \
+                words[1][:1].isupper() and not words[1].isupper() and \
+                not self.cast.known(words[1]) and _DEMONYM.search(words[1]):
+            # "the Brazilian", « le Français »: a demonym standing for the last person named.
+            earlier = self.last_person("x")
+            if earlier is not None:
+                return earlier
+        if names:
+            last = names[-1]
+            before = np[:last.start()].strip()
+            before_words = before.lower().split()
+            if before_words and before_words[-1] in self.grammar.organisations:
+                return self.organisation(np)
+            of_name = _OF.search(np[:last.start()]) is not None
+            if of_name and head is not None and head in self.grammar.organisations:
+                return self.organisation(np)
+            # The name sits in a complement of the role: after an article, or it is an
+            # organisation's (acronym, organisation noun) rather than the person's own.
+            of_the = re.search(r"(?:\s(?:the|la|le|les|l[’'])|[dl][’'])\s*$", before) is not None
+            name = self.cast.strip_title(last.group(0))
+            named_body = name.isupper() or \
+                any(w.lower() in self.grammar.organisations for w in name.split())
+            inside = re.search(r"\s(?:de|du|des|d[’']|of|for|at|chez)[\s’']", before + " ")
+            if head is not None and head in self.grammar.roles and inside and \
+                    (of_the or named_body):
+                # "A spokesperson for the Securities and Exchange Commission": a person of it.
+                return self.description(np)
+            acronym = name.isupper() and name.isalpha() and len(name) >= 2  # WHO, RSF, PNF
+            if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
+                    self.cast.canonical(name) in self.cast.organisations:
+                # "an AP analysis", "The Russian Central Bank": the organisation is its name.
+                return self.organisation(self.cast.canonical(name))
+            if of_name:
+                return self.description(np)
+            gender = self.cast.title_gender(last.group(0))
+            if gender == "x" and match is not None:
+                gender = _agreement(match)
+            role = _strip_det(before) if before and not before[:1].isupper() else None
+            if role and not any(w.lower() in self.grammar.roles for w in role.split()):
+                role = None
+            return self.cast.person(name, role=role, gender=gender)
+        if not words[0][:1].islower() and words[0].lower() not in DETERMINERS | _QUANTIFIERS:
+            return None
+        if head is not None and head in self.grammar.organisations:
+            if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
+                # "the company", « le ministère »: the organisation last named.
+                named = self.cast.last_organisation(self.current)
+                if named is not None:
+                    return self.organisation(named)
+            return self.organisation(np)
+        if (len(words) == 1 and self.grammar.language == "en" and low.endswith("s") and \
+                words[0][:1].islower()) or words[0].lower() in ("opponents", "critics"):
+            # "protesters chanted", "Opponents argued": a group with no name.
+            return self.description(np)
+        if words[0].lower() in DETERMINERS or words[0].lower() in _QUANTIFIERS:
+            by_role = self.cast.by_role(np, self.current)
+            if by_role is not None:
+                return by_role
+            if head is not None and head in self.grammar.roles and \
+                    words[0].lower() in ("le", "la", "l'", "l’", "the") and \
+                    not re.search(r"\s(?:de|du|des|d[’']|of)\s|[’']s\s", np):
+                # « la journaliste », "the singer": the last speaker that fits.
+                gender = {"le": "m", "la": "f"}.get(words[0].lower(), "x")
+                earlier = self.last_person(gender)
+                if earlier is not None:
+                    return earlier
+            if head is not None and (head in self.grammar.roles or words[0].lower() in
+                                     _QUANTIFIERS):
+                return self.description(np)
+            if match is not None and len(words) <= 6 and head not in (None, "it") and \
+                    words[-1].lower() not in _PREPOSITIONS:
+                # The subject right before a reporting verb: "the fund's largest investor wrote".
+                return self.description(np)
+        return None
+
+    def last_person(self, gender: str) -> Person | None:
+        for person in reversed(self.history):
+            if person.is_organisation or person.contrast:
+                continue
+            if gender in ("x", person.gender) or person.gender == "x":
+                return person
+        return None
+
+    def organisation(self, np: str) -> Person:
+        name = _canonical_inside(np, self.cast)
+        bare = re.fullmatch(rf"(?:le|la|les|l[’']|the|The|Le|La|Les|L[’'])\s*({NAME})", name)
+        if bare:
+            name = bare.group(1)  # « le Kremlin » is the Kremlin
+        if self.grammar.language == "en":
+            name = re.sub(r"^(?:the|The)\s+", "", name)
+        else:
+            name = name[:1].lower() + name[1:] if name.split()[0].lower() in DETERMINERS else name
+        gender = "f" if re.match(r"(?i)(?:la|une|cette)\b", np) else \
+            "x" if re.match(r"(?i)(?:les|des|ces|the)\b", np) else "m"
+        written = re.sub(r"^(?:the|The)\s+", "", np)
+        person = self.cast.person(name, organisation=True, gender=gender,
+                                  alias=written[:1].lower() + written[1:]
+                                  if self.grammar.language == "fr" else written)
+        person.is_organisation = True
+        if re.match(r"(?i)(?:les|des|ces)\b", np):
+            person.number = "p"
+        return person
+
+    def description(self, np: str) -> Person:
+        person = self.cast.person(_canonical_inside(np, self.cast))
+        first = np.split()[0].lower() if np.split() else ""
+        if first in _PLURAL or (first.endswith("s") and len(np.split()) == 1):
+            person.number = "p"  # "Opponents", « plusieurs joueurs »: not a "she"
+        return person
+
+    def is_role_description(self, np: str) -> bool:
+        head = _head(np.split(), self.grammar)
+        return head is not None and head in self.grammar.roles
+
+    def pronoun(self, pronoun: str, match: re.Match[str] | None) -> Person | None:
+        gender, number = self.grammar.pronouns.get(pronoun.lower(), ("x", "s"))
+        for person in reversed(self.history):
+            if gender == "n":
+                if person.is_organisation:
+                    return person
+                continue
+            if self.grammar.language == "en" and person.is_organisation and gender in "mf":
+                continue
+            if number == "p" and person.number != "p" and not person.is_organisation:
+                continue
+            if number == "s" and person.number == "p":
+                continue
+            if gender in ("m", "f") and person.gender not in ("x", gender):
+                continue
+            if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
+                person.gender = gender
+            return person
+        return None
+
+    def sources(self, masked: str, s_start: int, s_end: int) -> list[_Cue]:
+        """« selon X, … », "…, according to X.", « Pour X, « … » »."""
+        sentence = masked[s_start:s_end]
+        found: list[_Cue] = []
+        for match in self.grammar.sources.finditer(sentence):
+            np_match = re.match(r"\s*([^,.;:\x01]{1,80})", sentence[match.end():])
+            if not np_match or _RELATIVE_SOURCE.match(np_match.group(1)):
+                continue  # « selon laquelle … » introduces a claim, not a source
+            np_end = match.end() + np_match.end()
+            appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
+                             sentence[np_end:])
+            if appos and self.is_role_description(np_match.group(1)):
+                # "according to its chief executive, Adar Poonawalla, …"
+                name = self.cast.strip_title(appos.group(1))
+                person = self.cast.person(name, role=_strip_det(np_match.group(1)))
+                np_end += appos.end()
+            else:
+                person = self.mention(np_match.group(1), None) or \
+                    self.description(np_match.group(1).strip())
+            cue = _Cue(s_start + match.start(), s_start + np_end,
+                       sentence[match.start():np_end], person)
+            before = sentence[:match.start()].rstrip(" ,")
+            after = sentence[np_end:].lstrip(" ,")
+            if before and len(before.split()) >= 3 and _MASK not in before:
+                lo = s_start + len(sentence) - len(sentence.lstrip())
+                cue.clauses.append((lo, s_start + len(before)))
+            elif after and _MASK not in after[:2]:
+                lo = s_start + len(sentence) - len(after)
+                cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
+            found.append(cue)
+        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?"
+                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,3}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+                        sentence)
+        if pour:
+            holder = self.mention(pour.group(1), None)
+            if holder is not None:
+                cue = _Cue(s_start + pour.start(1), s_start + pour.end(1),
+                           pour.group(0).strip(" ,"), holder)
+                rest = sentence[pour.end():]
+                appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
+                if appos and any(w.lower() in self.grammar.roles for w in
+                                 appos.group(0).split()[:3]):
+                    # « Pour Jean Leonetti, ancien député, le texte … »
+                    rest = rest[appos.end():]
+                body = rest.strip()
+                if body and _MASK not in body[:2] and len(body.split()) >= 3:
+                    lo = s_start + len(sentence) - len(rest) + len(rest) - len(rest.lstrip())
+                    stop = _CLAUSE_STOP.search(masked[lo:s_end])
+                    hi = lo + stop.start() if stop else s_start + len(sentence.rstrip(" .!?"))
+                    cue.clauses.append((lo, hi))
+                found.append(cue)
+        return found
+
+    def narrative_incise(self, sentence: str, s_start: int, match: re.Match[str], cue: _Cue,
+                         text: str) -> list[tuple[int, int]]:
+        """"It all seemed manageable, says Elena, but then …": reported speech around an incise."""
+        before_verb = sentence[:match.start()]
+        comma = before_verb.rfind(",")
+        if comma < 0 or len(before_verb[comma + 1:].split()) > 3:
+            return []
+        if re.match(r"\s*[:\x01]", sentence[cue.end - s_start:]):
+            return []  # "Asked whether …, he replied: “…”": the cue introduces a quotation
+        inverted = cue.end - s_start > match.end()
+        participle = not match.groupdict().get("aux") and \
+            match.group("verb").lower().endswith(("ant", "ing"))
+        # An incise is ", says Elena," or ", she says": its subject sits right at the verb.
+        if participle or not (inverted or before_verb[comma + 1:].strip()):
+            return []
+        parts: list[tuple[int, int]] = []
+        left = sentence[:comma].strip()
+        if len(left.split()) >= 3:
+            lo = len(sentence) - len(sentence.lstrip())
+            parts.append((s_start + lo, s_start + comma))
+        rest_at = cue.end - s_start
+        rest = sentence[rest_at:]
+        if rest.startswith(","):
+            chunks = rest[1:].split(",")
+            skip = 1
+            first = chunks[0].split()
+            if first and (first[0].lower() in self.grammar.roles or
+                          (first[0].lower() in DETERMINERS and len(first) > 1 and
+                          first[1].lower() in self.grammar.roles)) and len(chunks) > 1:
+                skip += len(chunks[0]) + 1
+            lo = rest_at + skip
+            while lo < len(sentence) and sentence[lo] == " ":
+                lo += 1
+            body = sentence[lo:]
+            stop = _CLAUSE_STOP.search(body)
+            hi = lo + (stop.start() if stop else len(body.rstrip()))
+            while hi > lo and sentence[hi - 1] in " .!?;:,":
+                hi -= 1
+            if len(sentence[lo:hi].split()) >= 3:
+                parts.append((s_start + lo, s_start + hi))
+        elif "," in rest or len(rest.split()) > 8:
+            return []
+        return parts
+
+    def object_clause(self, masked: str, cue_end: int, s_end: int,
+                      text: str) -> tuple[int, int] | None:
+        """« Elle a critiqué les sanctions … », "the FBI confirmed plans to …": what was said."""
+        rest = masked[cue_end:s_end]
+        lead = re.match(r"^\s+(?:to\s+|de\s+|d[’']\s*)?", rest)
+        lo = cue_end + (lead.end() if lead else 0)
+        body = masked[lo:s_end]
+        # « a dénoncé une "campagne de désinformation" »: the quotation is what was said.
+        if not body[:1].isalpha() or _MASK in body:
+            return None
+        stop = _CLAUSE_STOP.search(body)
+        hi = lo + (stop.start() if stop else len(body.rstrip()))
+        while hi > lo and text[hi - 1] in " .!?;:,\u00a0":
+            hi -= 1
+        if len(text[lo:hi].split()) < 4:
+            return None
+        return lo, hi
+
+    def clause(self, masked: str, cue_end: int, s_end: int, match: re.Match[str],
+               text: str) -> tuple[int, int] | None:
+        """The reported clause after « que », "that", or after "says" with no "that"."""
+        rest = masked[cue_end:s_end]
+        que = _QUE.match(rest)
+        verb = match.group("verb").lower()
+        english = self.grammar.language == "en"
+        told = _TOLD.match(rest) if english and verb in ("told", "tells", "tell") else None
+        if que is not None and (self.grammar.cue.search(rest[:que.start() + que.end()][:-4]) or
+                                re.search(r"\b(?:qui|who|which)\b", rest[:que.end()])):
+            return None  # « souligne X, qui estime que … »: that « que » has its own verb
+        if que is not None:
+            que_end = que.end()
+        elif told is not None:
+            # "told the meeting she had …": the clause after the listener.
+            que_end = told.end()
+        elif not english and verb in self.grammar.say_forms and _INFINITIVE.match(rest):
+            # « Il a dit regretter le départ … »: an infinitive clause.
+            que_end = len(rest) - len(rest.lstrip())
+        elif english and verb.startswith("sa") and _SAYS_CLAUSE.match(rest):
+            # "Hill said the team now planned …": English drops "that".
+            que_end = len(rest) - len(rest.lstrip())
+        else:
+            return None
+        lo = cue_end + que_end
+        body = masked[lo:s_end]
+        stop = _CLAUSE_STOP.search(body)
+        hi = lo + (stop.start() if stop else len(body.rstrip()))
+        for conj in re.finditer(r"\s(?:et|and|mais|but)\s+", masked[lo:hi]):
+            # « … et a assuré que … »: the next reporting verb starts its own clause.
+            if self.grammar.cue.match(masked, lo + conj.end()):
+                hi = lo + conj.start()
+                break
+        later = self.grammar.cue.search(masked, lo, hi)
+        head = masked[lo:later.start()].split(",")[0] if later is not None else ""
+        # "her coach, Dmitri Volkov, had told her": an apposition, the verb is the clause's own.
+        if later is not None and "," in masked[lo:later.start()] and len(head.split()) > 5:
+            # "…five years, a decision lawyers said could …": another speaker's words follow.
+            hi = masked.rindex(",", lo, later.start())
+        while hi > lo and text[hi - 1] in " .!?;:,\u00a0":
+            hi -= 1
+        if hi - lo < 8 or len(text[lo:hi].split()) < 3:
+            return None
+        return lo, hi
+
+    def incise(self, text: str, span: Span) -> tuple[list[tuple[int, int]], _Cue | None]:
+        """« A, explique X. B »: a reporting verb inside the quotation splits it in two."""
+        content = text[span.start:span.end]
+        for match in self.grammar.cue.finditer(content):
+            if match.start() < 3 or not content[match.start()].islower():
+                continue
+            if not re.search(r"[,?!]\s+$", content[:match.start()]):
+                continue
+            end_match = re.search(r"[.!?…](?=\s+\S)|$", content[match.end():])
+            end = match.end() + (end_match.start() if end_match else 0)
+            incise = content[match.start():end]
+            if len(incise) > 320:
+                continue
+            cue = self.cue_subject(", " + incise + ".", self.grammar.cue.search(", " + incise + ".")
+                                   or match)
+            if cue is None or cue.person is None:
+                continue
+            cue.text = incise.strip()
+            first_end = span.start + len(content[:match.start()].rstrip(" ,"))
+            parts = [(span.start, first_end)]
+            rest = span.start + end + 1
+            while rest < span.end and text[rest] in " \u00a0":
+                rest += 1
+            if rest < span.end:
+                parts.append((rest, span.end))
+            return parts, cue
+        return [(span.start, span.end)], None
+
+
+_AUXILIARIES = {
+    "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
+    "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
+}
+_QUANTIFIERS = words("quantifiers")
+_ADVERBS = words("adverbs")
+_PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",
+                     "several", "many", "two", "three"))
+_DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
+_TOLD = re.compile(
+    r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
+)
+_INFINITIVE = re.compile(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s")
+_SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]")
+# "of" before a name: « le ministère de l’Intérieur », "the office of Tokayev".
+_OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", re.IGNORECASE)
+# What comes between an inverted verb and its subject: « a affirmé dimanche sur France Inter »,
+# « a indiqué à l’AFP », « explique à Reporterre ».
+_LEAD = re.compile(
+    r"^(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
+    r"(?:\s+(?:matin|soir|midi))?)?"
+    r"(?:\s+(?:à|au|aux|auprès\s+d[eu]|auprès\s+des|sur|devant|dans|to|on)"
+    r"\s+(?:la\s+|l[’']\s*|les\s+|le\s+|un\s+|une\s+|des\s+|son\s+|sa\s+|ses\s+|a\s+|the\s+)?"
+    r"(?:[A-ZÀ-Þ][\w’'+-]*(?:\s+[A-ZÀ-Þ][\w’'+-]*)*|[a-zà-ÿ-]+)"
+    r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
+    r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
+)
+_RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
+                              re.IGNORECASE)
+# Adjectives before a French role noun: « l’ancien ministre », « la nouvelle présidente ».
+_FORMER = frozenset(("ancien", "ancienne", "nouveau", "nouvelle", "futur", "future", "ex"))
+_PASSIVE = frozenset(("est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
+                      "été", "être", "is", "are", "was", "were", "be", "been", "being"))
+_PREPOSITIONS = frozenset(("pour", "de", "à", "avec", "sur", "to", "for", "of", "with", "on"))
+_CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
+# An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
+_APPOSITION = re.compile(
+    r"^(?:a|an|un|une|quoted|cited|interviewed|speaking|cité|citée|interrogée?|jointe?|"
+    r"contactée?|selon)\b",
+    re.IGNORECASE,
+)
+
+
+def _titles(g: Grammar) -> str:
+    return "|".join(re.escape(t) + r"\s+" for t in sorted(g.titles, key=len, reverse=True))
+
+
+def _head(words: list[str], g: Grammar) -> str | None:
+    """The noun a phrase is about: first noun in French, last before "of" in English."""
+    # « vice-présidente », « ex-ministre », « vice-Premier ministre »: the noun after the prefix.
+    lowered = [re.sub(r"^(?:vice|ex|co|ancien|former|deputy)-", "", w.lower().strip(",."))
+               for w in words if w.lower() not in _FORMER]
+    while lowered and (lowered[0] in DETERMINERS or lowered[0] in _QUANTIFIERS):
+        lowered = lowered[1:]
+    if not lowered:
+        return None
+    for size in (2, 1):
+        for i in range(len(lowered) - size + 1):
+            phrase = " ".join(lowered[i:i + size])
+            singular = phrase[:-1] if phrase.endswith("s") else phrase
+            if singular in g.organisations or singular in g.roles:
+                phrase = singular  # « les syndicats », "officials"
+            if phrase in g.organisations or phrase in g.roles:
+                if g.language == "fr" and i > 2:
+                    continue
+                return phrase
+    if g.language == "en":
+        cut = lowered.index("of") if "of" in lowered else len(lowered)
+        return lowered[cut - 1] if cut else lowered[0]
+    return lowered[0]
+
+
+def _strip_det(np: str) -> str:
+    words = np.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _canonical_inside(np: str, cast: Cast) -> str:
+    """Names inside a phrase in their fullest form: « le bureau de Kassym-Jomart Tokayev »."""
+    def full(m: re.Match[str]) -> str:
+        name = m.group(0)
+        # « le bureau de Tokayev » is a person's office; « le préfet du Rhône » a place's.
+        after_article = re.search(r"(?:du|des|de\s+la|au|aux|the)\s+$", np[:m.start()])
+        if after_article or not cast.is_name(name, np, m.start()):
+            return name
+        return cast.canonical(name)
+    return _NAME_RE.sub(full, np)
+
+
+def _agreement(match: re.Match[str]) -> str:
+    """« s'est justifiée Zhanna Agalakova »: a feminine participle after être."""
+    verb = match.group("verb").lower()
+    aux = (match.groupdict().get("aux") or "").lower()
+    if aux in ("est", "était") and verb.endswith("ée"):
+        return "f"
+    return "x"
+
+
+@cache
+def _incise_after(language: str) -> re.Pattern[str]:
+    """A short attribution right after a quotation: « Vladimir wonders. », "asks his father"."""
+    g = grammar(language)
+    return re.compile(rf"^[\s\u00a0]+(?:[^\s.!?\x01]+\s+){{0,3}}?(?:{g.cue.pattern})"
+                      rf"[^.!?\x01]{{0,60}}(?:[.,;]|$)", re.IGNORECASE)
+
+
+def _short(text: str, span: Span) -> bool:
+    inner = text[span.start:span.end]
+    return len(inner.split()) <= 3 and not inner.endswith(("!", "?", ".", "…"))
+
+
+def _possessive_gender(sentence: str, g: Grammar) -> str:
+    """"Clinton is pressing her case": an English possessive shows the subject's gender."""
+    if g.language != "en":
+        return "x"
+    his = re.search(r"\b(?:his|he|himself)\b", sentence) is not None
+    her = re.search(r"\b(?:her|she|herself)\b", sentence) is not None
+    return "m" if his and not her else "f" if her and not his else "x"
+
+
+def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
+    """A reporting verb used as such: not a noun (« le dit », « sa déclaration »)."""
+    aux = (match.groupdict().get("aux") or "").lower()
+    verb = match.group("verb").lower()
+    if not aux and verb.endswith(("é", "ée", "és", "ées")) and not match.groupdict().get("clitic2"):
+        return False  # « un texte qualifié d’… », « interrogé par l’AFP »: an adjective
+    if aux in _PASSIVE and not match.groupdict().get("refl") and \
+            not match.group("verb").lower().endswith("ing"):
+        return False  # « l’intérim serait assuré par … », "he was told": a passive
+    before = " " + sentence[:match.start()].rstrip().lower()
+    if before.rsplit(" ", 1)[-1] in _PASSIVE:
+        return False
+    # "when asked": a passive participle has no speaker of its own.
+    return not before.endswith((" le", " la", " les", " du", " des", " the", " a", " un", " une",
+                                " when", " if", " once", " unless", " quand", " lorsque"))
+
+
+def _nearest(span: Span, cues: list[_Cue]) -> _Cue | None:
+    """The cue of a quotation: the closest one in its sentence, after it preferred."""
+    best: _Cue | None = None
+    best_distance = 10**9
+    for cue in cues:
+        after = cue.start >= span.end
+        distance = cue.start - span.end if after else (span.start - cue.end) * 2 + 1
+        if distance < 0:
+            distance = 10**8
+        if distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def _sentences(masked: str, text: str, incise: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Sentence bounds of a paragraph whose quotations are masked (they never split it)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(masked):
+        bounds.append((start, match.end()))
+        start = match.end()
+    # A quotation that ends its sentence: « … monde. » Il a ajouté …
+    refined: list[tuple[int, int]] = []
+    for lo, hi in [*bounds, (start, len(masked))]:
+        cut = lo
+        for m in re.finditer(r"\x01(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ«“\"])", masked[lo:hi]):
+            pos = lo + m.end()
+            ended = text[: pos - 1].rstrip(" \u00a0\u202f").endswith((".", "!", "?", "…"))
+            # "…?" Vladimir wonders. — an attribution after the quotation is the same sentence.
+            if ended and not incise.match(masked[pos:hi]):
+                refined.append((cut, pos))
+                cut = pos
+        refined.append((cut, hi))
+    return [(lo, hi) for lo, hi in refined if masked[lo:hi].strip()]
+
+
+def extract_quotes(article: Article) -> tuple[Quote, ...]:
+    """Every quotation of the article's story paragraphs, with its speaker, in reading order."""
+    g = grammar(article.language)
+    cast = Cast(g)
+    for paragraph in article.paragraphs:
+        cast.learn(paragraph.text, paragraph.index, not paragraph.is_boilerplate)
+    return _Walker(article, g, cast).run()

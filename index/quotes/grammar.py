@@ -1,0 +1,136 @@
+"""How newspapers attribute speech, as data: reporting verbs, pronouns, titles, roles, sources.
+
+Everything here is read from ``index/data/<lang>/*.txt``; the compiled patterns are cached per
+language so that start-up reads each file once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from index.lexicon import phrase_list, word_list
+
+#: A capitalised word that can be part of a name: Loukachenko, Kassym-Jomart, M., Covid-19, UCB.
+NAME_WORD = r"(?<![\w-])[A-ZÀ-ÖØ-Þ](?:[\w-]*\w|\.)?(?:[’'][A-ZÀ-ÖØ-Þ][\w-]*|[’']s\b)?"
+#: Little words inside names: Charles de Gaulle, Ursula von der Leyen.
+_PARTICLE = r"(?:de|du|des|von|van|der|da|di|al|bin|ben|la|le|el|d’|d')"
+NAME = rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*"
+
+# French verb-subject inversion and compound tenses: « a-t-il déclaré », « déclare-t-elle ».
+_FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|va|vont)"
+_FR_CLITIC = r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
+_FR_ADVERB = (
+    r"(?:\w+ment|également|encore|aussi|ensuite|alors|déjà|enfin|toutefois|pourtant|même|bien|"
+    r"d[’']abord|d[’']ailleurs|lui-même|elle-même|notamment|plus\s+tard|pour\s+sa\s+part|"
+    r"de\s+son\s+côté|jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
+)
+_EN_AUX = r"(?:has|have|had|was|is|were|are|will|would|did|does)"
+_EN_ADVERB = r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even)"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's attribution grammar."""
+
+    language: str
+    cue: re.Pattern[str]
+    reflexive_forms: frozenset[str]
+    say_forms: frozenset[str]
+    pronouns: dict[str, tuple[str, str]]
+    titles: dict[str, str]
+    roles: dict[str, str]
+    organisations: frozenset[str]
+    sources: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word list of both languages (``data/fr/<name>.txt`` ∪ ``data/en/<name>.txt``)."""
+    return word_list("fr", name) | word_list("en", name)
+
+
+def _table(language: str, name: str) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for entry in phrase_list(language, name):
+        key, _, rest = entry.partition("|")
+        table[key.strip()] = [part.strip() for part in rest.split("|")] if rest else []
+    return table
+
+
+def _alternation(words: list[str]) -> str:
+    """One regular expression for many words, shaped as a trie so that matching stays fast."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        piece = r"\s+" if char == " " else re.escape(char)
+        branches.append(piece + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    """The attribution grammar of ``language`` (French rules for anything but English)."""
+    lang = "en" if language == "en" else "fr"
+    forms: list[str] = []
+    reflexive: set[str] = set()
+    say: set[str] = set()
+    for lemma, rest in _table(lang, "reporting_verbs").items():
+        verb_forms = rest[0].split() if rest else []
+        verb_forms = _multiword(lemma.lstrip("~"), verb_forms)
+        forms.extend(verb_forms)
+        if lemma.startswith("~"):
+            reflexive.update(verb_forms)
+        if lemma in ("say", "dire", "tell", "claim", "insist", "argue", "warn", "admit"):
+            say.update(verb_forms)
+    verbs = _alternation(forms)
+    if lang == "fr":
+        cue = (
+            rf"(?<![\w’'-])(?P<refl>s[’']\s*|se\s+)?"
+            rf"(?:(?P<aux>{_FR_AUX})(?P<clitic1>{_FR_CLITIC})?\s+(?:{_FR_ADVERB}\s+){{0,2}})?"
+            rf"(?P<verb>{verbs})(?P<clitic2>{_FR_CLITIC})?(?![\w’'])"
+        )
+    else:
+        cue = (
+            rf"(?<![\w’'-])(?:(?P<aux>{_EN_AUX})\s+(?:{_EN_ADVERB}\s+)?)?"
+            rf"(?P<verb>{verbs})(?![\w’'])"
+        )
+    sources = _alternation(list(phrase_list(lang, "attribution")))
+    return Grammar(
+        language=lang,
+        cue=re.compile(cue, re.IGNORECASE),
+        reflexive_forms=frozenset(f.lower() for f in reflexive),
+        say_forms=frozenset(f.lower() for f in say),
+        pronouns={k.lower(): (v[0], v[1]) for k, v in _table(lang, "pronouns").items()},
+        titles={k: v[0] for k, v in _table(lang, "titles").items()},
+        roles={k.lower(): v[0] for k, v in _table(lang, "roles").items()},
+        organisations=frozenset(w.lower() for w in phrase_list(lang, "organisations")),
+        sources=re.compile(rf"(?<![\w’'])(?:{sources})(?![\w’'])", re.IGNORECASE),
+        stopwords=word_list(lang, "stopwords") | word_list("fr", "stopwords")
+        | word_list("en", "stopwords"),
+    )
+
+
+def _multiword(lemma: str, forms: list[str]) -> list[str]:
+    """« faire valoir » is listed as « fait valoir, font valoir… » on one line, split by the bar."""
+    if " " not in lemma:
+        return forms
+    tail = lemma.split(" ", 1)[1]
+    words = " ".join(forms).split(f" {tail}")
+    return [f"{w.strip()} {tail}" for w in words if w.strip()]

@@ -1,0 +1,325 @@
+"""Who is who in an article: names and their fullest form, roles, organisations, pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.quotes.grammar import NAME, Grammar, words
+
+_NAME_RE = re.compile(NAME)
+DETERMINERS = words("determiners")
+# Words that open a chunk without being part of its subject: « Mais », "But", « Alors ».
+_LEADING = re.compile(
+    r"^(?:(?:mais|et|puis|alors|or|donc|ainsi|enfin|but|and|so|then|yet|typically|also)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+# Adverbs between a subject and its verb: "The agency later said", « X a ensuite déclaré ».
+_TRAILING = re.compile(
+    r"(?:\s+(?:[a-z]+ly|later|also|then|now|again|once|still|never|ensuite|alors|aussi|"
+    r"également|encore|lui-même|elle-même|même))+$",
+)
+# Complements that follow an inverted subject: « … a déclaré X sur Telegram », "said X on Monday".
+_COMPLEMENT = re.compile(
+    r"\s+(?:sur|dans|lors|à|au|aux|en|devant|depuis|pendant|avant|après|selon|avec|par|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|mi-\w+|"
+    r"on|in|at|to|before|after|while|when|during|from|with|as|last|this|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b.*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Person:
+    """Everything the article says about one speaker; becomes a ``Speaker``."""
+
+    name: str
+    role: str | None = None
+    gender: str = "x"
+    number: str = "s"
+    is_organisation: bool = False
+    aliases: set[str] = field(default_factory=set)
+    #: Introduced as "another" journalist: not what a later « la journaliste » stands for.
+    contrast: bool = False
+
+
+@dataclass
+class Cast:
+    """The people and organisations of one article, built from all its paragraphs first."""
+
+    grammar: Grammar
+    names: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    role_at: dict[str, int] = field(default_factory=dict)
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+    #: Names brought on stage by an apposition or a copula ("Elena, a 40-year-old Muscovite").
+    introductions: set[str] = field(default_factory=set)
+    #: Names the article gives as an organisation's ("the developer, Northbridge Homes").
+    organisations: set[str] = field(default_factory=set)
+    current: int = 0
+    people: dict[str, Person] = field(default_factory=dict)
+
+    def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
+        """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
+        for match in _NAME_RE.finditer(text):
+            words = match.group(0).split()
+            # "House Speaker Paul Ryan": capitalised role words are the role, not the name.
+            cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
+                      default=0)
+            name = self.strip_title(" ".join(words[cut:]))
+            if not self.is_name(name, text, match.start()):
+                continue
+            if not story:
+                continue  # a byline's journalist is never the fullest form of a speaker
+            self.names.append(name)
+            self.mentions.append((paragraph, name))
+            if name in self.roles:
+                continue
+            before = text[: match.start()].rstrip()
+            role = " ".join(words[:cut]) if cut else None
+            apposed = self._role_apposed(before)
+            if apposed == _ORGANISATION:
+                # "The developer, Northbridge Homes,": an organisation's name.
+                self.organisations.add(name)
+                continue
+            role = role or _role_before(before, self.grammar) or apposed
+            introduction = self._role_after(text[match.end():])
+            role = role or introduction
+            if role:
+                # "epidemiologist at Cape Town who was not involved": the role, not the clause.
+                role = re.split(r"\s(?:who|which|qui|dont|que)\s", role)[0].strip()
+                self.roles[name] = role
+                self.role_at[name] = paragraph
+            if introduction:
+                self.introductions.add(name)
+
+    def _role_apposed(self, before: str) -> str | None:
+        """« Le président du Kazakhstan, Kassym-Jomart Tokayev »: a role chunk, then the name."""
+        if not before.endswith(","):
+            return None
+        chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
+        words = chunk.split()
+        # The determiner that opens the role: « Le ministre suédois des Affaires étrangères ».
+        starts = [i for i, w in enumerate(words) if w.lower() in DETERMINERS and
+                  any(x.lower() in self.grammar.roles or x.lower() in self.grammar.organisations
+                      for x in words[i + 1:i + 3])]
+        if not starts or len(words) - starts[-1] > 8:
+            return None
+        words = words[starts[-1]:]
+        if words[0].lower() in ("un", "une", "a", "an"):
+            # « une autre journaliste, Marina Ovsiannikova »: an introduction, not a title.
+            return None
+        if any(w.lower() in self.grammar.organisations for w in words[1:3]):
+            return _ORGANISATION
+        if any(w.lower() in self.grammar.roles for w in words[1:3]):
+            return " ".join(words[1:])
+        return None
+
+    def _role_after(self, after: str) -> str | None:
+        """"Name, role," and "Name is a role": what an apposition or a copula says of a name."""
+        copula = re.match(r"\s+(?:est|is|was|était)\s+(?:(?:un|une|a|an|the|le|la)\s+)?"
+                          r"([^,.;:«»“”\"]{3,200}?)(?:,|\.|;|$)", after)
+        match = copula or re.match(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)", after)
+        if not match or self.grammar.cue.search(match.group(1)):
+            return None
+        words = match.group(1).split()
+        descriptive = bool(words) and words[0].lower() in ("a", "an", "un", "une") and not copula
+        if words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        if not words or not (words[0][:1].islower() or words[0][:1].isdigit()):
+            return None
+        if copula:
+            words = re.split(r"\s(?:et|and|qui|who|mais|but)\s", " ".join(words))[0].split()
+        if (descriptive and len(words) <= 6) or any(self._role_word(w) for w in words[:3]):
+            return " ".join(words)
+        return None
+
+    def _role_word(self, word: str) -> bool:
+        return word.lower().strip(",") in self.grammar.roles
+
+    def is_name(self, name: str, text: str, at: int) -> bool:
+        """A capitalised sequence that is a name, not a sentence-initial word or a month."""
+        if len(name) >= 2 and name.isupper() and name.isalpha():
+            return True  # WHO, UCB, FBI: an acronym is a name even when it spells a word
+        # "de Pascale" after "Mr": the particle is part of the name, not a stop word.
+        words = [w for w in name.split() if w.lower() not in _PARTICLES] or name.split()
+        first = words[0].lower().strip(".")
+        if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
+                part in _CALENDAR for part in
+                                                   re.split(r"[-\s]", name.lower())):
+            return False
+        return len(name) > 1
+
+    def strip_title(self, name: str) -> str:
+        words = name.split()
+        titles = self.grammar.titles
+        while len(words) > 1 and (words[0] in titles or f"{words[0]}." in titles):
+            words = words[1:]
+        while len(words) > 1 and words[0].endswith(("'s", "’s")):
+            words = words[1:]  # "Chelsea's Mauricio Pochettino"
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]  # "Pep Guardiola's side"
+        # "Fed Chair Jerome Powell": capitalised role words are not part of the name.
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
+                  default=0)
+        return " ".join(words[cut:])
+
+    def title_gender(self, text: str) -> str:
+        word = text.split()[0] if text.split() else ""
+        return self.grammar.titles.get(word, "x")
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of ``name`` in the article: Loukachenko → Alexandre Loukachenko.
+
+        When two people share the short form (Vladimir Putin, Vladimir Frolov), the one named
+        last before the current paragraph wins.
+        """
+        words = name.split()
+        best, best_key = name, (-10**6, 0)
+        for at, candidate in self.mentions:
+            cwords = candidate.split()
+            if len(cwords) <= len(words) or not _short_form(words, cwords):
+                continue
+            key = (at if at <= self.current else -2 - at, len(cwords))
+            if key > best_key:
+                best, best_key = candidate, key
+        return best
+
+    def person(self, name: str, role: str | None = None, gender: str = "x",
+               organisation: bool = False, alias: str | None = None) -> Person:
+        """The one Person behind every form of ``name``, created on first mention."""
+        key = self.canonical(name) if not organisation else name
+        found = self.people.get(key)
+        if found is None:
+            role = role or self.roles.get(key)
+            if gender == "x" and role and not organisation:
+                gender = self.role_gender(role)
+            found = Person(key, role, gender, "s", organisation)
+            self.people[key] = found
+        if role and not found.role:
+            found.role = role
+        if gender != "x":
+            found.gender = gender
+        if alias and alias != key:
+            found.aliases.add(alias)
+        if name != key:
+            found.aliases.add(name)
+        return found
+
+    def known(self, word: str) -> bool:
+        """Whether the article names someone or something with this word."""
+        return any(word in name.split() for _, name in self.mentions if name != word) or \
+            any(word in name.split() for name in self.people)
+
+    def last_organisation(self, paragraph: int) -> str | None:
+        """The organisation named last up to ``paragraph``: what "the company" stands for."""
+        for at, name in reversed(self.mentions):
+            if at <= paragraph and name in self.organisations:
+                return name
+            if at <= paragraph and any(w.lower() in self.grammar.organisations or
+                                       w.lower().rstrip("s") in self.grammar.organisations
+                                       for w in name.split()):
+                return name
+        for person in reversed(list(self.people.values())):
+            if person.is_organisation:
+                return person.name
+        return None
+
+    def role_gender(self, role: str) -> str:
+        for word in role.lower().split()[:3]:
+            gender = self.grammar.roles.get(word)
+            if gender in ("m", "f"):
+                return gender
+        return "x"
+
+    def introduced(self, text: str, paragraph: int) -> list[tuple[int, str]]:
+        """Names this paragraph gives a role to, with their position: people coming on stage."""
+        found = []
+        for name, at in self.role_at.items():
+            if at == paragraph and name in self.introductions:
+                position = text.find(name)
+                if position >= 0:
+                    found.append((position, name))
+        return sorted(found)
+
+    def by_role(self, description: str, paragraph: int = 10**6) -> Person | None:
+        """"the speaker", « la journaliste »: the person the article gave that role so far."""
+        words = [w.lower() for w in description.split() if w.lower() not in DETERMINERS]
+        if not words:
+            return None
+        best: tuple[int, str] | None = None
+        for name, role in self.roles.items():
+            at = self.role_at.get(name, 0)
+            role_words = role.lower().replace("’", "'").split()
+            if at <= paragraph and all(w in role_words for w in words) and \
+                    (best is None or at >= best[0]):
+                best = (at, name)
+        if best is None:
+            return None
+        return self.person(best[1], role=self.roles[best[1]])
+
+
+_CALENDAR = words("calendar")
+_PARTICLES = frozenset(
+    ("de", "du", "des", "von", "van", "der", "da", "di", "al", "bin", "ben", "el", "d’", "d'")
+)
+_QUANTIFIERS = words("quantifiers")
+#: What ``_role_apposed`` answers when the chunk before a name is an organisation's noun.
+_ORGANISATION = "\x00organisation"
+
+
+def _short_form(short: list[str], full: list[str]) -> bool:
+    """A surname for a full name (Tokayev, Kassym-Jomart Tokayev) or a first name for a
+    two-word one (Vladimir, Vladimir Frolov); not "Airbus" for "Airbus Thomas Weber"."""
+    n = len(short)
+    return full[-n:] == short or (len(full) == 2 and full[:n] == short)
+
+
+def _role_before(before: str, grammar: Grammar) -> str | None:
+    """"le président biélorusse Alexandre Loukachenko", "Russia's financial ombudsman Pavel
+    Medvedev": lower-case role words right before a name, after a determiner or a possessive."""
+    if before.endswith(","):
+        return None
+    words = re.findall(r"[\w’'-]+|[.!?;:,«»“”\"]", before[-80:])
+    tail: list[str] = []
+    opened = len(words) <= 5 and not before[:-80]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        low = word.lower()
+        if low in DETERMINERS or word.endswith(("’s", "'s")) or word in ".!?;:,«»“”\"":
+            opened = True
+            break
+        if tail and f"{low} {tail[0].lower()}" in grammar.roles:
+            tail.insert(0, word)  # « du Premier ministre Ulf Kristersson »
+            continue
+        if not word[:1].islower():
+            # "Veterinary surgeon Dr Sandra Corr": a capitalised word opening the sentence.
+            opened = i == 0 or words[i - 1] in ".!?;:,«»“”\""
+            if opened:
+                tail.insert(0, word)
+            break
+        tail.insert(0, word)
+        if len(tail) > 4:
+            return None
+    if not tail or not opened:
+        return None
+    if grammar.language == "en":
+        return " ".join(tail) if tail[-1].lower() in grammar.roles else None
+    # French puts adjectives after the noun: « président biélorusse ».
+    if any(w.lower() in grammar.roles for w in tail[:2]):
+        return " ".join(tail)
+    return None
+
+
+def clean_np(chunk: str) -> str:
+    """A subject chunk without leading conjunctions, trailing adverbs and parentheses."""
+    chunk = chunk.strip(" ,;:\u00a0")
+    chunk = _LEADING.sub("", chunk)
+    chunk = re.sub(r"\s*\([^)]*\)", "", chunk)
+    chunk = _TRAILING.sub("", chunk)
+    return chunk.strip(" ,;:\u00a0")
+
+
+def cut_complements(chunk: str) -> str:
+    """"le bureau de Tokayev sur Telegram" → "le bureau de Tokayev"."""
+    return _COMPLEMENT.sub("", " " + chunk).strip() if chunk else chunk

@@ -1,0 +1,91 @@
+"""Page furniture: paragraphs kept and numbered but never attributed nor offered as answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import parse_article
+from index.boilerplate import is_boilerplate, is_quoted_bio, page_furniture
+
+FURNITURE = [
+    ("fr", "Reportage de Reuters ; rédigé par Olzhas Auyezov ; édité par Mark Trevelyan"),
+    ("fr", "Nos normes : Les principes de confiance de Thomson Reuters."),
+    ("fr", "À lire aussi : Marchés publics : les condamnations pour favoritisme en hausse"),
+    ("fr", "À lire aussiMarina Ovsiannikova refuse la proposition d’asile"),
+    ("fr", "Par Émilie Massemin"),
+    ("fr", "le 24/11/2023 à 14h30 par  Afp - Lecture en 2 min"),
+    ("fr", "1er avril 2020 à 09h45 Mis à jour le 2 avril 2020 à 09h23"),
+    ("fr", "Durée de lecture : 8 minutes"),
+    ("fr", "Impossible de lire la video"),
+    ("fr", "La journaliste photographiée mardi à Paris. AFP/JOEL SAGET."),
+    ("fr", "Photo : le glacier du Rhône recouvert de bâches blanches. KEYSTONE/Jean Bott."),
+    ("fr", "Partager sur Facebook"),
+    ("fr", "Sur le même sujet"),
+    ("en", "Share this with"),
+    ("en", "WhatsApp"),
+    ("en", "Copy this link"),
+    ("en", "Follow Tom on Twitter."),
+    ("en", "(Reporting by Kate Kelland; Editing by Alison Williams)"),
+    ("en", "Peoples reported from Washington. Associated Press writers Jill Colvin in "
+           "Wilmington contributed to this report."),
+]
+
+STORY = [
+    ("fr", "Le président biélorusse Alexandre Loukachenko a déclaré que si un autre pays "
+           "souhaitait rejoindre une union russo-biélorusse, il pourrait y avoir des armes."),
+    ("fr", "« Nous restons attachés à nos obligations en vertu de ces documents internationaux. »"),
+    ("fr", "Par ailleurs, le ministère a indiqué que les exercices continueraient."),
+    ("en", "Share prices fell 1.2 percent in London trading on Thursday."),
+    ("en", "Follow-up tests will be carried out next year, the researchers said."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), FURNITURE, ids=[t[:40] for _, t in FURNITURE])
+def test_page_furniture(language: str, text: str) -> None:
+    assert is_boilerplate(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), STORY, ids=[t[:40] for _, t in STORY])
+def test_story_text(language: str, text: str) -> None:
+    assert not is_boilerplate(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Spécialiste de la culture pop. Explorateur sympathique. Passionné de voyages "
+         "hardcore. Fanatique d’alcool. Organisateur.”", True),
+        ("“Nous restons attachés à nos obligations en vertu de ces documents internationaux.”",
+         False),
+        ("« Je n’ai pas menti. Mais prenez des faits réels, mélangez-les. »", False),
+    ],
+    ids=["author blurb", "one sentence", "two sentences of speech"],
+)
+def test_quoted_bio(text: str, expected: bool) -> None:
+    assert is_quoted_bio(text) is expected
+
+
+def test_links_under_a_header_are_furniture() -> None:
+    texts = ["Une longue phrase de l’article qui raconte quelque chose d’important à Kiev.",
+             "Sur le même sujet",
+             "Guerre en Ukraine : une cinquantaine de blessés à Kiev",
+             "« Un missile m’a traversé » : au chevet de Max, combattant blessé"]
+    flags = page_furniture(texts, [is_boilerplate(t, "fr") for t in texts])
+    assert flags == [False, True, True, True]
+
+
+def test_teaser_repeated_by_the_next_paragraph() -> None:
+    story = ("Le gouvernement suédois a dénoncé vendredi une campagne de désinformation après "
+             "la diffusion de vidéos exploitant un lapsus du Premier ministre.")
+    texts = [story[:90] + "...", story]
+    assert page_furniture(texts, [False, False]) == [True, False]
+
+
+def test_quoted_blurb_after_the_footer() -> None:
+    article = parse_article(
+        "Le ministère de la Défense a déclaré lundi qu’une unité était arrivée de Moscou.\n"
+        "Reportage de Reuters ; rédigé par Olzhas Auyezov ; édité par Mark Trevelyan\n"
+        "Nos normes : Les principes de confiance de Thomson Reuters.\n"
+        "“Amateur de café. Lecteur passionné. Voyageur.”\n"
+    )
+    assert [p.is_boilerplate for p in article.paragraphs] == [False, True, True, True]
