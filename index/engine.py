@@ -122,8 +122,11 @@ class Engine:
         has_quote = [bool(self._quotes_in[p.index]) for p in paragraphs]
         self._quote_factor = np.where(has_quote, QUOTE_BOOST, 1.0)
         self._bigram_rows: dict[tuple[str, str], list[int]] = {}
-        for row, paragraph in enumerate(paragraphs):
-            for pair in set(itertools.pairwise(self._analyzer.analyze(paragraph.text))):
+        for row, (paragraph, name_field) in enumerate(zip(paragraphs, names, strict=True)):
+            # A speaker's full name is a phrase of the paragraph too ("Jean Dupont" said it).
+            pairs = set(itertools.pairwise(self._analyzer.analyze(paragraph.text)))
+            pairs |= set(itertools.pairwise(self._analyzer.analyze(name_field)))
+            for pair in pairs:
                 self._bigram_rows.setdefault(pair, []).append(row)
         self._type_factor = {
             kind: np.where([self._holds(kind, p.text) for p in paragraphs], ANSWER_TYPE_BOOST, 1.0)
@@ -172,7 +175,8 @@ class Engine:
         last: Speaker | None = None
         for paragraph in paragraphs:
             quotes = self._quotes_in[paragraph.index]
-            speakers = [q.speaker for q in quotes if q.speaker]
+            # Each speaker once: a paragraph of three quotes is not three times about its speaker.
+            speakers = list(dict.fromkeys(q.speaker for q in quotes if q.speaker))
             opening = self._analyzer.tokens(paragraph.text)[:1]
             opens_with_pronoun = bool(opening and opening[0] in pronouns)
             if not speakers and last is not None and (opens_with_pronoun or quotes):
