@@ -176,7 +176,8 @@ def _print_quotes(engine: Engine, as_json: bool) -> None:
     for quote in engine.quotes():
         who = speaker_label(quote, language)
         said_by = t(language, "said_by", speaker=who)
-        print(f"§{quote.paragraph} [{quote.kind}] «{quote.text}» {said_by}")
+        # Paragraphs are counted from 1 for people, as in the replies ("§ 8/15").
+        print(f"§ {quote.paragraph + 1} [{quote.kind}] «{quote.text}» {said_by}")
 
 
 def _print_speakers(engine: Engine, as_json: bool) -> None:
