@@ -141,7 +141,9 @@ class _Walker:
             pending = [f for f in self.found if f.pending]
             self.paragraph(paragraph, following)
             self.close_pending(pending, paragraph)
-        ordered = sorted(self.found, key=lambda f: (f.paragraph, f.start))
+        # A quotation has words: a cue with nothing after it ("SELON !.") leaves an empty span.
+        spoken = [f for f in self.found if _has_words(f, self.article)]
+        ordered = sorted(spoken, key=lambda f: (f.paragraph, f.start))
         return tuple(self.quote(f) for f in ordered)
 
     def close_pending(self, pending: list[_Found], paragraph: Paragraph) -> None:
@@ -681,7 +683,9 @@ class _Walker:
         found: list[_Cue] = []
         for match in self.grammar.sources.finditer(sentence):
             np_match = re.match(r"\s*([^,.;:\x01]{1,80})", sentence[match.end():])
-            if not np_match or _RELATIVE_SOURCE.match(np_match.group(1)):
+            if not np_match or not re.search(r"[^\W\d_]", np_match.group(1)):
+                continue  # a source is named with words, not "selon !"
+            if _RELATIVE_SOURCE.match(np_match.group(1)):
                 continue  # « selon laquelle … » introduces a claim, not a source
             np_end = match.end() + np_match.end()
             appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
@@ -1046,3 +1050,9 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     for paragraph in article.paragraphs:
         cast.learn(paragraph.text, paragraph.index, not paragraph.is_boilerplate)
     return _Walker(article, g, cast).run()
+
+
+def _has_words(found: _Found, article: Article) -> bool:
+    """Whether the span holds at least one letter or digit."""
+    span = article.paragraphs[found.paragraph].text[found.start:found.end]
+    return found.start < found.end and any(c.isalnum() for c in span)
