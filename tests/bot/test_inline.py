@@ -1,0 +1,115 @@
+"""Inline mode (`@ThisBot words` in any chat) against the fake Bot API server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.app import TelegramApp
+from bot.callback_data import fingerprint
+from bot.inline import result_id
+from index import Engine
+from tests.bot.fake_telegram import (
+    EN_USER,
+    FR_USER,
+    FakeTelegram,
+    ask,
+    inline_query,
+    parse_html,
+    private_chat,
+)
+
+
+def check_results(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """What every answer to an inline query must be; returns its results."""
+    assert answer["cache_time"] == 300
+    assert answer["is_personal"] is False
+    results: list[dict[str, Any]] = answer["results"]
+    assert len(results) <= 10
+    for result in results:
+        content = result["input_message_content"]
+        assert content["parse_mode"] == "HTML"
+        assert content["link_preview_options"] == {"is_disabled": True}
+        assert result["title"].strip()
+    return results
+
+
+async def test_an_empty_query_lists_the_most_quoted_speakers_quotations(
+    telegram: FakeTelegram, bot: TelegramApp, engine: Engine
+) -> None:
+    results = check_results(await inline_query(telegram, FR_USER, ""))
+    assert results
+    ranked = [entry.speaker.name for entry in engine.speakers()]
+    titles = [result["title"] for result in results]
+    first = [name for name in ranked if any(title.startswith(name) for title in titles)]
+    assert first and titles[0].startswith(ranked[0])
+    # Most quoted first: the speakers' ranks never go down the list.
+    ranks = [next(i for i, n in enumerate(ranked) if t.startswith(n)) for t in titles]
+    assert ranks == sorted(ranks)
+
+
+async def test_a_query_lists_matching_quotations_titled_by_speaker(
+    telegram: FakeTelegram, bot: TelegramApp
+) -> None:
+    results = check_results(await inline_query(telegram, FR_USER, "nucléaire"))
+    assert results
+    assert any("nucléaire" in result["input_message_content"]["message_text"]
+               for result in results)
+    for result in results:
+        visible = parse_html(result["input_message_content"]["message_text"])
+        # The description is the start of the quotation, which the posted message holds.
+        start = result["description"].rstrip("…")[:40]
+        assert " ".join(start.split()) in " ".join(visible.split())
+
+
+async def test_a_chosen_result_is_formatted_like_an_answer(
+    telegram: FakeTelegram, bot: TelegramApp
+) -> None:
+    results = check_results(await inline_query(telegram, FR_USER, "blague"))
+    first = results[0]
+    assert "Tokayev" in first["title"]
+    assert first["description"].startswith("J’ai apprécié votre blague")
+    reply = await ask(telegram, private_chat(FR_USER), FR_USER, "/quote blague")
+    assert first["input_message_content"]["message_text"] == reply["text"]
+
+
+async def test_result_ids_are_stable_and_unique(
+    telegram: FakeTelegram, bot: TelegramApp, engine: Engine
+) -> None:
+    once = check_results(await inline_query(telegram, FR_USER, "nucléaire"))
+    again = check_results(await inline_query(telegram, EN_USER, "nucléaire"))
+    assert [r["id"] for r in once] == [r["id"] for r in again]
+    assert len({r["id"] for r in once}) == len(once)
+    blague = check_results(await inline_query(telegram, FR_USER, "blague"))[0]
+    quote = next(q for q in engine.quotes() if q.paragraph == 7 and "blague" in q.text)
+    assert blague["id"] == result_id(fingerprint(engine.article), 7, quote.start)
+
+
+async def test_no_match_lists_nothing_and_offers_a_private_chat(
+    telegram: FakeTelegram, bot: TelegramApp
+) -> None:
+    answer = await inline_query(telegram, FR_USER, "xyzzy plugh frobnicate")
+    assert check_results(answer) == []
+    assert answer["button"]["start_parameter"] == "inline"
+    assert answer["button"]["text"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        ("Kazakhstan nucléaire & <b> " * 20)[:300],
+        "x" * 300,
+        "😀" * 256,
+        "\u202e\u0000\u200b\ufeff",
+        "\ud800 lone surrogate",
+        "   \n\t ",
+        "'\"<>&;|v1|",
+    ],
+    ids=["300 words", "300 x", "emoji", "control", "surrogate", "blank", "punctuation"],
+)
+async def test_long_or_odd_queries_are_answered_without_error(
+    telegram: FakeTelegram, bot: TelegramApp, query: str
+) -> None:
+    check_results(await inline_query(telegram, FR_USER, query))
+    assert not telegram.rejected()
