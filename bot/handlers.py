@@ -227,10 +227,14 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                 reply_markup=buttons.keyboard(state, engine, ui),
             )
     except BadRequest as error:
-        # A double tap sends the same press twice: the second edit changes nothing.
-        if "not modified" not in error.message.lower():
+        reason = error.message.lower()
+        if "not modified" in reason:
+            # A double tap sends the same press twice: the second edit changes nothing.
+            log.debug("Button pressed twice: the message already shows it")
+        elif "can't be edited" in reason or "to edit not found" in reason:
+            log.info("A button's message is gone or too old to edit: %s", error.message)
+        else:
             raise
-        log.debug("Button pressed twice: the message already shows it")
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

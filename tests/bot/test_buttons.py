@@ -19,6 +19,7 @@ from tests.bot.fake_telegram import (
     FakeTelegram,
     ask,
     assert_silent,
+    bot_message,
     buttons_of,
     page,
     press,
@@ -238,3 +239,16 @@ async def test_a_double_tap_edits_once_and_breaks_nothing(
     assert [call.method for call in refused] == ["editMessageText"]
     assert refused[0].error is not None and "message is not modified" in refused[0].error
     telegram.calls.remove(refused[0])  # Telegram's refusal was the point of this test
+
+
+async def test_a_button_on_a_message_gone_from_the_chat_breaks_nothing(
+    telegram: FakeTelegram, bot: TelegramApp, engine: Engine
+) -> None:
+    gone = bot_message(telegram, FR)  # never sent through the fake: Telegram cannot find it
+    data = encode(ButtonState(fingerprint(engine.article), "show", "ask", 0, 0, (Item(7, 0),)))
+    answer = await press(telegram, FR_USER, gone, data)
+    assert "text" not in answer
+    await assert_silent(telegram)  # no apology
+    refused = telegram.rejected()
+    assert [call.error for call in refused] == ["Bad Request: message to edit not found"]
+    telegram.calls.remove(refused[0])
