@@ -21,11 +21,11 @@ from bot.render import (
     speaker_label,
     utf16_len,
 )
-from index import Answer, Engine, Mode, Quote, Result
+from index import Answer, Engine, Mode, Quote, Result, Speaker
 
 CONTEXT_PARAGRAPH_MAX = 1300  # UTF-16 units of each of the three paragraphs: together under 4096
 MORE_QUOTE_MAX = 300  # characters of each quotation listed under "More from"
-LABEL_MAX = 20  # characters of a speaker's name on a button
+LABEL_MAX = 24  # characters of a speaker's name on a button
 
 
 def quotes_in(engine: Engine, paragraph: int) -> tuple[Quote, ...]:
@@ -43,11 +43,22 @@ def slot_of(engine: Engine, result: Result) -> int | None:
 
 
 def result_of(engine: Engine, item: Item) -> Result:
-    """The result an item stands for, rebuilt from the article alone."""
+    """The result an item stands for, rebuilt without the question, as the engine gave it."""
     quotes = quotes_in(engine, item.paragraph)
     quote = quotes[item.slot] if item.slot is not None and item.slot < len(quotes) else None
     passage = engine.article.paragraphs[item.paragraph].text
-    return Result(paragraph=item.paragraph, score=0.0, passage=passage, quote=quote)
+    rebuilt = Result(paragraph=item.paragraph, score=0.0, passage=passage, quote=quote)
+    if quote is None:
+        return rebuilt
+    # An answer may complete a quotation (the speaker it continues, say): ask about the
+    # quotation itself and keep the engine's own result for it.
+    for result in engine.answer("quote", quote.text, limit=MAX_ITEMS).results:
+        found = result.quote
+        if result.paragraph == item.paragraph and found is not None and (
+            (found.start, found.end) == (quote.start, quote.end)
+        ):
+            return result
+    return rebuilt
 
 
 def answer_state(
@@ -90,7 +101,7 @@ def keyboard(state: ButtonState, engine: Engine, ui: str) -> InlineKeyboardMarku
     more = [button(t(ui, "button_context"), state.to("context"))]
     quote = result_of(engine, state.item).quote
     if quote is not None and quote.speaker is not None:
-        name = _short(quote.speaker.name, LABEL_MAX)
+        name = button_name(quote.speaker)
         more.append(button(t(ui, "button_more", speaker=name), state.to("more")))
     return InlineKeyboardMarkup([row for row in (paging, more) if row])
 
@@ -147,6 +158,22 @@ def more_to_html(engine: Engine, quote: Quote | None, ui: str) -> str:
         place = html.escape(t(ui, "place", number=other.paragraph + 1, total=total))
         lines.append(f"• «{html.escape(_short(other.text, MORE_QUOTE_MAX))}» {place}")
     return fit_lines(lines, html_t(ui, "speakers_more", count="{count}"))
+
+
+def button_name(speaker: Speaker) -> str:
+    """A speaker's name short enough for a button: a person's surname when the name is long."""
+    name = " ".join(speaker.name.split())
+    if len(name) <= LABEL_MAX:
+        return name
+    words = name.split()
+    if not speaker.is_organisation:
+        return _short(words[-1], LABEL_MAX)
+    # "le bureau de Kassym-Jomart Tokayev" → "le bureau … Tokayev": the kind and the name.
+    head_and_name = " ".join(words[:2]) + " … " + words[-1]
+    if len(head_and_name) <= LABEL_MAX:
+        return head_and_name
+    kept = name[: LABEL_MAX - 1].rsplit(" ", 1)[0]  # whole words only
+    return kept.rstrip(" ,") + "…"
 
 
 def _short(text: str, limit: int) -> str:

@@ -130,7 +130,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "button_previous": "◀",
         "button_next": "Suivant ▶",
         "button_context": "Contexte",
-        "button_more": "Plus de {speaker}",
+        "button_more": "Encore {speaker}",
         "button_back": "↩ Réponse",
         "button_stale": (
             "Cette réponse vient d’une ancienne version de l’article : reposez la question."

@@ -7,6 +7,7 @@ user (``is_personal`` off) and the posted message is read by the whole chat.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from typing import Final
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, LinkPreviewOptions
@@ -15,7 +16,7 @@ from telegram.constants import ParseMode
 from bot.buttons import quotes_in, result_to_html
 from bot.i18n import t
 from bot.render import speaker_label
-from index import Engine, Quote, Result
+from index import Engine, Quote, Result, Speaker
 
 MAX_RESULTS: Final = 10
 MAX_QUERY: Final = 256  # Telegram's limit on an inline query; anything longer is not from it
@@ -48,15 +49,18 @@ def matching_results(engine: Engine, query: str) -> list[Result]:
 
 
 def most_quoted(engine: Engine) -> list[Result]:
-    """The quotations of the most quoted speakers first; every quotation when none is named."""
-    rank = {entry.speaker: i for i, entry in enumerate(engine.speakers())}
-    named = [
-        (rank[quote.speaker], quote)
-        for quote in engine.quotes()
-        if quote.speaker is not None and quote.speaker in rank
-    ]
-    named.sort(key=lambda ranked: ranked[0])  # stable: reading order within a speaker
-    chosen = [quote for _, quote in named] if named else list(engine.quotes())
+    """The most quoted speakers' quotations, a round of one each, most quoted speaker first.
+
+    Every quotation, in reading order, when the article names no speaker.
+    """
+    by_speaker: dict[Speaker, list[Quote]] = {entry.speaker: [] for entry in engine.speakers()}
+    for quote in engine.quotes():
+        if quote.speaker is not None and quote.speaker in by_speaker:
+            by_speaker[quote.speaker].append(quote)
+    rounds = itertools.zip_longest(*by_speaker.values())
+    chosen = [quote for round_ in rounds for quote in round_ if quote is not None]
+    if not chosen:
+        chosen = list(engine.quotes())
     paragraphs = engine.article.paragraphs
     return [
         Result(quote.paragraph, 0.0, paragraphs[quote.paragraph].text, quote)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.buttons import (
     answer_state,
+    button_name,
     context_to_html,
     keyboard,
     more_to_html,
@@ -14,7 +15,7 @@ from bot.buttons import (
 )
 from bot.callback_data import ButtonState, Item, decode, fingerprint
 from bot.inline import inline_articles
-from index import Engine
+from index import Engine, Speaker
 from tests.bot.fake_telegram import check_markup, check_text
 
 # Long paragraphs full of what HTML and UTF-16 make longer.
@@ -77,3 +78,20 @@ def test_the_buttons_of_an_answer_point_at_its_best_result(engine: Engine) -> No
     back = ButtonState(state.fingerprint, "more", "who", 7, state.position, state.items)
     assert [b["text"] for row in keyboard(back, engine, "en").to_dict()["inline_keyboard"]
             for b in row] == ["↩ Answer"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "label"),
+    [
+        (Speaker("Alexandre Loukachenko"), "Alexandre Loukachenko"),
+        (Speaker("Kassym-Jomart Kemelevich Tokayev"), "Tokayev"),
+        (Speaker("le bureau de Kassym-Jomart Tokayev", is_organisation=True),
+         "le bureau … Tokayev"),
+        (Speaker("le ministère biélorusse de la Défense", is_organisation=True),
+         "le ministère … Défense"),
+        (Speaker("Organisation des Nations unies pour l’alimentation", is_organisation=True),
+         "Organisation des…"),
+    ],
+)
+def test_a_speakers_name_on_a_button_is_short(speaker: Speaker, label: str) -> None:
+    assert button_name(speaker) == label

@@ -108,7 +108,7 @@ async def test_more_from_the_speaker_lists_their_other_quotations(
 ) -> None:
     sent = await ask(telegram, FR, FR_USER, "/who blague")
     message = sent["message"]
-    more = [label for label in buttons_of(telegram, message) if label.startswith("Plus de ")]
+    more = [label for label in buttons_of(telegram, message) if label.startswith("Encore ")]
     assert len(more) == 1
     shown = await page(telegram, FR_USER, message, more[0])
     assert "Tokayev" in shown["text"].splitlines()[0]

@@ -40,13 +40,12 @@ async def test_an_empty_query_lists_the_most_quoted_speakers_quotations(
 ) -> None:
     results = check_results(await inline_query(telegram, FR_USER, ""))
     assert results
-    ranked = [entry.speaker.name for entry in engine.speakers()]
+    ranked = [entry.speaker.name for entry in engine.speakers()][:10]
     titles = [result["title"] for result in results]
-    first = [name for name in ranked if any(title.startswith(name) for title in titles)]
-    assert first and titles[0].startswith(ranked[0])
-    # Most quoted first: the speakers' ranks never go down the list.
-    ranks = [next(i for i, n in enumerate(ranked) if t.startswith(n)) for t in titles]
-    assert ranks == sorted(ranks)
+    # One quotation of each speaker, most quoted first, before anyone's second one.
+    assert len(titles) >= len(ranked)
+    for name, title in zip(ranked, titles, strict=False):
+        assert title.startswith(name)
 
 
 async def test_a_query_lists_matching_quotations_titled_by_speaker(
