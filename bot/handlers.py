@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import time
+from collections.abc import Awaitable
 from typing import Any
 
 from telegram import (
@@ -201,12 +202,12 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if state is None or state.fingerprint != fingerprint_of(context) or not buttons.fits(
         state, engine
     ):
-        await query.answer(t(ui, "button_stale"), show_alert=True)
+        await acknowledge(query.answer(t(ui, "button_stale"), show_alert=True))
         return
     if state.asker not in (0, query.from_user.id):
-        await query.answer(t(ui, "button_not_yours"))
+        await acknowledge(query.answer(t(ui, "button_not_yours")))
         return
-    await query.answer()
+    await acknowledge(query.answer())
     message = query.message
     try:
         if message is not None:
@@ -249,9 +250,22 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         button = InlineQueryResultsButton(
             text=t(engine.article.language, "inline_none"), start_parameter="inline"
         )
-    await query.answer(
-        results, cache_time=inline.CACHE_SECONDS, is_personal=False, button=button
+    await acknowledge(
+        query.answer(results, cache_time=inline.CACHE_SECONDS, is_personal=False, button=button)
     )
+
+
+async def acknowledge(answering: Awaitable[bool]) -> None:
+    """Answer a callback or inline query; one that waited too long (the bot was down) is let go.
+
+    Telegram accepts an answer only within seconds of the query; the press is still acted on.
+    """
+    try:
+        await answering
+    except BadRequest as error:
+        if "query is too old" not in error.message.lower():
+            raise
+        log.info("A query waited too long to be answered: %s", error.message)
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

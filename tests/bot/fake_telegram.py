@@ -608,9 +608,16 @@ async def assert_silent(fake: FakeTelegram, *updates: tuple[str, dict[str, Any]]
 
 
 def press_data(
-    fake: FakeTelegram, user: dict[str, Any], message: dict[str, Any], data: str
+    fake: FakeTelegram,
+    user: dict[str, Any],
+    message: dict[str, Any],
+    data: str,
+    expired: bool = False,
 ) -> dict[str, Any]:
-    """Queue a press on a button of ``message`` (a message the bot sent) carrying ``data``."""
+    """Queue a press on a button of ``message`` (a message the bot sent) carrying ``data``.
+
+    ``expired``: Telegram no longer accepts an answer to it (the bot was down for a while).
+    """
     query_id = str(next(fake._ids) * 7919)
     stored = fake.messages.get((message["chat"]["id"], message["message_id"]), message)
     shown = {key: value for key, value in stored.items() if key != "html"}
@@ -621,7 +628,10 @@ def press_data(
         "chat_instance": str(abs(message["chat"]["id"])),
         "data": data,
     }
-    fake.push_query("callback_query", query)
+    if expired:
+        fake.push("callback_query", query)
+    else:
+        fake.push_query("callback_query", query)
     return query
 
 

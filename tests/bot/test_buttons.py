@@ -23,6 +23,7 @@ from tests.bot.fake_telegram import (
     buttons_of,
     page,
     press,
+    press_data,
     private_chat,
     text_message,
 )
@@ -251,4 +252,18 @@ async def test_a_button_on_a_message_gone_from_the_chat_breaks_nothing(
     await assert_silent(telegram)  # no apology
     refused = telegram.rejected()
     assert [call.error for call in refused] == ["Bad Request: message to edit not found"]
+    telegram.calls.remove(refused[0])
+
+
+async def test_a_press_too_old_to_answer_still_edits_without_an_apology(
+    telegram: FakeTelegram, bot: TelegramApp
+) -> None:
+    sent = await ask(telegram, FR, FR_USER, NUCLEAR)
+    message = sent["message"]
+    press_data(telegram, FR_USER, message, buttons_of(telegram, message)[NEXT], expired=True)
+    await telegram.wait_for(lambda: len(telegram.edits) == 1, "the edit")
+    await assert_silent(telegram)  # no apology
+    refused = telegram.rejected()
+    assert [call.method for call in refused] == ["answerCallbackQuery"]
+    assert refused[0].error is not None and "query is too old" in refused[0].error
     telegram.calls.remove(refused[0])

@@ -15,6 +15,7 @@ from tests.bot.fake_telegram import (
     FR_USER,
     FakeTelegram,
     ask,
+    assert_silent,
     inline_query,
     parse_html,
     private_chat,
@@ -112,3 +113,18 @@ async def test_long_or_odd_queries_are_answered_without_error(
 ) -> None:
     check_results(await inline_query(telegram, FR_USER, query))
     assert not telegram.rejected()
+
+
+async def test_an_inline_query_too_old_to_answer_breaks_nothing(
+    telegram: FakeTelegram, bot: TelegramApp
+) -> None:
+    telegram.push(
+        "inline_query",
+        {"id": "777", "from": FR_USER, "query": "blague", "offset": "", "chat_type": "private"},
+    )
+    await telegram.wait_call("answerInlineQuery")
+    await assert_silent(telegram)
+    refused = telegram.rejected()
+    assert [call.method for call in refused] == ["answerInlineQuery"]
+    telegram.calls.remove(refused[0])
+    assert check_results(await inline_query(telegram, FR_USER, "blague"))
