@@ -54,8 +54,10 @@ def result_of(engine: Engine, item: Item) -> Result:
     # quotation itself and keep the engine's own result for it.
     for result in engine.answer("quote", quote.text, limit=MAX_ITEMS).results:
         found = result.quote
-        if result.paragraph == item.paragraph and found is not None and (
-            (found.start, found.end) == (quote.start, quote.end)
+        if (
+            result.paragraph == item.paragraph
+            and found is not None
+            and ((found.start, found.end) == (quote.start, quote.end))
         ):
             return result
     return rebuilt
@@ -146,9 +148,8 @@ def more_to_html(engine: Engine, quote: Quote | None, ui: str) -> str:
     others = [
         other
         for other in engine.quotes()
-        if other.speaker == quote.speaker and (other.paragraph, other.start) != (
-            quote.paragraph, quote.start
-        )
+        if other.speaker == quote.speaker
+        and (other.paragraph, other.start) != (quote.paragraph, quote.start)
     ]
     if not others:
         return html_t(ui, "more_none", speaker=label)

@@ -9,6 +9,7 @@ from collections.abc import Awaitable
 from typing import Any
 
 from telegram import (
+    CallbackQuery,
     Chat,
     InlineKeyboardMarkup,
     InlineQueryResultsButton,
@@ -199,8 +200,10 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     ui = pick_language(query.from_user.language_code)
     engine = engine_of(context)
     state = decode(query.data or "")
-    if state is None or state.fingerprint != fingerprint_of(context) or not buttons.fits(
-        state, engine
+    if (
+        state is None
+        or state.fingerprint != fingerprint_of(context)
+        or not buttons.fits(state, engine)
     ):
         await acknowledge(query.answer(t(ui, "button_stale"), show_alert=True))
         return
@@ -208,25 +211,31 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await acknowledge(query.answer(t(ui, "button_not_yours")))
         return
     await acknowledge(query.answer())
+    view, markup = buttons.view(state, engine, ui), buttons.keyboard(state, engine, ui)
+    await edit_in_place(query, context, view, markup)
+
+
+async def edit_in_place(
+    query: CallbackQuery,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str,
+    markup: InlineKeyboardMarkup,
+) -> None:
+    """Show ``text`` (HTML) and ``markup`` in the message whose button was pressed."""
     message = query.message
+    where: dict[str, Any] = (
+        {"chat_id": message.chat.id, "message_id": message.message_id}
+        if message is not None
+        else {"inline_message_id": query.inline_message_id}
+    )
     try:
-        if message is not None:
-            await context.bot.edit_message_text(
-                buttons.view(state, engine, ui),
-                chat_id=message.chat.id,
-                message_id=message.message_id,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                reply_markup=buttons.keyboard(state, engine, ui),
-            )
-        elif query.inline_message_id is not None:
-            await context.bot.edit_message_text(
-                buttons.view(state, engine, ui),
-                inline_message_id=query.inline_message_id,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                reply_markup=buttons.keyboard(state, engine, ui),
-            )
+        await context.bot.edit_message_text(
+            text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=markup,
+            **where,
+        )
     except BadRequest as error:
         reason = error.message.lower()
         if "not modified" in reason:

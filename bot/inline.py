@@ -68,9 +68,7 @@ def most_quoted(engine: Engine) -> list[Result]:
     ]
 
 
-def inline_articles(
-    engine: Engine, fingerprint: str, query: str
-) -> list[InlineQueryResultArticle]:
+def inline_articles(engine: Engine, fingerprint: str, query: str) -> list[InlineQueryResultArticle]:
     """The inline results for ``query``: title the speaker, description the quotation's start."""
     language = engine.article.language
     total = len(engine.article.paragraphs)
@@ -84,8 +82,9 @@ def inline_articles(
         seen.add(identifier)
         place = t(language, "place", number=result.paragraph + 1, total=total)
         title = _short(speaker_label(quote, language) or "", TITLE_MAX).strip() or place
-        description = _short(" ".join((quote.text if quote else result.passage).split()),
-                             DESCRIPTION_MAX)
+        description = _short(
+            " ".join((quote.text if quote else result.passage).split()), DESCRIPTION_MAX
+        )
         text = result_to_html(result, "quote", engine, language)
         articles.append(
             InlineQueryResultArticle(
