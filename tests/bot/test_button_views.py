@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.buttons import (
     answer_state,
@@ -95,3 +97,42 @@ def test_the_buttons_of_an_answer_point_at_its_best_result(engine: Engine) -> No
 )
 def test_a_speakers_name_on_a_button_is_short(speaker: Speaker, label: str) -> None:
     assert button_name(speaker) == label
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_inline_query_gives_at_most_10_valid_results_with_unique_ids(
+    engine: Engine, query: str
+) -> None:
+    results = inline_articles(engine, fingerprint(engine.article), query)
+    assert len(results) <= 10
+    assert len({result.id for result in results}) == len(results)
+    for result in results:
+        assert 1 <= len(result.id.encode()) <= 64 and result.title.strip()
+        check_text(result.input_message_content.message_text, "HTML")  # type: ignore[attr-defined]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_any_press_on_the_bundled_article_shows_valid_html_and_buttons(
+    engine: Engine, data: st.DataObject
+) -> None:
+    total = len(engine.article.paragraphs)
+    items = data.draw(
+        st.lists(
+            st.builds(Item, st.integers(0, total - 1), st.none() | st.integers(0, 3)),
+            min_size=1,
+            max_size=10,
+        )
+    )
+    state = ButtonState(
+        fingerprint(engine.article),
+        data.draw(st.sampled_from(["show", "context", "more"])),
+        data.draw(st.sampled_from(["ask", "quote", "who"])),
+        data.draw(st.integers(-(2**53), 2**53)),
+        data.draw(st.integers(0, len(items) - 1)),
+        tuple(items),
+    )
+    for ui in ("fr", "en"):
+        check_text(view(state, engine, ui), "HTML")
+        check_markup(keyboard(state, engine, ui).to_dict())
