@@ -112,7 +112,7 @@ def view(state: ButtonState, engine: Engine, ui: str) -> str:
     """The HTML of the message once the button of ``state`` is pressed."""
     result = result_of(engine, state.item)
     if state.action == "context":
-        return context_to_html(engine, result.paragraph, ui)
+        return context_to_html(engine, result.paragraph, ui, result.quote)
     if state.action == "more":
         return more_to_html(engine, result.quote, ui)
     return result_to_html(result, state.mode, engine, ui)
@@ -125,8 +125,11 @@ def result_to_html(result: Result, mode: Mode, engine: Engine, ui: str) -> str:
     return answer_to_html(answer, engine, ui)
 
 
-def context_to_html(engine: Engine, paragraph: int, ui: str) -> str:
-    """The paragraph with the ones before and after it, each under its place in the article."""
+def context_to_html(engine: Engine, paragraph: int, ui: str, quote: Quote | None = None) -> str:
+    """The paragraph with the ones before and after it, each under its place in the article.
+
+    The answer's quotation stays in bold, as in the answer.
+    """
     paragraphs = engine.article.paragraphs
     total = len(paragraphs)
     parts = []
@@ -136,6 +139,15 @@ def context_to_html(engine: Engine, paragraph: int, ui: str) -> str:
         text = paragraphs[index].text
         tag = "<blockquote expandable>" if utf16_len(text) > EXPANDABLE_OVER else "<blockquote>"
         body = html.escape(_short_utf16(text, CONTEXT_PARAGRAPH_MAX))
+        if index == paragraph and quote is not None and utf16_len(text) <= CONTEXT_PARAGRAPH_MAX:
+            start = text.find(quote.text) if quote.text else -1
+            if start >= 0:
+                end = start + len(quote.text)
+                body = (
+                    html.escape(text[:start])
+                    + f"<b>{html.escape(text[start:end])}</b>"
+                    + html.escape(text[end:])
+                )
         parts.append(f"{label}\n{tag}{body}</blockquote>")
     return "\n".join(parts)
 

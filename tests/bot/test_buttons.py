@@ -98,6 +98,7 @@ async def test_context_shows_the_paragraphs_around_and_goes_back(
         assert engine.article.paragraphs[paragraph].text[:100] in shown["text"]
     assert place(engine, 5) not in shown["text"] and place(engine, 9) not in shown["text"]
     assert f"<b>{place(engine, 7)}</b>" in shown["html"]
+    assert "<b>J’ai apprécié votre blague</b>" in shown["html"]  # the quotation, as answered
     assert list(buttons_of(telegram, message)) == [BACK]
     shown = await page(telegram, FR_USER, message, BACK)
     assert shown["html"] == sent["text"]
