@@ -9,7 +9,9 @@ import pytest
 from bot.app import TelegramApp
 from bot.callback_data import fingerprint
 from bot.inline import result_id
+from bot.settings import Settings
 from index import Engine
+from tests.bot.conftest import running
 from tests.bot.fake_telegram import (
     EN_USER,
     FR_USER,
@@ -17,6 +19,7 @@ from tests.bot.fake_telegram import (
     ask,
     assert_silent,
     inline_query,
+    page,
     parse_html,
     private_chat,
 )
@@ -128,3 +131,17 @@ async def test_an_inline_query_too_old_to_answer_breaks_nothing(
     assert [call.method for call in refused] == ["answerInlineQuery"]
     telegram.calls.remove(refused[0])
     assert check_results(await inline_query(telegram, FR_USER, "blague"))
+
+
+async def test_with_allowed_chat_ids_inline_queries_go_unanswered_but_buttons_work(
+    telegram: FakeTelegram, settings: Settings, engine: Engine
+) -> None:
+    allowed = f"{FR_USER['id']},{EN_USER['id']}"
+    async with running(settings.model_copy(update={"allowed_chat_ids": allowed}), engine):
+        query = {"id": "31", "from": FR_USER, "query": "blague", "offset": "", "chat_type": "group"}
+        telegram.push_query("inline_query", query)
+        await assert_silent(telegram)
+        assert not telegram.inline_answers  # Telegram does not say which chat it comes from
+        sent = await ask(telegram, private_chat(FR_USER), FR_USER, "/quote armes nucléaires")
+        await page(telegram, FR_USER, sent["message"], "Contexte")
+    assert not telegram.rejected()
