@@ -139,7 +139,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "more_title": "Autres citations de {speaker} :",
         "more_none": "L’article ne cite {speaker} nulle part ailleurs.",
         "more_unknown": "L’article ne dit pas qui l’a dit.",
-        "inline_none": "Rien ne correspond dans l’article : posez-moi la question en privé",
+        "inline_none": "Rien ne correspond : posez-moi la question en privé",
     },
 }
 

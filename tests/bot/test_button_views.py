@@ -16,6 +16,7 @@ from bot.buttons import (
     view,
 )
 from bot.callback_data import ButtonState, Item, decode, fingerprint
+from bot.i18n import t
 from bot.inline import inline_articles
 from index import Engine, Speaker
 from tests.bot.fake_telegram import check_markup, check_text
@@ -136,3 +137,13 @@ def test_any_press_on_the_bundled_article_shows_valid_html_and_buttons(
     for ui in ("fr", "en"):
         check_text(view(state, engine, ui), "HTML")
         check_markup(keyboard(state, engine, ui).to_dict())
+
+
+@pytest.mark.parametrize("ui", ["fr", "en"])
+def test_button_words_are_short(ui: str) -> None:
+    for key in ("button_previous", "button_next", "button_context", "button_back"):
+        assert len(t(ui, key)) <= 12
+    assert len(t(ui, "button_more", speaker="x" * 24)) <= 36
+    assert len(t(ui, "inline_none")) <= 64  # the old switch_pm_text limit, to be safe
+    for key in ("button_stale", "button_not_yours"):
+        assert len(t(ui, key)) <= 200  # answerCallbackQuery's limit
