@@ -19,7 +19,9 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -35,9 +37,9 @@ from index import Engine
 
 log = logging.getLogger(__name__)
 
-# Only new messages: edited messages and channel posts are never answered. The buttons and inline
-# issue adds Update.CALLBACK_QUERY and Update.INLINE_QUERY here.
-ALLOWED_UPDATES: tuple[str, ...] = (Update.MESSAGE,)
+# New messages, button presses and inline queries: edited messages and channel posts are never
+# answered.
+ALLOWED_UPDATES: tuple[str, ...] = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits; stopping cancels it at once
 RATE_LIMIT_RETRIES = 3  # a 429 then waits retry_after and tries again instead of losing the answer
 PRIVATE_COMMANDS = ("start", "help", "quote", "who", "speakers", "article")
@@ -95,6 +97,8 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_question)
     )
     application.add_handler(MessageHandler(private, handlers.private_other))
+    application.add_handler(CallbackQueryHandler(handlers.answer_button))
+    application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_error_handler(handlers.error_handler)
     return application
 

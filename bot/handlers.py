@@ -5,14 +5,25 @@ from __future__ import annotations
 import html
 import logging
 import time
+from collections.abc import Awaitable
 from typing import Any
 
-from telegram import Chat, LinkPreviewOptions, ReplyParameters, Update
+from telegram import (
+    CallbackQuery,
+    Chat,
+    InlineKeyboardMarkup,
+    InlineQueryResultsButton,
+    LinkPreviewOptions,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot import buttons, inline
 from bot.addressing import Addressed, addressed, strip_mention
+from bot.callback_data import decode, fingerprint
 from bot.flood import FloodControl
 from bot.i18n import pick_language, t
 from bot.render import answer_to_html, article_to_html, html_t, speakers_to_html
@@ -24,6 +35,7 @@ ENGINE = "engine"  # bot_data keys: the shared, read-only state of every handler
 MAX_RESULTS = "max_results"
 ALLOWED_CHATS = "allowed_chats"
 FLOOD = "flood"
+FINGERPRINT = "fingerprint"
 MAX_QUESTION = 4096  # longer text cannot come from Telegram; cut it rather than search it all
 
 
@@ -38,7 +50,12 @@ def ui_of(update: Update) -> str:
     return pick_language(user.language_code if user else None)
 
 
-async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+async def reply(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
     """Send ``text`` (HTML) threaded to the message, in its forum topic, without link preview."""
     message = update.effective_message
     chat = update.effective_chat
@@ -50,7 +67,7 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -
         log.info("Chat %s is over CHAT_RATE_LIMIT: reply dropped", chat.id)
         return
     if verdict == "warn":
-        text = html_t(ui_of(update), "slow_down")
+        text, markup = html_t(ui_of(update), "slow_down"), None
     await context.bot.send_message(
         chat_id=chat.id,
         text=text,
@@ -61,6 +78,7 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -
         # Outside forum topics message_thread_id names a reply thread, which sendMessage refuses.
         message_thread_id=message.message_thread_id if message.is_topic_message else None,
         link_preview_options=LinkPreviewOptions(is_disabled=True),
+        reply_markup=markup,
     )
 
 
@@ -79,7 +97,23 @@ async def answer_question(
             await reply(update, context, html_t(ui, f"usage_{mode}"))
         return
     answer = engine.answer(mode, question, limit=context.bot_data.get(MAX_RESULTS, 3))
-    await reply(update, context, answer_to_html(answer, engine, ui))
+    state = buttons.answer_state(answer, engine, fingerprint_of(context), asker_of(update))
+    markup = buttons.keyboard(state, engine, ui) if state is not None else None
+    await reply(update, context, answer_to_html(answer, engine, ui), markup)
+
+
+def fingerprint_of(context: ContextTypes.DEFAULT_TYPE) -> str:
+    print_: str = context.bot_data[FINGERPRINT]
+    return print_
+
+
+def asker_of(update: Update) -> int:
+    """Who may press the buttons of our reply: the asker; anyone (0) when sent as a chat."""
+    message = update.effective_message
+    user = update.effective_user
+    if user is None or (message is not None and message.sender_chat is not None):
+        return 0  # an anonymous admin or a channel: every admin shares that identity
+    return user.id
 
 
 async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -158,6 +192,91 @@ async def private_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await reply(update, context, html_t(ui_of(update), "text_only"))
 
 
+async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs when a button under an answer is pressed: answers the press, then edits the answer."""
+    query = update.callback_query
+    if query is None:
+        return
+    ui = pick_language(query.from_user.language_code)
+    engine = engine_of(context)
+    state = decode(query.data or "")
+    if (
+        state is None
+        or state.fingerprint != fingerprint_of(context)
+        or not buttons.fits(state, engine)
+    ):
+        await acknowledge(query.answer(t(ui, "button_stale"), show_alert=True))
+        return
+    if state.asker not in (0, query.from_user.id):
+        await acknowledge(query.answer(t(ui, "button_not_yours")))
+        return
+    await acknowledge(query.answer())
+    view, markup = buttons.view(state, engine, ui), buttons.keyboard(state, engine, ui)
+    await edit_in_place(query, context, view, markup)
+
+
+async def edit_in_place(
+    query: CallbackQuery,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str,
+    markup: InlineKeyboardMarkup,
+) -> None:
+    """Show ``text`` (HTML) and ``markup`` in the message whose button was pressed."""
+    message = query.message
+    where: dict[str, Any] = (
+        {"chat_id": message.chat.id, "message_id": message.message_id}
+        if message is not None
+        else {"inline_message_id": query.inline_message_id}
+    )
+    try:
+        await context.bot.edit_message_text(
+            text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=markup,
+            **where,
+        )
+    except BadRequest as error:
+        reason = error.message.lower()
+        if "not modified" in reason:
+            # A double tap sends the same press twice: the second edit changes nothing.
+            log.debug("Button pressed twice: the message already shows it")
+        elif "can't be edited" in reason or "to edit not found" in reason:
+            log.info("A button's message is gone or too old to edit: %s", error.message)
+        else:
+            raise
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs when someone types @ThisBot <words> in any chat: up to 10 quotations to post."""
+    query = update.inline_query
+    if query is None:
+        return
+    engine = engine_of(context)
+    results = inline.inline_articles(engine, fingerprint_of(context), query.query)
+    button = None
+    if not results and query.query.strip():
+        button = InlineQueryResultsButton(
+            text=t(engine.article.language, "inline_none"), start_parameter="inline"
+        )
+    await acknowledge(
+        query.answer(results, cache_time=inline.CACHE_SECONDS, is_personal=False, button=button)
+    )
+
+
+async def acknowledge(answering: Awaitable[bool]) -> None:
+    """Answer a callback or inline query; one that waited too long (the bot was down) is let go.
+
+    Telegram accepts an answer only within seconds of the query; the press is still acted on.
+    """
+    try:
+        await answering
+    except BadRequest as error:
+        if "query is too old" not in error.message.lower():
+            raise
+        log.info("A query waited too long to be answered: %s", error.message)
+
+
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Runs when a handler raised: logs the traceback and apologises once to the user."""
     log.error("Error while handling an update", exc_info=context.error)
@@ -174,4 +293,10 @@ def bot_data(
     engine: Engine, max_results: int, allowed: frozenset[int] | None, flood: FloodControl
 ) -> dict[str, Any]:
     """What every handler reads: the engine and a few settings (read-only after start-up)."""
-    return {ENGINE: engine, MAX_RESULTS: max_results, ALLOWED_CHATS: allowed, FLOOD: flood}
+    return {
+        ENGINE: engine,
+        MAX_RESULTS: max_results,
+        ALLOWED_CHATS: allowed,
+        FLOOD: flood,
+        FINGERPRINT: fingerprint(engine.article),
+    }

@@ -61,6 +61,17 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "cmd_who": "Who said it, with the quotation",
         "cmd_speakers": "Who is quoted in the article",
         "cmd_article": "Source, date, byline and size",
+        "button_previous": "◀",
+        "button_next": "Next ▶",
+        "button_context": "Context",
+        "button_more": "More from {speaker}",
+        "button_back": "↩ Answer",
+        "button_stale": "This answer is from an older version of the article: please ask again.",
+        "button_not_yours": "Only the person who asked can use these buttons.",
+        "more_title": "Other quotations from {speaker}:",
+        "more_none": "The article quotes {speaker} nowhere else.",
+        "more_unknown": "The article does not say who said this.",
+        "inline_none": "Nothing in the article matches: ask me in a private chat",
     },
     "fr": {
         "not_found": "L’article ne répond pas à cela. Essayez /speakers pour voir qui est cité.",
@@ -116,6 +127,19 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "cmd_who": "Qui l’a dit, avec la citation",
         "cmd_speakers": "Qui est cité dans l’article",
         "cmd_article": "Source, date, signature et taille",
+        "button_previous": "◀",
+        "button_next": "Suivant ▶",
+        "button_context": "Contexte",
+        "button_more": "Encore {speaker}",
+        "button_back": "↩ Réponse",
+        "button_stale": (
+            "Cette réponse vient d’une ancienne version de l’article : reposez la question."
+        ),
+        "button_not_yours": "Seule la personne qui a posé la question peut utiliser ces boutons.",
+        "more_title": "Autres citations de {speaker} :",
+        "more_none": "L’article ne cite {speaker} nulle part ailleurs.",
+        "more_unknown": "L’article ne dit pas qui l’a dit.",
+        "inline_none": "Rien ne correspond : posez-moi la question en privé",
     },
 }
 

@@ -72,4 +72,10 @@ async def bot(
         assert sent["parse_mode"] == "HTML"
         assert sent["link_preview_options"] == {"is_disabled": True}
         assert "message_id" in sent["reply_parameters"]
+    for edit in telegram.edits:
+        assert edit["parse_mode"] == "HTML"
+        assert edit["link_preview_options"] == {"is_disabled": True}
+    for markup in [m.get("reply_markup") for m in (*telegram.sent, *telegram.edits)]:
+        for row in (markup or {}).get("inline_keyboard", []):
+            assert all(len(button["callback_data"].encode()) <= 64 for button in row)
 

@@ -1,5 +1,7 @@
 """A small Bot API server on 127.0.0.1 for the tests: it queues updates, records what the bot
-sends and checks it as Telegram would (HTML tags and nesting, entities, 4096 UTF-16 units).
+sends and checks it as Telegram would (HTML tags and nesting, entities, 4096 UTF-16 units, inline
+keyboards and 64-byte callback data, edits that change nothing, answers to callback and inline
+queries).
 
 Served at ``http://127.0.0.1:<port>/bot<token>/<method>`` with tornado (installed with
 python-telegram-bot[webhooks]); the real Application talks to it through TELEGRAM_BOT_API_URL.
@@ -34,16 +36,22 @@ BOT_USER = {
     "username": BOT_USERNAME,
     "can_join_groups": True,
     "can_read_all_group_messages": True,
-    "supports_inline_queries": False,
+    "supports_inline_queries": True,
 }
 MAX_UTF16 = 4096
+MAX_CALLBACK_DATA = 64  # bytes
+MAX_CALLBACK_ANSWER = 200  # characters of an answerCallbackQuery notice
+MAX_INLINE_RESULTS = 50
+_START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 # Keys whose form value is JSON (python-telegram-bot sends the other non-strings as JSON too).
 _JSON_KEYS = {
     "reply_parameters", "link_preview_options", "scope", "commands", "allowed_updates",
-    "reply_markup", "entities", "results",
+    "reply_markup", "entities", "results", "button",
 }
-_INT_KEYS = {"chat_id", "offset", "limit", "timeout", "message_id", "message_thread_id"}
+_INT_KEYS = {
+    "chat_id", "offset", "limit", "timeout", "message_id", "message_thread_id", "cache_time",
+}
 
 
 class BadRequest(Exception):
@@ -151,6 +159,46 @@ def check_text(text: str, parse_mode: str | None) -> str:
     return visible
 
 
+def check_markup(markup: Any) -> None:
+    """An inline keyboard as Telegram accepts it: labelled buttons, callback data of 1-64 bytes."""
+    if markup is None:
+        return
+    if not isinstance(markup, dict) or not isinstance(markup.get("inline_keyboard"), list):
+        raise BadRequest("can't parse reply keyboard markup JSON object")
+    for row in markup["inline_keyboard"]:
+        if not isinstance(row, list):
+            raise BadRequest("can't parse inline keyboard button: row is not an array")
+        for button in row:
+            if not str(button.get("text", "")).strip():
+                raise BadRequest("can't parse inline keyboard button: text is empty")
+            data = button.get("callback_data")
+            if data is None and "url" not in button:
+                raise BadRequest("can't parse inline keyboard button: no action")
+            if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
+                raise BadRequest("BUTTON_DATA_INVALID")
+
+
+def check_inline_results(results: Any) -> None:
+    """answerInlineQuery's results as Telegram accepts them."""
+    if not isinstance(results, list):
+        raise BadRequest("can't parse inline query results JSON object")
+    if len(results) > MAX_INLINE_RESULTS:
+        raise BadRequest("RESULTS_TOO_MUCH")
+    ids = [str(result.get("id", "")) for result in results]
+    if any(not 1 <= len(identifier.encode()) <= 64 for identifier in ids):
+        raise BadRequest("RESULT_ID_INVALID")
+    if len(set(ids)) != len(ids):
+        raise BadRequest("RESULT_ID_DUPLICATE")
+    for result in results:
+        if result.get("type") != "article":
+            raise BadRequest(f"the fake server only knows article results, not {result}")
+        if not str(result.get("title", "")).strip():
+            raise BadRequest("RESULT_TITLE_EMPTY")
+        content = result.get("input_message_content") or {}
+        check_text(str(content.get("message_text", "")), content.get("parse_mode"))
+        check_markup(result.get("reply_markup"))
+
+
 # --- updates the tests queue ---------------------------------------------------------------------
 
 _COMMAND_OR_MENTION = re.compile(
@@ -194,6 +242,11 @@ class FakeTelegram:
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    callback_answers: list[dict[str, Any]] = field(default_factory=list)
+    inline_answers: list[dict[str, Any]] = field(default_factory=list)
+    _open_queries: set[str] = field(default_factory=set)
     port: int = 0
     _fail: dict[str, list[int]] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -240,6 +293,11 @@ class FakeTelegram:
         self._notify()
         return update
 
+    def push_query(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """Queue a callback_query or inline_query; the bot must answer its id exactly once."""
+        self._open_queries.add(payload["id"])
+        return self.push(kind, payload)
+
     def new_message_id(self) -> int:
         return next(self._message_ids)
 
@@ -270,6 +328,17 @@ class FakeTelegram:
                 raise AssertionError(f"the bot never called {method}")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), remaining)
+
+    async def wait_for(self, done: Any, what: str, timeout: float = 10.0) -> None:
+        """Wait until ``done()`` is true (it is checked after every call the bot makes)."""
+        deadline = time.monotonic() + timeout
+        while not done():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"timed out waiting for {what}")
+            event = self._changed
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), remaining)
 
     def rejected(self) -> list[Recorded]:
         return [call for call in self.calls if call.status == 400]
@@ -336,6 +405,7 @@ class FakeTelegram:
 
     async def api_sendmessage(self, params: dict[str, Any]) -> Any:
         visible = check_text(str(params.get("text", "")), params.get("parse_mode"))
+        check_markup(params.get("reply_markup"))
         chat_id = params["chat_id"]
         chat = self.chats.get(chat_id, {"id": chat_id, "type": "private", "first_name": "x"})
         message: dict[str, Any] = {
@@ -348,17 +418,32 @@ class FakeTelegram:
         if params.get("message_thread_id"):
             message["message_thread_id"] = params["message_thread_id"]
             message["is_topic_message"] = True
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
         self.sent.append({**params, "visible": visible, "message": message})
+        self.messages[(chat_id, message["message_id"])] = {**message, "html": params["text"]}
         return message
 
     async def api_editmessagetext(self, params: dict[str, Any]) -> Any:
+        key = (params.get("chat_id"), params.get("message_id"))
+        stored = self.messages.get(key)  # type: ignore[arg-type]
+        if stored is None:
+            raise BadRequest("message to edit not found")
         visible = check_text(str(params.get("text", "")), params.get("parse_mode"))
-        return {
-            "message_id": params.get("message_id", 1),
-            "date": int(time.time()),
-            "chat": self.chats.get(params.get("chat_id", 0), {"id": 0, "type": "private"}),
-            "text": visible,
-        }
+        markup = params.get("reply_markup")
+        check_markup(markup)
+        if (params["text"], markup) == (stored["html"], stored.get("reply_markup")):
+            raise BadRequest(
+                "message is not modified: specified new message content and reply markup are "
+                "exactly the same as a current content and reply markup of the message"
+            )
+        edited = {**stored, "text": visible, "html": params["text"], "edit_date": int(time.time())}
+        edited.pop("reply_markup", None)
+        if markup:
+            edited["reply_markup"] = markup
+        self.messages[key] = edited  # type: ignore[index]
+        self.edits.append({**params, "visible": visible, "message": edited})
+        return {key: value for key, value in edited.items() if key != "html"}
 
     async def api_setmycommands(self, params: dict[str, Any]) -> Any:
         key = _menu_key(params)
@@ -374,10 +459,29 @@ class FakeTelegram:
         self.commands.pop(key, None)
         return True
 
+    def _close_query(self, query_id: Any) -> None:
+        if query_id not in self._open_queries:
+            raise BadRequest("query is too old and response timeout expired or query ID is invalid")
+        self._open_queries.discard(query_id)
+
     async def api_answercallbackquery(self, params: dict[str, Any]) -> Any:
+        self._close_query(params.get("callback_query_id"))
+        if len(str(params.get("text", ""))) > MAX_CALLBACK_ANSWER:
+            raise BadRequest("MESSAGE_TOO_LONG")
+        self.callback_answers.append(params)
         return True
 
     async def api_answerinlinequery(self, params: dict[str, Any]) -> Any:
+        self._close_query(params.get("inline_query_id"))
+        check_inline_results(params.get("results"))
+        button = params.get("button")
+        if button is not None and not _START_PARAMETER.fullmatch(
+            str(button.get("start_parameter", ""))
+        ):
+            raise BadRequest("START_PARAM_INVALID")
+        if len(str(params.get("next_offset", "")).encode()) > 64:
+            raise BadRequest("NEXT_OFFSET_INVALID")
+        self.inline_answers.append(params)
         return True
 
     async def api_close(self, params: dict[str, Any]) -> Any:
@@ -504,6 +608,84 @@ async def assert_silent(fake: FakeTelegram, *updates: tuple[str, dict[str, Any]]
     await _settle(fake)
     assert len(fake.sent) == before + 1, [s["text"] for s in fake.sent[before:]]
     assert fake.sent[-1]["reply_parameters"]["message_id"] == sentinel["message_id"]
+
+
+def press_data(
+    fake: FakeTelegram,
+    user: dict[str, Any],
+    message: dict[str, Any],
+    data: str,
+    expired: bool = False,
+) -> dict[str, Any]:
+    """Queue a press on a button of ``message`` (a message the bot sent) carrying ``data``.
+
+    ``expired``: Telegram no longer accepts an answer to it (the bot was down for a while).
+    """
+    query_id = str(next(fake._ids) * 7919)
+    stored = fake.messages.get((message["chat"]["id"], message["message_id"]), message)
+    shown = {key: value for key, value in stored.items() if key != "html"}
+    query = {
+        "id": query_id,
+        "from": user,
+        "message": shown,
+        "chat_instance": str(abs(message["chat"]["id"])),
+        "data": data,
+    }
+    if expired:
+        fake.push("callback_query", query)
+    else:
+        fake.push_query("callback_query", query)
+    return query
+
+
+def buttons_of(fake: FakeTelegram, message: dict[str, Any]) -> dict[str, str]:
+    """The buttons of ``message`` as it stands now: label → callback data."""
+    stored = fake.messages[(message["chat"]["id"], message["message_id"])]
+    rows = (stored.get("reply_markup") or {}).get("inline_keyboard", [])
+    return {button["text"]: button["callback_data"] for row in rows for button in row}
+
+
+async def press(
+    fake: FakeTelegram, user: dict[str, Any], message: dict[str, Any], data: str
+) -> dict[str, Any]:
+    """Press a button carrying ``data``; returns the bot's answerCallbackQuery parameters."""
+    query = press_data(fake, user, message, data)
+    await fake.wait_for(
+        lambda: any(a["callback_query_id"] == query["id"] for a in fake.callback_answers),
+        f"the answer to callback query {query['id']}",
+    )
+    answered = [a for a in fake.callback_answers if a["callback_query_id"] == query["id"]]
+    return answered[0]
+
+
+async def page(
+    fake: FakeTelegram, user: dict[str, Any], message: dict[str, Any], label: str
+) -> dict[str, Any]:
+    """Press the button labelled ``label``; returns the message once the bot has edited it."""
+    before = len(fake.edits)
+    answer = await press(fake, user, message, buttons_of(fake, message)[label])
+    assert "text" not in answer, answer  # a press that edits is answered without a notice
+    await fake.wait_for(lambda: len(fake.edits) > before, "the edit after a press")
+    edit = fake.edits[before]
+    assert edit["message_id"] == message["message_id"]
+    stored: dict[str, Any] = fake.messages[(message["chat"]["id"], message["message_id"])]
+    return stored
+
+
+async def inline_query(
+    fake: FakeTelegram, user: dict[str, Any], text: str, chat_type: str = "supergroup"
+) -> dict[str, Any]:
+    """Type ``@bot text`` in a chat; returns the bot's answerInlineQuery parameters."""
+    query_id = str(next(fake._ids) * 104729)
+    fake.push_query(
+        "inline_query",
+        {"id": query_id, "from": user, "query": text, "offset": "", "chat_type": chat_type},
+    )
+    await fake.wait_for(
+        lambda: any(a["inline_query_id"] == query_id for a in fake.inline_answers),
+        f"the answer to inline query {query_id}",
+    )
+    return next(a for a in fake.inline_answers if a["inline_query_id"] == query_id)
 
 
 async def _settle(fake: FakeTelegram) -> None:

@@ -34,7 +34,7 @@ def test_webhook_options_listen_on_the_urls_path_with_a_stable_secret() -> None:
     assert options["url_path"] == "telegram/hook"
     assert options["webhook_url"] == "https://bot.example/telegram/hook"
     assert options["drop_pending_updates"] is False
-    assert options["allowed_updates"] == ["message"]
+    assert options["allowed_updates"] == ["message", "callback_query", "inline_query"]
     # Derived from the token: the same on every instance, never the token itself.
     assert options["secret_token"] == webhook_secret(make()) != TOKEN
     assert TOKEN.split(":")[1] not in options["secret_token"]

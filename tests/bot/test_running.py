@@ -47,11 +47,11 @@ async def test_command_menus_are_set_for_both_languages_and_both_scopes(
     assert french[0]["description"] == "Présenter le bot"
 
 
-async def test_polling_asks_only_for_messages_and_keeps_pending_updates(
+async def test_polling_asks_for_messages_presses_and_inline_queries_and_keeps_pending_updates(
     telegram: FakeTelegram, bot: TelegramApp
 ) -> None:
     get_updates = await telegram.wait_call("getUpdates")
-    assert get_updates.params["allowed_updates"] == ["message"]
+    assert get_updates.params["allowed_updates"] == ["message", "callback_query", "inline_query"]
     delete_webhook = await telegram.wait_call("deleteWebhook")
     assert not delete_webhook.params.get("drop_pending_updates")
 
@@ -149,7 +149,8 @@ async def test_webhook_mode_sets_a_secret_token_and_refuses_requests_without_it(
         set_webhook = await telegram.wait_call("setWebhook")
         assert set_webhook.params["url"] == hooked.webhook_url
         assert set_webhook.params["secret_token"] == options["secret_token"]
-        assert set_webhook.params["allowed_updates"] == ["message"]
+        allowed = set_webhook.params["allowed_updates"]
+        assert allowed == ["message", "callback_query", "inline_query"]
         assert not set_webhook.params.get("drop_pending_updates")
         update = {"update_id": 1, "message": text_message(telegram, EN, EN_USER, "/who blague")}
         telegram.chats[EN["id"]] = EN
