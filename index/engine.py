@@ -31,6 +31,8 @@ Intent = Literal["fact", "quote", "who"]
 
 #: The speaker-name field counts for this much of the text field (a name is also in the text).
 SPEAKER_FIELD_WEIGHT = 0.5
+#: ... and for this much where the speaker's name was added to the text for a pronoun.
+RESOLVED_SPEAKER_WEIGHT = SPEAKER_FIELD_WEIGHT / 2
 #: Boilerplate (byline, footer) still answers "who wrote this?" but never beats the story.
 BOILERPLATE_WEIGHT = 0.5
 #: For who/quote questions, a paragraph holding a quotation is worth this much more.
@@ -110,8 +112,21 @@ class Engine:
         }
         names, self._continued = self._continuations(paragraphs)
         ids = [p.index for p in paragraphs]
-        self._text = ParagraphIndex([self._analyzer.analyze(p.text) for p in paragraphs], ids)
+        mentioned = self._pronoun_mentions(paragraphs)
+        analyze = self._analyzer.analyze
+        self._text = ParagraphIndex(
+            [
+                self._with_resolved_speakers(analyze(p.text), analyze(n))
+                for p, n in zip(paragraphs, mentioned, strict=True)
+            ],
+            ids,
+        )
         self._speakers = ParagraphIndex([self._analyzer.analyze(n) for n in names], ids)
+        # where the pronoun's name was added to the text, the speaker field would count it twice
+        self._speaker_weight = np.array([
+            RESOLVED_SPEAKER_WEIGHT if self._resolved(p.text, n) else SPEAKER_FIELD_WEIGHT
+            for p, n in zip(paragraphs, mentioned, strict=True)
+        ])
         self._row_terms = [
             frozenset(self._analyzer.analyze(p.text) + self._analyzer.analyze(n))
             for p, n in zip(paragraphs, names, strict=True)
@@ -153,6 +168,38 @@ class Engine:
             for q in self._quotes
         }
         self._word_cache: dict[tuple[str, str], QueryWord] = {}
+
+    def _resolved(self, text: str, mention: str) -> bool:
+        """Whether ``text`` attributes speech to ``mention`` without naming it."""
+        names = self._analyzer.analyze(mention)
+        return bool(names) and not set(names) & set(self._analyzer.analyze(text))
+
+    @staticmethod
+    def _with_resolved_speakers(text_terms: list[str], name_terms: list[str]) -> list[str]:
+        """A paragraph's terms, with the names of the speakers it attributes speech to added
+        when it never names them ("Il a ajouté que …", "a-t-il déclaré"): the pronoun is a
+        mention of that person as real as the name would be."""
+        if name_terms and not set(name_terms) & set(text_terms):
+            return text_terms + list(dict.fromkeys(name_terms))  # one mention, not one per alias
+        return text_terms
+
+    def _pronoun_mentions(self, paragraphs: tuple[Paragraph, ...]) -> list[str]:
+        """Per paragraph, the names of the speakers it attributes speech to with a cue of its
+        own (a reporting verb: "a-t-il déclaré", "he added"), or carries on from the paragraph
+        before when it opens with a subject pronoun. A quotation merely continued from the
+        paragraph before, with no cue, mentions nobody."""
+        fields = self._continuations(paragraphs)[0]
+        pronouns = word_list(self.article.language, "subject_pronouns")
+        mentions: list[str] = []
+        for paragraph, field in zip(paragraphs, fields, strict=True):
+            quotes = self._quotes_in[paragraph.index]
+            if not any(q.speaker for q in quotes):
+                opening = self._analyzer.tokens(paragraph.text)[:1]
+                mentions.append(field if opening and opening[0] in pronouns else "")
+                continue
+            speakers = dict.fromkeys(q.speaker for q in quotes if q.speaker and q.cue)
+            mentions.append(" ".join(n for s in speakers if s for n in speaker_names(s)))
+        return mentions
 
     def _speaker_field(self, paragraphs: tuple[Paragraph, ...]) -> list[str]:
         """Per paragraph, the names (and short forms) of the speakers of its quotations.
@@ -298,7 +345,7 @@ class Engine:
         speaker field (computed once per term, both from rank-bm25-equal indexes)."""
         vector = self._term_vectors.get(term)
         if vector is None:
-            vector = self._text.scores([term]) + SPEAKER_FIELD_WEIGHT * self._speakers.scores(
+            vector = self._text.scores([term]) + self._speaker_weight * self._speakers.scores(
                 [term]
             )
             if len(self._term_vectors) * len(vector) < _TERM_VECTOR_BUDGET:
