@@ -39,6 +39,8 @@ BOILERPLATE_WEIGHT = 0.5
 QUOTE_BOOST = 1.25
 #: "Quand … ?" / "How many … ?": a paragraph holding a date / a number is worth this much more.
 ANSWER_TYPE_BOOST = 1.15
+#: ... and a paragraph dated only roughly ("mardi", "last week") half as much more.
+VAGUE_DATE_SHARE = 0.5
 #: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
 #: their mean idf, the way a phrase query rewards proximity.
 PHRASE_WEIGHT = 1.0
@@ -144,7 +146,9 @@ class Engine:
             for pair in pairs:
                 self._bigram_rows.setdefault(pair, []).append(row)
         self._type_factor = {
-            kind: np.where([self._holds(kind, p.text) for p in paragraphs], ANSWER_TYPE_BOOST, 1.0)
+            kind: 1.0 + (ANSWER_TYPE_BOOST - 1.0) * np.array(
+                [self._holds(kind, p.text) for p in paragraphs]
+            )
             for kind in ("date", "number")
         }
         # the article's own words, accent-folded and unstemmed, for matching unknown query words
@@ -293,13 +297,17 @@ class Engine:
         """The kind of answer the question's first typed question word expects (date, number)."""
         return _answer_type(_question_tokens(question, language), language)
 
-    def _holds(self, kind: str, text: str) -> bool:
-        """Whether ``text`` holds a date (a month, a day, a year) or a number (digits or words)."""
+    def _holds(self, kind: str, text: str) -> float:
+        """How well ``text`` holds a date or a number: 1.0 for a month, a year, digits or a number
+        word; ``VAGUE_DATE_SHARE`` for a date given only by a weekday or a relative word; else 0."""
         tokens = {fold_accents(t) for t in self._analyzer.tokens(text)}
         words = _folded_words(self.article.language, f"{kind}_words")
         if kind == "date":
-            return bool(tokens & words) or bool(_YEAR.search(text))
-        return bool(tokens & words) or any(c.isdigit() for c in text)
+            if tokens & words or _YEAR.search(text):
+                return 1.0
+            vague = _folded_words(self.article.language, "vague_date_words")
+            return VAGUE_DATE_SHARE if tokens & vague else 0.0
+        return float(bool(tokens & words) or any(c.isdigit() for c in text))
 
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""

@@ -329,3 +329,40 @@ def test_a_quote_merely_continued_mentions_nobody(engine: Engine) -> None:
     assert "Tokayev" in mentions[8]
     assert mentions[9] == ""
     assert mentions[7] != ""  # named in the text: nothing is added, but it is a mention
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        (
+            "La piscine fermera bientôt, a annoncé le maire mardi.\n\n"
+            "La piscine fermera le 3 mars, a annoncé le maire.\n",
+            "Quand la piscine fermera-t-elle ?",
+            1,
+        ),
+        (
+            "The ferry will be back in service soon, the operator said on Tuesday night.\n\n"
+            "The ferry should be back in service by 14 August, once the spare part arrives.\n",
+            "When will the ferry be back in service?",
+            1,
+        ),
+    ],
+)
+def test_a_when_question_prefers_a_full_date_to_a_bare_weekday(
+    article: str, question: str, paragraph: int
+) -> None:
+    assert Engine.from_text(article).answer("ask", question).results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Il a démissionné le 3 mars.", 1.0),
+        ("Elle est partie en 2019.", 1.0),
+        ("Il a parlé mardi soir.", 0.5),
+        ("Il a parlé la semaine dernière.", 0.5),
+        ("Il a parlé longuement.", 0.0),
+    ],
+)
+def test_how_well_a_paragraph_is_dated(engine: Engine, text: str, held: float) -> None:
+    assert engine._holds("date", text) == held
