@@ -366,3 +366,14 @@ def test_a_when_question_prefers_a_full_date_to_a_bare_weekday(
 )
 def test_how_well_a_paragraph_is_dated(engine: Engine, text: str, held: float) -> None:
     assert engine._holds("date", text) == held
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Qu'a dit Loukachenko au sujet du Kazakhstan ?",  # « au sujet de » is "about"
+    ],
+)
+def test_question_chatter_is_no_content_word(engine: Engine, question: str) -> None:
+    assert "sujet" not in [w.word for w in engine.query_words(question)]
+    assert engine.answer("quote", question).found
