@@ -19,7 +19,13 @@ from rapidfuzz import fuzz, process
 from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_for
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
-from index.lexicon import ending_rules, phrase_list, translations, word_list
+from index.lexicon import (
+    ending_rules,
+    phrase_list,
+    synonym_groups,
+    translations,
+    word_list,
+)
 from index.quotes import Quote, Speaker, extract_quotes
 from index.search import ParagraphIndex
 
@@ -91,7 +97,7 @@ class QueryWord:
 
     word: str
     terms: tuple[str, ...]
-    how: Literal["stem", "translation", "cognate", "fuzzy", "unknown"]
+    how: Literal["stem", "synonym", "translation", "cognate", "fuzzy", "unknown"]
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -419,6 +425,14 @@ class Engine:
         known = tuple(s for s in stems if self._known(s))
         if known:
             return QueryWord(word, known, "stem")
+        synonyms = tuple(dict.fromkeys(
+            term
+            for other in _synonyms(language).get(analyzer_for(language).stem(word), ())
+            for term in analyzer_for(language).analyze(other)
+            if self._known(term)
+        ))
+        if synonyms:
+            return QueryWord(word, synonyms, "synonym")
         if language != self.article.language:
             targets = translations(language, self.article.language).get(word, ())
             translated = tuple(dict.fromkeys(
@@ -475,6 +489,17 @@ def _answer_type(tokens: list[str], language: str) -> str | None:
 @cache
 def _folded_words(language: str, name: str) -> frozenset[str]:
     return frozenset(fold_accents(w) for w in word_list(language, name))
+
+
+@cache
+def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
+    """Each synonym's stem, with the other words of its groups."""
+    stem = analyzer_for(language).stem
+    table: dict[str, list[str]] = {}
+    for group in synonym_groups(language):
+        for word in group:
+            table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
+    return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
 
 
 @cache

@@ -377,3 +377,33 @@ def test_how_well_a_paragraph_is_dated(engine: Engine, text: str, held: float) -
 def test_question_chatter_is_no_content_word(engine: Engine, question: str) -> None:
     assert "sujet" not in [w.word for w in engine.query_words(question)]
     assert engine.answer("quote", question).found
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        (
+            "The bank has refused every request for a new loan this year.\n\n"
+            '"Maybe I could give the bank a fixed share of my wages?" Vladimir wonders.\n',
+            "who wants to hand the bank part of his salary",
+            1,
+        ),
+        (
+            "The ferry broke down on Tuesday morning near the harbour.\n\n"
+            "It was towed back by a lifeboat. Nobody was hurt.\n",
+            "Was anyone injured?",
+            1,
+        ),
+        (
+            "Le maire a présenté le budget de la commune lundi soir.\n\n"
+            "La paie des agents municipaux augmentera de 3 % en janvier.\n",
+            "Le salaire des agents va-t-il augmenter ?",
+            1,
+        ),
+    ],
+)
+def test_a_question_word_the_article_lacks_meets_its_synonym(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
