@@ -336,10 +336,26 @@ class Engine:
             scores *= self._type_factor[expected]
         ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
         cross_language = language != self.article.language
-        if not ranked or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE:
+        if (
+            not ranked
+            or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE
+            or (not cross_language and self._asks_for_the_unknown(tokens, language))
+        ):
             return Answer(question, mode, False, (), language, intent)
         results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
         return Answer(question, mode, True, results, language, intent)
+
+    def _asks_for_the_unknown(self, tokens: list[str], language: str) -> bool:
+        """Whether the question opens "What is the X …?" / "Quel est le X …?" with an X the article
+        never mentions in any form: the weather, a price, a capital it does not talk about.
+        (In a question in another language, an unmatched word may just be untranslated.)"""
+        for opening in _asking_openings(language):
+            if tuple(tokens[: len(opening)]) == opening:
+                rest = tokens[len(opening):]
+                skip = _folded_words(language, "determiners")
+                head = next((t for t in rest if t not in skip), None)
+                return head is not None and self._match_word(head, language).how == "unknown"
+        return False
 
     def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:
         """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
@@ -500,6 +516,14 @@ def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
         for word in group:
             table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
     return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
+
+
+@cache
+def _asking_openings(language: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(fold_accents(w) for w in entry.split())
+        for entry in phrase_list(language, "asking_openings")
+    )
 
 
 @cache

@@ -407,3 +407,25 @@ def test_a_question_word_the_article_lacks_meets_its_synonym(
 ) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+_CORPUS = Path(__file__).parents[1] / "corpus" / "articles"
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "found"),
+    [
+        ("search_en_chess_prodigy", "What is the weather in Budapest?", False),
+        ("search_en_ferry_breakdown", "What is the price of a ferry ticket to Mull?", False),
+        ("search_en_chess_prodigy", "What was the prize money for the winner?", True),
+        ("search_fr_incendie_landes", "What is known about the origin of the fire?", True),
+        ("search_fr_transports_gratuits", "Quel est le coût de la gratuité ?", True),
+        # in another language an unmatched word may only be untranslated
+        ("search_en_reservoir_drought", "Quelle est la position du ministre ?", True),
+    ],
+)
+def test_what_is_the_thing_the_article_never_mentions(
+    article: str, question: str, found: bool
+) -> None:
+    engine = Engine.from_path(_CORPUS / f"{article}.txt")
+    assert engine.answer("ask", question).found is found
