@@ -43,6 +43,9 @@ RESOLVED_SPEAKER_WEIGHT = SPEAKER_FIELD_WEIGHT / 2
 BOILERPLATE_WEIGHT = 0.5
 #: For who/quote questions, a paragraph holding a quotation is worth this much more.
 QUOTE_BOOST = 1.25
+#: ... and it holds this share of the question words of the quotation-less paragraph before it,
+#: which sets the scene its speaker reacts to.
+SCENE_SHARE = 0.5
 #: "Quand … ?" / "How many … ?": a paragraph holding a date / a number is worth this much more.
 ANSWER_TYPE_BOOST = 1.15
 #: ... and a paragraph dated only roughly ("mardi", "last week") half as much more.
@@ -144,6 +147,15 @@ class Engine:
         )
         has_quote = [bool(self._quotes_in[p.index]) for p in paragraphs]
         self._quote_factor = np.where(has_quote, QUOTE_BOOST, 1.0)
+        # a quotation that follows a paragraph with none: that paragraph set its scene
+        self._after_scene = np.array(
+            [False] + [
+                has_quote[i] and not has_quote[i - 1] and not paragraphs[i - 1].is_boilerplate
+                for i in range(1, len(paragraphs))
+            ],
+            dtype=bool,
+        )
+        self._scene_vectors: dict[str, npt.NDArray[np.float64]] = {}
         self._bigram_rows: dict[tuple[str, str], list[int]] = {}
         for row, (paragraph, name_field) in enumerate(zip(paragraphs, names, strict=True)):
             # A speaker's full name is a phrase of the paragraph too ("Jean Dupont" said it).
@@ -329,6 +341,8 @@ class Engine:
             (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
         )
         if intent != "fact":
+            for term in set(terms):
+                scores += self._scene_vector(term)
             scores *= self._quote_factor
         scores += self._phrase_bonus(words)
         expected = _answer_type(tokens, language)
@@ -380,6 +394,20 @@ class Engine:
             )
             if len(self._term_vectors) * len(vector) < _TERM_VECTOR_BUDGET:
                 self._term_vectors[term] = vector
+        return vector
+
+    def _scene_vector(self, term: str) -> npt.NDArray[np.float64]:
+        """What ``term`` adds, for a who/quote question, to a paragraph holding a quotation that
+        lacks it, when the paragraph before (with no quotation) holds it: "des manifestants
+        criant et interrompant M. Kristersson." then his quote about them."""
+        vector = self._scene_vectors.get(term)
+        if vector is None:
+            own = self._term_vector(term)
+            vector = np.zeros(len(own))
+            vector[1:] = SCENE_SHARE * own[:-1]
+            vector[(own > 0) | ~self._after_scene] = 0.0
+            if len(self._scene_vectors) * len(vector) < _TERM_VECTOR_BUDGET:
+                self._scene_vectors[term] = vector
         return vector
 
     def _result(self, row: int, score: float, terms: list[str]) -> Result:

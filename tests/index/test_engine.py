@@ -429,3 +429,38 @@ def test_what_is_the_thing_the_article_never_mentions(
 ) -> None:
     engine = Engine.from_path(_CORPUS / f"{article}.txt")
     assert engine.answer("ask", question).found is found
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        (
+            "Le maire de Nantes, Paul Girard, a présenté mardi soir son plan pour le centre-ville "
+            "lors d'une réunion publique.\n\n"
+            "« Nous voulons une ville plus verte », a déclaré M. Girard devant quelque deux cents "
+            "habitants.\n\n"
+            "La réunion s'est tenue dans une atmosphère houleuse, des manifestants criant et "
+            "interrompant M. Girard.\n\n"
+            "M. Girard a dénoncé le lendemain sur Facebook la présence de « saboteurs "
+            "politiques ».\n\n"
+            "Le plan doit être voté en conseil municipal le 12 juin.\n",
+            "Qu'a dit Paul Girard au sujet des manifestants ?",
+            3,
+        ),
+        (
+            "The mayor of Leeds, Anne Cole, presented her plan for the city centre at a public "
+            "meeting on Monday.\n\n"
+            '"We want a greener city," Ms Cole told some two hundred residents.\n\n'
+            "The meeting was tense, with protesters shouting and interrupting Ms Cole.\n\n"
+            'Ms Cole later condemned "a handful of troublemakers" on social media.\n\n'
+            "The council will vote on the plan on 12 June.\n",
+            "What did Anne Cole say about the protesters?",
+            3,
+        ),
+    ],
+)
+def test_a_quotation_inherits_the_scene_the_paragraph_before_sets(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("quote", question)
+    assert answer.results[0].paragraph == paragraph
