@@ -464,3 +464,25 @@ def test_a_quotation_inherits_the_scene_the_paragraph_before_sets(
 ) -> None:
     answer = Engine.from_text(article).answer("quote", question)
     assert answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        (
+            "The ferry broke down again on Tuesday, stranding hundreds of passengers.\n\n"
+            "The company's chief executive, Alan Reid, apologised to passengers.\n",
+            "Qui est le directeur général de la compagnie ?",
+            1,
+        ),
+        (
+            "Le président a parlé de l'économie pendant une heure.\n\n"
+            "Les manifestants se sont rassemblés devant la mairie dimanche.\n",
+            "Where did the protesters gather?",
+            1,
+        ),
+    ],
+)
+def test_everyday_news_words_cross_languages(article: str, question: str, paragraph: int) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
