@@ -53,6 +53,8 @@ VAGUE_DATE_SHARE = 0.5
 #: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
 #: their mean idf, the way a phrase query rewards proximity.
 PHRASE_WEIGHT = 1.0
+#: This many question words from one speaker's role ("lead author") stand for that speaker.
+ROLE_MIN_WORDS = 2
 #: The top paragraph must hold question words carrying this share of the question's idf mass.
 MIN_IDF_COVERAGE = 0.3
 #: In a question in another language, an unmatched word is likely untranslated, not off-topic.
@@ -100,7 +102,10 @@ class QueryWord:
 
     word: str
     terms: tuple[str, ...]
-    how: Literal["stem", "synonym", "translation", "cognate", "fuzzy", "unknown"]
+    how: Literal["stem", "synonym", "translation", "cognate", "fuzzy", "role", "unknown"]
+    #: For a word of a role put back as a name: its own terms, which a paragraph may use for the
+    #: person instead of the name ("notre Premier ministre"); they count for coverage only.
+    described_by: tuple[str, ...] = ()
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -190,6 +195,11 @@ class Engine:
             for q in self._quotes
         }
         self._word_cache: dict[tuple[str, str], QueryWord] = {}
+        self._roles = tuple(
+            (frozenset(self._analyzer.analyze(s.role)), s)
+            for s in dict.fromkeys(q.speaker for q in self._quotes if q.speaker is not None)
+            if s.role and not s.is_organisation
+        )
 
     def _resolved(self, text: str, mention: str) -> bool:
         """Whether ``text`` attributes speech to ``mention`` without naming it."""
@@ -333,8 +343,10 @@ class Engine:
         raw = analyzer_for(language).tokens(question)
         tokens = [fold_accents(t) for t in raw]
         intent = _intent(mode, tokens, language)
-        words = self._query_words(raw, language)
-        terms = [t for w in words for t in w.terms]
+        words = self._by_role(self._query_words(raw, language))
+        # the words of a role all stand for one name: it is searched for once
+        first_role = next((w for w in words if w.how == "role"), None)
+        terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
         if not terms:
             return Answer(question, mode, False, (), language, intent)
         scores = self._prior * sum(
@@ -359,6 +371,39 @@ class Engine:
         results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
         return Answer(question, mode, True, results, language, intent)
 
+    def _by_role(self, words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
+        """The question's words with a role the article gives one speaker ("the lead author",
+        « la présidente de la métropole ») put back as that speaker's name: the question is about
+        the person, whom the paragraphs mostly name rather than describe. Each word of the role
+        then stands for the name, so the question keeps its weight (coverage) but the name is
+        searched for once."""
+        best: tuple[int, Speaker | None, range] = (0, None, range(0))
+        tied = False
+        for role_terms, speaker in self._roles:
+            # the longest run of consecutive question words that all belong to the role
+            run = range(0)
+            start = 0
+            for i, word in enumerate((*words, None)):
+                if word is not None and word.terms and set(word.terms) <= role_terms:
+                    continue
+                if i - start > len(run):
+                    run = range(start, i)
+                start = i + 1
+            if len(run) > best[0]:
+                best, tied = (len(run), speaker, run), False
+            elif len(run) == best[0]:
+                tied = True
+        count, chosen, held = best
+        if chosen is None or tied or count < ROLE_MIN_WORDS:
+            return words
+        name = tuple(dict.fromkeys(
+            t for n in speaker_names(chosen) for t in self._analyzer.analyze(n)
+        ))
+        return tuple(
+            QueryWord(w.word, name, "role", w.terms) if i in held else w
+            for i, w in enumerate(words)
+        )
+
     def _asks_for_the_unknown(self, tokens: list[str], language: str) -> bool:
         """Whether the question opens "What is the X …?" / "Quel est le X …?" with an X the article
         never mentions in any form: the weather, a price, a capital it does not talk about.
@@ -377,6 +422,8 @@ class Engine:
         bonus = np.zeros(len(self._prior))
         idf = self._text.idf_of
         for first, second in itertools.pairwise(words):
+            if first.how == second.how == "role":
+                continue  # a role put back as a name is no phrase of the article's
             pairs = [(a, b) for a in first.terms for b in second.terms]
             rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
             if rows:
@@ -445,7 +492,7 @@ class Engine:
                 default=unknown,
             )
             total += weight
-            if any(t in self._row_terms[row] for t in word.terms):
+            if any(t in self._row_terms[row] for t in (*word.terms, *word.described_by)):
                 held += weight
         return held / total if total else 0.0
 

@@ -486,3 +486,37 @@ def test_a_quotation_inherits_the_scene_the_paragraph_before_sets(
 def test_everyday_news_words_cross_languages(article: str, question: str, paragraph: int) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        (
+            "The company's chief executive, Alan Reid, apologised to passengers on Tuesday and "
+            "said the ferry should be back in service by Friday.\n\n"
+            '"This ship is older than some of our crew," he added.\n',
+            "What did the chief executive say about the age of the ship?",
+            1,
+        ),
+        (
+            "Les bus seront gratuits pour les moins de 18 ans, a annoncé lundi la présidente de "
+            "la métropole, Sandrine Aubert.\n\n"
+            "« Un adolescent qui prend le tram, c'est un adulte sans voiture demain », a-t-elle "
+            "déclaré.\n",
+            "Qu'a dit la présidente de la métropole sur les adolescents ?",
+            1,
+        ),
+    ],
+)
+def test_a_role_the_article_gives_one_speaker_stands_for_that_speaker(
+    article: str, question: str, paragraph: int
+) -> None:
+    engine = Engine.from_text(article)
+    assert any(w.how == "role" for w in engine._by_role(engine.query_words(question)))
+    assert engine.answer("quote", question).results[0].paragraph == paragraph
+
+
+def test_one_word_of_a_role_is_not_the_role(engine: Engine) -> None:
+    # "président biélorusse" is Loukachenko's role; "président" alone may be anyone
+    words = engine._by_role(engine.query_words("Qu'a dit le président ?"))
+    assert all(w.how != "role" for w in words)
