@@ -120,7 +120,10 @@ class Engine:
     def __init__(self, article: Article, quotes: tuple[Quote, ...] | None = None) -> None:
         """Index ``article``; ``quotes`` replaces the extracted quotations (gold, tests)."""
         self.article = article
-        self._quotes = extract_quotes(article) if quotes is None else quotes
+        if quotes is None:
+            # an empty span is no quotation, whatever the extractor thought ("SELON!.")
+            quotes = tuple(q for q in extract_quotes(article) if q.start < q.end)
+        self._quotes = quotes
         self._analyzer = analyzer_for(article.language)
         paragraphs = article.paragraphs
         self._quotes_in: dict[int, tuple[Quote, ...]] = {

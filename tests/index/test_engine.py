@@ -520,3 +520,8 @@ def test_one_word_of_a_role_is_not_the_role(engine: Engine) -> None:
     # "président biélorusse" is Loukachenko's role; "président" alone may be anyone
     words = engine._by_role(engine.query_words("Qu'a dit le président ?"))
     assert all(w.how != "role" for w in words)
+
+
+def test_an_empty_quotation_span_is_no_quotation() -> None:
+    # the extractor once returned start 6 > end 5 for « selon » with nobody after it
+    assert all(q.start < q.end for q in Engine.from_text("SELON!.").quotes())
