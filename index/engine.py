@@ -171,6 +171,7 @@ class Engine:
             pairs |= set(itertools.pairwise(self._analyzer.analyze(name_field)))
             for pair in pairs:
                 self._bigram_rows.setdefault(pair, []).append(row)
+        self._numbers = [bool(self._holds("number", p.text)) for p in paragraphs]
         self._type_factor = {
             kind: 1.0 + (ANSWER_TYPE_BOOST - 1.0) * np.array(
                 [self._holds(kind, p.text) for p in paragraphs]
@@ -416,7 +417,18 @@ class Engine:
                 rest = tokens[len(opening):]
                 skip = _folded_words(language, "determiners")
                 head = next((t for t in rest if t not in skip), None)
-                return head is not None and self._match_word(head, language).how == "unknown"
+                if head is None or self._match_word(head, language).how != "unknown":
+                    return False
+                if head not in _folded_words(language, "measure_words"):
+                    return True
+                # a measure the article may give as a number ("110 km/h"): answered by a
+                # paragraph that holds a number and everything the question measures
+                measured = [w for w in self._query_words(rest, language) if w.word != head]
+                return not any(
+                    self._numbers[row]
+                    and all(set(w.terms) & self._row_terms[row] for w in measured)
+                    for row in range(len(self._row_terms))
+                )
         return False
 
     def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:

@@ -422,6 +422,10 @@ _CORPUS = Path(__file__).parents[1] / "corpus" / "articles"
         ("search_fr_transports_gratuits", "Quel est le coût de la gratuité ?", True),
         # in another language an unmatched word may only be untranslated
         ("search_en_reservoir_drought", "Quelle est la position du ministre ?", True),
+        # a measure the article gives as a number, beside all it measures: "110 km/h"
+        ("search_fr_festival_orages", "Quelle était la vitesse du vent ?", True),
+        ("search_fr_festival_orages", "Quel est le prix d'un billet pour le festival ?", False),
+        ("search_en_chess_prodigy", "What was the age of the winner?", True),
     ],
 )
 def test_what_is_the_thing_the_article_never_mentions(
