@@ -400,6 +400,12 @@ def test_question_chatter_is_no_content_word(engine: Engine, question: str) -> N
             "Le salaire des agents va-t-il augmenter ?",
             1,
         ),
+        (
+            "The coins went on display at the museum three weeks ago.\n\n"
+            "The coins were discovered by a metal detectorist in a field near Malton.\n",
+            "Where were the coins found?",
+            1,
+        ),
     ],
 )
 def test_a_question_word_the_article_lacks_meets_its_synonym(
@@ -483,6 +489,12 @@ def test_a_quotation_inherits_the_scene_the_paragraph_before_sets(
             "Le président a parlé de l'économie pendant une heure.\n\n"
             "Les manifestants se sont rassemblés devant la mairie dimanche.\n",
             "Where did the protesters gather?",
+            1,
+        ),
+        (
+            "Experts fear the coins could be melted down for their gold.\n\n"
+            "Thieves broke into the museum and stole six Roman gold coins.\n",
+            "Combien de pièces ont été volées ?",
             1,
         ),
     ],
