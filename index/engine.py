@@ -131,7 +131,7 @@ class Engine:
         }
         names, self._continued = self._continuations(paragraphs)
         ids = [p.index for p in paragraphs]
-        mentioned = self._pronoun_mentions(paragraphs)
+        mentioned = self._pronoun_mentions(paragraphs, names)
         analyze = self._analyzer.analyze
         self._text = ParagraphIndex(
             [
@@ -219,12 +219,13 @@ class Engine:
             return text_terms + list(dict.fromkeys(name_terms))  # one mention, not one per alias
         return text_terms
 
-    def _pronoun_mentions(self, paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    def _pronoun_mentions(
+        self, paragraphs: tuple[Paragraph, ...], fields: list[str]
+    ) -> list[str]:
         """Per paragraph, the names of the speakers it attributes speech to with a cue of its
         own (a reporting verb: "a-t-il déclaré", "he added"), or carries on from the paragraph
         before when it opens with a subject pronoun. A quotation merely continued from the
-        paragraph before, with no cue, mentions nobody."""
-        fields = self._continuations(paragraphs)[0]
+        paragraph before, with no cue, mentions nobody. ``fields``: the speaker fields."""
         pronouns = word_list(self.article.language, "subject_pronouns")
         mentions: list[str] = []
         for paragraph, field in zip(paragraphs, fields, strict=True):
@@ -531,14 +532,15 @@ class Engine:
         known = tuple(s for s in stems if self._known(s))
         if known:
             return QueryWord(word, known, "stem")
-        synonyms = tuple(dict.fromkeys(
-            term
-            for other in _synonyms(language).get(analyzer_for(language).stem(word), ())
-            for term in analyzer_for(language).analyze(other)
-            if self._known(term)
-        ))
-        if synonyms:
-            return QueryWord(word, synonyms, "synonym")
+        if language == self.article.language:
+            synonyms = tuple(dict.fromkeys(
+                term
+                for other in _synonyms(language).get(own.stem(word), ())
+                for term in own.analyze(other)
+                if self._known(term)
+            ))
+            if synonyms:
+                return QueryWord(word, synonyms, "synonym")
         if language != self.article.language:
             targets = translations(language, self.article.language).get(word, ())
             translated = tuple(dict.fromkeys(

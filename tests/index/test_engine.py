@@ -315,7 +315,8 @@ def test_a_pronoun_that_attributes_speech_is_a_mention_of_the_speaker(
     article: str, question: str, paragraph: int
 ) -> None:
     engine = Engine.from_text(article)
-    mentions = engine._pronoun_mentions(engine.article.paragraphs)
+    paragraphs = engine.article.paragraphs
+    mentions = engine._pronoun_mentions(paragraphs, engine._speaker_field(paragraphs))
     assert mentions[paragraph] and mentions[paragraph] in engine._speaker_field(
         engine.article.paragraphs
     )[paragraph]
@@ -325,7 +326,8 @@ def test_a_pronoun_that_attributes_speech_is_a_mention_of_the_speaker(
 def test_a_quote_merely_continued_mentions_nobody(engine: Engine) -> None:
     # paragraph 9 "Nous restons attachés …" continues the bureau's quote with no cue of its own;
     # paragraph 8 "…", a-t-il déclaré. attributes it with a pronoun
-    mentions = engine._pronoun_mentions(engine.article.paragraphs)
+    paragraphs = engine.article.paragraphs
+    mentions = engine._pronoun_mentions(paragraphs, engine._speaker_field(paragraphs))
     assert "Tokayev" in mentions[8]
     assert mentions[9] == ""
     assert mentions[7] != ""  # named in the text: nothing is added, but it is a mention
