@@ -164,6 +164,7 @@ class Engine:
             dtype=bool,
         )
         self._scene_vectors: dict[str, npt.NDArray[np.float64]] = {}
+        self._has_scenes = bool(self._after_scene.any())
         self._bigram_rows: dict[tuple[str, str], list[int]] = {}
         for row, (paragraph, name_field) in enumerate(zip(paragraphs, names, strict=True)):
             # A speaker's full name is a phrase of the paragraph too ("Jean Dupont" said it).
@@ -204,6 +205,7 @@ class Engine:
             for s in dict.fromkeys(q.speaker for q in self._quotes if q.speaker is not None)
             if s.role and not s.is_organisation
         )
+        self._role_vocabulary = frozenset().union(*(terms for terms, _ in self._roles))
 
     def _resolved(self, text: str, mention: str) -> bool:
         """Whether ``text`` attributes speech to ``mention`` without naming it."""
@@ -358,8 +360,8 @@ class Engine:
             (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
         )
         if intent != "fact":
-            for term in set(terms):
-                scores += self._scene_vector(term)
+            if self._has_scenes:
+                scores += sum((self._scene_vector(t) for t in set(terms)), np.zeros(len(scores)))
             scores *= self._quote_factor
         scores += self._phrase_bonus(words)
         expected = _answer_type(tokens, language)
@@ -382,6 +384,10 @@ class Engine:
         the person, whom the paragraphs mostly name rather than describe. Each word of the role
         then stands for the name, so the question keeps its weight (coverage) but the name is
         searched for once."""
+        if sum(1 for w in words if w.terms and self._role_vocabulary.issuperset(w.terms)) < (
+            ROLE_MIN_WORDS
+        ):
+            return words  # the common case, quickly
         best: tuple[int, Speaker | None, range] = (0, None, range(0))
         tied = False
         for role_terms, speaker in self._roles:
@@ -413,7 +419,7 @@ class Engine:
         """Whether the question opens "What is the X …?" / "Quel est le X …?" with an X the article
         never mentions in any form: the weather, a price, a capital it does not talk about.
         (In a question in another language, an unmatched word may just be untranslated.)"""
-        for opening in _asking_openings(language):
+        for opening in _asking_openings(language).get(tokens[0] if tokens else "", ()):
             if tuple(tokens[: len(opening)]) == opening:
                 rest = tokens[len(opening):]
                 skip = _folded_words(language, "determiners")
@@ -508,7 +514,8 @@ class Engine:
                 default=unknown,
             )
             total += weight
-            if any(t in self._row_terms[row] for t in (*word.terms, *word.described_by)):
+            terms = word.terms + word.described_by if word.described_by else word.terms
+            if any(t in self._row_terms[row] for t in terms):
                 held += weight
         return held / total if total else 0.0
 
@@ -611,11 +618,13 @@ def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _asking_openings(language: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(
-        tuple(fold_accents(w) for w in entry.split())
-        for entry in phrase_list(language, "asking_openings")
-    )
+def _asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The openings of ``asking_openings``, word by word, by their first word."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for entry in phrase_list(language, "asking_openings"):
+        opening = tuple(fold_accents(w) for w in entry.split())
+        table.setdefault(opening[0], []).append(opening)
+    return {first: tuple(openings) for first, openings in table.items()}
 
 
 @cache
