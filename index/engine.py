@@ -19,7 +19,13 @@ from rapidfuzz import fuzz, process
 from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_for
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
-from index.lexicon import ending_rules, phrase_list, translations, word_list
+from index.lexicon import (
+    ending_rules,
+    phrase_list,
+    synonym_groups,
+    translations,
+    word_list,
+)
 from index.quotes import Quote, Speaker, extract_quotes
 from index.search import ParagraphIndex
 
@@ -31,15 +37,24 @@ Intent = Literal["fact", "quote", "who"]
 
 #: The speaker-name field counts for this much of the text field (a name is also in the text).
 SPEAKER_FIELD_WEIGHT = 0.5
+#: ... and for this much where the speaker's name was added to the text for a pronoun.
+RESOLVED_SPEAKER_WEIGHT = SPEAKER_FIELD_WEIGHT / 2
 #: Boilerplate (byline, footer) still answers "who wrote this?" but never beats the story.
 BOILERPLATE_WEIGHT = 0.5
 #: For who/quote questions, a paragraph holding a quotation is worth this much more.
 QUOTE_BOOST = 1.25
+#: ... and it holds this share of the question words of the quotation-less paragraph before it,
+#: which sets the scene its speaker reacts to.
+SCENE_SHARE = 0.5
 #: "Quand … ?" / "How many … ?": a paragraph holding a date / a number is worth this much more.
 ANSWER_TYPE_BOOST = 1.15
+#: ... and a paragraph dated only roughly ("mardi", "last week") half as much more.
+VAGUE_DATE_SHARE = 0.5
 #: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
 #: their mean idf, the way a phrase query rewards proximity.
 PHRASE_WEIGHT = 1.0
+#: This many question words from one speaker's role ("lead author") stand for that speaker.
+ROLE_MIN_WORDS = 2
 #: The top paragraph must hold question words carrying this share of the question's idf mass.
 MIN_IDF_COVERAGE = 0.3
 #: In a question in another language, an unmatched word is likely untranslated, not off-topic.
@@ -87,7 +102,10 @@ class QueryWord:
 
     word: str
     terms: tuple[str, ...]
-    how: Literal["stem", "translation", "cognate", "fuzzy", "unknown"]
+    how: Literal["stem", "synonym", "translation", "cognate", "fuzzy", "role", "unknown"]
+    #: For a word of a role put back as a name: its own terms, which a paragraph may use for the
+    #: person instead of the name ("notre Premier ministre"); they count for coverage only.
+    described_by: tuple[str, ...] = ()
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -102,7 +120,10 @@ class Engine:
     def __init__(self, article: Article, quotes: tuple[Quote, ...] | None = None) -> None:
         """Index ``article``; ``quotes`` replaces the extracted quotations (gold, tests)."""
         self.article = article
-        self._quotes = extract_quotes(article) if quotes is None else quotes
+        if quotes is None:
+            # an empty span is no quotation, whatever the extractor thought ("SELON!.")
+            quotes = tuple(q for q in extract_quotes(article) if q.start < q.end)
+        self._quotes = quotes
         self._analyzer = analyzer_for(article.language)
         paragraphs = article.paragraphs
         self._quotes_in: dict[int, tuple[Quote, ...]] = {
@@ -110,8 +131,21 @@ class Engine:
         }
         names, self._continued = self._continuations(paragraphs)
         ids = [p.index for p in paragraphs]
-        self._text = ParagraphIndex([self._analyzer.analyze(p.text) for p in paragraphs], ids)
+        mentioned = self._pronoun_mentions(paragraphs, names)
+        analyze = self._analyzer.analyze
+        self._text = ParagraphIndex(
+            [
+                self._with_resolved_speakers(analyze(p.text), analyze(n))
+                for p, n in zip(paragraphs, mentioned, strict=True)
+            ],
+            ids,
+        )
         self._speakers = ParagraphIndex([self._analyzer.analyze(n) for n in names], ids)
+        # where the pronoun's name was added to the text, the speaker field would count it twice
+        self._speaker_weight = np.array([
+            RESOLVED_SPEAKER_WEIGHT if self._resolved(p.text, n) else SPEAKER_FIELD_WEIGHT
+            for p, n in zip(paragraphs, mentioned, strict=True)
+        ])
         self._row_terms = [
             frozenset(self._analyzer.analyze(p.text) + self._analyzer.analyze(n))
             for p, n in zip(paragraphs, names, strict=True)
@@ -121,6 +155,16 @@ class Engine:
         )
         has_quote = [bool(self._quotes_in[p.index]) for p in paragraphs]
         self._quote_factor = np.where(has_quote, QUOTE_BOOST, 1.0)
+        # a quotation that follows a paragraph with none: that paragraph set its scene
+        self._after_scene = np.array(
+            [False] + [
+                has_quote[i] and not has_quote[i - 1] and not paragraphs[i - 1].is_boilerplate
+                for i in range(1, len(paragraphs))
+            ],
+            dtype=bool,
+        )
+        self._scene_vectors: dict[str, npt.NDArray[np.float64]] = {}
+        self._has_scenes = bool(self._after_scene.any())
         self._bigram_rows: dict[tuple[str, str], list[int]] = {}
         for row, (paragraph, name_field) in enumerate(zip(paragraphs, names, strict=True)):
             # A speaker's full name is a phrase of the paragraph too ("Jean Dupont" said it).
@@ -128,8 +172,11 @@ class Engine:
             pairs |= set(itertools.pairwise(self._analyzer.analyze(name_field)))
             for pair in pairs:
                 self._bigram_rows.setdefault(pair, []).append(row)
+        self._numbers = [bool(self._holds("number", p.text)) for p in paragraphs]
         self._type_factor = {
-            kind: np.where([self._holds(kind, p.text) for p in paragraphs], ANSWER_TYPE_BOOST, 1.0)
+            kind: 1.0 + (ANSWER_TYPE_BOOST - 1.0) * np.array(
+                [self._holds(kind, p.text) for p in paragraphs]
+            )
             for kind in ("date", "number")
         }
         # the article's own words, accent-folded and unstemmed, for matching unknown query words
@@ -153,6 +200,45 @@ class Engine:
             for q in self._quotes
         }
         self._word_cache: dict[tuple[str, str], QueryWord] = {}
+        self._roles = tuple(
+            (frozenset(self._analyzer.analyze(s.role)), s)
+            for s in dict.fromkeys(q.speaker for q in self._quotes if q.speaker is not None)
+            if s.role and not s.is_organisation
+        )
+        self._role_vocabulary = frozenset().union(*(terms for terms, _ in self._roles))
+
+    def _resolved(self, text: str, mention: str) -> bool:
+        """Whether ``text`` attributes speech to ``mention`` without naming it."""
+        names = self._analyzer.analyze(mention)
+        return bool(names) and not set(names) & set(self._analyzer.analyze(text))
+
+    @staticmethod
+    def _with_resolved_speakers(text_terms: list[str], name_terms: list[str]) -> list[str]:
+        """A paragraph's terms, with the names of the speakers it attributes speech to added
+        when it never names them ("Il a ajouté que …", "a-t-il déclaré"): the pronoun is a
+        mention of that person as real as the name would be."""
+        if name_terms and not set(name_terms) & set(text_terms):
+            return text_terms + list(dict.fromkeys(name_terms))  # one mention, not one per alias
+        return text_terms
+
+    def _pronoun_mentions(
+        self, paragraphs: tuple[Paragraph, ...], fields: list[str]
+    ) -> list[str]:
+        """Per paragraph, the names of the speakers it attributes speech to with a cue of its
+        own (a reporting verb: "a-t-il déclaré", "he added"), or carries on from the paragraph
+        before when it opens with a subject pronoun. A quotation merely continued from the
+        paragraph before, with no cue, mentions nobody. ``fields``: the speaker fields."""
+        pronouns = word_list(self.article.language, "subject_pronouns")
+        mentions: list[str] = []
+        for paragraph, field in zip(paragraphs, fields, strict=True):
+            quotes = self._quotes_in[paragraph.index]
+            if not any(q.speaker for q in quotes):
+                opening = self._analyzer.tokens(paragraph.text)[:1]
+                mentions.append(field if opening and opening[0] in pronouns else "")
+                continue
+            speakers = dict.fromkeys(q.speaker for q in quotes if q.speaker and q.cue)
+            mentions.append(" ".join(n for s in speakers if s for n in speaker_names(s)))
+        return mentions
 
     def _speaker_field(self, paragraphs: tuple[Paragraph, ...]) -> list[str]:
         """Per paragraph, the names (and short forms) of the speakers of its quotations.
@@ -246,13 +332,17 @@ class Engine:
         """The kind of answer the question's first typed question word expects (date, number)."""
         return _answer_type(_question_tokens(question, language), language)
 
-    def _holds(self, kind: str, text: str) -> bool:
-        """Whether ``text`` holds a date (a month, a day, a year) or a number (digits or words)."""
+    def _holds(self, kind: str, text: str) -> float:
+        """How well ``text`` holds a date or a number: 1.0 for a month, a year, digits or a number
+        word; ``VAGUE_DATE_SHARE`` for a date given only by a weekday or a relative word; else 0."""
         tokens = {fold_accents(t) for t in self._analyzer.tokens(text)}
         words = _folded_words(self.article.language, f"{kind}_words")
         if kind == "date":
-            return bool(tokens & words) or bool(_YEAR.search(text))
-        return bool(tokens & words) or any(c.isdigit() for c in text)
+            if tokens & words or _YEAR.search(text):
+                return 1.0
+            vague = _folded_words(self.article.language, "vague_date_words")
+            return VAGUE_DATE_SHARE if tokens & vague else 0.0
+        return float(bool(tokens & words) or any(c.isdigit() for c in text))
 
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
@@ -260,14 +350,18 @@ class Engine:
         raw = analyzer_for(language).tokens(question)
         tokens = [fold_accents(t) for t in raw]
         intent = _intent(mode, tokens, language)
-        words = self._query_words(raw, language)
-        terms = [t for w in words for t in w.terms]
+        words = self._by_role(self._query_words(raw, language))
+        # the words of a role all stand for one name: it is searched for once
+        first_role = next((w for w in words if w.how == "role"), None)
+        terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
         if not terms:
             return Answer(question, mode, False, (), language, intent)
         scores = self._prior * sum(
             (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
         )
         if intent != "fact":
+            if self._has_scenes:
+                scores += sum((self._scene_vector(t) for t in set(terms)), np.zeros(len(scores)))
             scores *= self._quote_factor
         scores += self._phrase_bonus(words)
         expected = _answer_type(tokens, language)
@@ -275,10 +369,74 @@ class Engine:
             scores *= self._type_factor[expected]
         ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
         cross_language = language != self.article.language
-        if not ranked or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE:
+        if (
+            not ranked
+            or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE
+            or (not cross_language and self._asks_for_the_unknown(tokens, language))
+        ):
             return Answer(question, mode, False, (), language, intent)
         results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
         return Answer(question, mode, True, results, language, intent)
+
+    def _by_role(self, words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
+        """The question's words with a role the article gives one speaker ("the lead author",
+        « la présidente de la métropole ») put back as that speaker's name: the question is about
+        the person, whom the paragraphs mostly name rather than describe. Each word of the role
+        then stands for the name, so the question keeps its weight (coverage) but the name is
+        searched for once."""
+        if sum(1 for w in words if w.terms and self._role_vocabulary.issuperset(w.terms)) < (
+            ROLE_MIN_WORDS
+        ):
+            return words  # the common case, quickly
+        best: tuple[int, Speaker | None, range] = (0, None, range(0))
+        tied = False
+        for role_terms, speaker in self._roles:
+            # the longest run of consecutive question words that all belong to the role
+            run = range(0)
+            start = 0
+            for i, word in enumerate((*words, None)):
+                if word is not None and word.terms and set(word.terms) <= role_terms:
+                    continue
+                if i - start > len(run):
+                    run = range(start, i)
+                start = i + 1
+            if len(run) > best[0]:
+                best, tied = (len(run), speaker, run), False
+            elif len(run) == best[0]:
+                tied = True
+        count, chosen, held = best
+        if chosen is None or tied or count < ROLE_MIN_WORDS:
+            return words
+        name = tuple(dict.fromkeys(
+            t for n in speaker_names(chosen) for t in self._analyzer.analyze(n)
+        ))
+        return tuple(
+            QueryWord(w.word, name, "role", w.terms) if i in held else w
+            for i, w in enumerate(words)
+        )
+
+    def _asks_for_the_unknown(self, tokens: list[str], language: str) -> bool:
+        """Whether the question opens "What is the X …?" / "Quel est le X …?" with an X the article
+        never mentions in any form: the weather, a price, a capital it does not talk about.
+        (In a question in another language, an unmatched word may just be untranslated.)"""
+        for opening in _asking_openings(language).get(tokens[0] if tokens else "", ()):
+            if tuple(tokens[: len(opening)]) == opening:
+                rest = tokens[len(opening):]
+                skip = _folded_words(language, "determiners")
+                head = next((t for t in rest if t not in skip), None)
+                if head is None or self._match_word(head, language).how != "unknown":
+                    return False
+                if head not in _folded_words(language, "measure_words"):
+                    return True
+                # a measure the article may give as a number ("110 km/h"): answered by a
+                # paragraph that holds a number and everything the question measures
+                measured = [w for w in self._query_words(rest, language) if w.word != head]
+                return not any(
+                    self._numbers[row]
+                    and all(set(w.terms) & self._row_terms[row] for w in measured)
+                    for row in range(len(self._row_terms))
+                )
+        return False
 
     def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:
         """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
@@ -286,6 +444,8 @@ class Engine:
         bonus = np.zeros(len(self._prior))
         idf = self._text.idf_of
         for first, second in itertools.pairwise(words):
+            if first.how == second.how == "role":
+                continue  # a role put back as a name is no phrase of the article's
             pairs = [(a, b) for a in first.terms for b in second.terms]
             rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
             if rows:
@@ -298,11 +458,25 @@ class Engine:
         speaker field (computed once per term, both from rank-bm25-equal indexes)."""
         vector = self._term_vectors.get(term)
         if vector is None:
-            vector = self._text.scores([term]) + SPEAKER_FIELD_WEIGHT * self._speakers.scores(
+            vector = self._text.scores([term]) + self._speaker_weight * self._speakers.scores(
                 [term]
             )
             if len(self._term_vectors) * len(vector) < _TERM_VECTOR_BUDGET:
                 self._term_vectors[term] = vector
+        return vector
+
+    def _scene_vector(self, term: str) -> npt.NDArray[np.float64]:
+        """What ``term`` adds, for a who/quote question, to a paragraph holding a quotation that
+        lacks it, when the paragraph before (with no quotation) holds it: "des manifestants
+        criant et interrompant M. Kristersson." then his quote about them."""
+        vector = self._scene_vectors.get(term)
+        if vector is None:
+            own = self._term_vector(term)
+            vector = np.zeros(len(own))
+            vector[1:] = SCENE_SHARE * own[:-1]
+            vector[(own > 0) | ~self._after_scene] = 0.0
+            if len(self._scene_vectors) * len(vector) < _TERM_VECTOR_BUDGET:
+                self._scene_vectors[term] = vector
         return vector
 
     def _result(self, row: int, score: float, terms: list[str]) -> Result:
@@ -340,7 +514,8 @@ class Engine:
                 default=unknown,
             )
             total += weight
-            if any(t in self._row_terms[row] for t in word.terms):
+            terms = word.terms + word.described_by if word.described_by else word.terms
+            if any(t in self._row_terms[row] for t in terms):
                 held += weight
         return held / total if total else 0.0
 
@@ -364,6 +539,15 @@ class Engine:
         known = tuple(s for s in stems if self._known(s))
         if known:
             return QueryWord(word, known, "stem")
+        if language == self.article.language:
+            synonyms = tuple(dict.fromkeys(
+                term
+                for other in _synonyms(language).get(own.stem(word), ())
+                for term in own.analyze(other)
+                if self._known(term)
+            ))
+            if synonyms:
+                return QueryWord(word, synonyms, "synonym")
         if language != self.article.language:
             targets = translations(language, self.article.language).get(word, ())
             translated = tuple(dict.fromkeys(
@@ -420,6 +604,27 @@ def _answer_type(tokens: list[str], language: str) -> str | None:
 @cache
 def _folded_words(language: str, name: str) -> frozenset[str]:
     return frozenset(fold_accents(w) for w in word_list(language, name))
+
+
+@cache
+def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
+    """Each synonym's stem, with the other words of its groups."""
+    stem = analyzer_for(language).stem
+    table: dict[str, list[str]] = {}
+    for group in synonym_groups(language):
+        for word in group:
+            table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
+    return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
+
+
+@cache
+def _asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The openings of ``asking_openings``, word by word, by their first word."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for entry in phrase_list(language, "asking_openings"):
+        opening = tuple(fold_accents(w) for w in entry.split())
+        table.setdefault(opening[0], []).append(opening)
+    return {first: tuple(openings) for first, openings in table.items()}
 
 
 @cache

@@ -59,6 +59,12 @@ def ending_rules(source: str, target: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def synonym_groups(language: str) -> tuple[tuple[str, ...], ...]:
+    """Groups of everyday words of ``language`` that say the same thing ("salary wages pay")."""
+    return tuple(tuple(entry.split()) for entry in phrase_list(language, "synonyms"))
+
+
+@cache
 def translations(source: str, target: str) -> dict[str, tuple[str, ...]]:
     """Everyday words of ``source`` with their ``target`` words (multi-word entries allowed).
 
