@@ -108,6 +108,8 @@ class _Cue:
     text: str
     person: Person | None
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    #: « dit-on »: nobody in particular, not to be given the sentence's other speaker.
+    impersonal: bool = False
 
 
 @dataclass
@@ -225,7 +227,7 @@ class _Walker:
         if self.spoke or any(not _short(text, s) for s in quotes):
             return True
         return self.grammar.cue.search(text) is not None or \
-            self.grammar.sources.search(text) is not None
+            self.grammar.sources.search(text) is not None or _POUR.search(text) is not None
 
     def add(self, found: _Found) -> None:
         self.spoke = True
@@ -350,7 +352,7 @@ class _Walker:
         """« …, ajoutant que … » has the subject of the sentence's main verb."""
         known = next((c.person for c in cues if c.person is not None), None)
         for cue in cues:
-            if cue.person is None:
+            if cue.person is None and not cue.impersonal:
                 cue.person = known or self.last
                 if cue.person is not None:
                     self.history.append(cue.person)
@@ -364,6 +366,8 @@ class _Walker:
             return _Cue(match.start(), match.end(), text, None)
         if clitic:
             pronoun = clitic.lstrip("-").removeprefix("t-")
+            if pronoun == "on":
+                return self.impersonal(sentence, match)
             return _Cue(match.start(), match.end(), text, self.pronoun(pronoun, match))
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
         for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
@@ -403,6 +407,17 @@ class _Walker:
         if person is None and left_bound >= 0 and sentence[left_bound] == ",":
             return _Cue(match.start(), match.end(), text, None)
         return _Cue(match.start(), match.end(), text, person) if person else None
+
+    def impersonal(self, sentence: str, match: re.Match[str]) -> _Cue:
+        """« reconnaît-on dans l’entourage de la ministre »: « on » is the circle named after it,
+        or nobody (« dit-on »), never the last speaker."""
+        where = _ON_SOURCE.match(sentence[match.end():])
+        if where is None:
+            return _Cue(match.start(), match.end(), match.group(0), None, impersonal=True)
+        np = cut_complements(clean_np(where.group("np")))
+        person = self.mention(np, None) or self.description(np)
+        return _Cue(match.start(), match.end() + where.end(), match.group(0) + where.group(0),
+                    person)
 
     def subject_before_comma(self, sentence: str, left_bound: int) -> bool:
         """"The Spaniard, who has won six titles, said …", "Pochettino, meanwhile, said …"."""
@@ -587,7 +602,7 @@ class _Walker:
         if head is not None and head in self.grammar.organisations:
             if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
                 # "the company", « le ministère »: the organisation last named.
-                named = self.cast.last_organisation(self.current)
+                named = self.cast.last_organisation(self.current, head)
                 if named is not None:
                     return self.organisation(named)
             return self.organisation(np)
@@ -706,12 +721,21 @@ class _Walker:
                 cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
         pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?"
-                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,3}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,5}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
                         sentence)
+        holder: Person | None = None
+        # « Pour la procureure, Sandrine Tanguy, le chef d’entreprise … »: role, then name.
+        pour_role = re.match(rf"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
+                             rf"[^,\x01]{{2,60}}?),\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+                             sentence)
+        if pour_role and self.is_role_description(pour_role.group(1)):
+            pour = pour_role
+            holder = self.cast.person(self.cast.strip_title(pour_role.group(2).strip()),
+                                      role=_strip_det(pour_role.group(1)))
         if pour:
-            holder = self.mention(pour.group(1), None)
+            holder = holder or self.mention(pour.group(1), None)
             if holder is not None:
-                cue = _Cue(s_start + pour.start(1), s_start + pour.end(1),
+                cue = _Cue(s_start + pour.start(1), s_start + pour.end(pour.lastindex or 1),
                            pour.group(0).strip(" ,"), holder)
                 rest = sentence[pour.end():]
                 appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
@@ -890,6 +914,13 @@ _LEAD = re.compile(
     r"(?:[A-ZÀ-Þ][\w’'+-]*(?:\s+[A-ZÀ-Þ][\w’'+-]*)*|[a-zà-ÿ-]+)"
     r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
+)
+# « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
+_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}\s*,")
+# Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».
+_ON_SOURCE = re.compile(
+    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi)\s+"
+    r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60})"
 )
 _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
                               re.IGNORECASE)

@@ -211,8 +211,19 @@ class Cast:
         return any(word in name.split() for _, name in self.mentions if name != word) or \
             any(word in name.split() for name in self.people)
 
-    def last_organisation(self, paragraph: int) -> str | None:
-        """The organisation named last up to ``paragraph``: what "the company" stands for."""
+    def last_organisation(self, paragraph: int, head: str | None = None) -> str | None:
+        """The organisation named last up to ``paragraph``: what "the company" stands for.
+
+        With ``head`` (« le ministère »), an organisation whose name has that noun comes first;
+        an office that no named organisation is (« ministère » after « Quotidien du médecin »)
+        stands for nothing named.
+        """
+        if head is not None:
+            for at, name in reversed(self.mentions):
+                if at <= paragraph and head in name.lower().split():
+                    return name
+            if head in _OFFICES:
+                return None
         for at, name in reversed(self.mentions):
             if at <= paragraph and name in self.organisations:
                 return name
@@ -260,6 +271,11 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+#: Bodies named by what they are (« le ministère », "the court"), not by a proper name: when no
+#: named organisation has the noun, they are themselves, not the company named last.
+_OFFICES = frozenset(("ministère", "ministry", "gouvernement", "government", "préfecture",
+                      "parquet", "tribunal", "court", "police", "mairie", "department",
+                      "commission", "élysée", "cour"))
 _PARTICLES = frozenset(
     ("de", "du", "des", "von", "van", "der", "da", "di", "al", "bin", "ben", "el", "d’", "d'")
 )

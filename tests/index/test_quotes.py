@@ -284,6 +284,21 @@ ATTRIBUTIONS = [
     ("en", ["Our mission starts today. #launch pic.twitter.com/abc123 — NASA (@NASA) "
             "March 22, 2022"],
      "Our mission starts today.", "direct", "NASA"),
+    # « Pour » + role, then the name in apposition.
+    ("fr", ["Pour la procureure, Sandrine Tanguy, le prévenu « savait parfaitement » ce qu’il "
+            "faisait."], "savait parfaitement", "direct", "Sandrine Tanguy"),
+    # « Pour » + a long description ending with the organisation's name.
+    ("fr", ["Pour le syndicat des jeunes médecins Avenir Santé, la mesure risque de "
+            "« décourager les vocations »."], "décourager les vocations", "direct",
+     "Avenir Santé"),
+    # Impersonal « on » speaks for the circle named after it, not for the last speaker.
+    ("fr", ["« Le texte est bon », a déclaré Paul Martin.",
+            "« On a perdu dix ans », reconnaît-on dans l’entourage de la ministre."],
+     "On a perdu dix ans", "direct", "l’entourage de la ministre"),
+    # « le ministère » is no other organisation named before (a newspaper here).
+    ("fr", ["« Il faut des équipes », explique au Quotidien du médecin Sarah Benali.",
+            "Selon le ministère, 1 200 postes seront ouverts en novembre."],
+     "1 200 postes seront ouverts en novembre", "indirect", "le ministère"),
     # Nested quotation: the outer one is the speaker's.
     ("en", ['“He told me ‘never give up’ and I believed him,” said Dmitri Volkov.'],
      "He told me ‘never give up’ and I believed him", "direct", "Dmitri Volkov"),
@@ -374,6 +389,13 @@ def test_not_the_speaker(language: str, paragraphs: list[str], text: str, wrong:
     assert quote.speaker is not None
     assert wrong not in quote.speaker.name
     assert not any(q.text.startswith(wrong) for q in quotes)
+
+
+def test_impersonal_on_has_no_speaker() -> None:
+    """« dit-on »: nobody in particular, not the speaker of the paragraph before."""
+    quotes = quotes_of("fr", "« Le texte est bon », a déclaré Paul Martin.",
+                       "« Rien n’est joué », dit-on.")
+    assert find(quotes, "Rien n’est joué").speaker is None
 
 
 def test_speaker_keeps_role_and_aliases() -> None:
