@@ -69,7 +69,8 @@ _RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|wher
 # Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
 _AS_WORDS = re.compile(
     r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
-    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|"
+    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|surnommée?s?|nicknamed|"
+    r"nickname|surnom|so-called|soi-disant|prétendue?s?|known\s+as|connue?s?\s+sous\s+le\s+nom\s+de|"
     # Written words, not speech: a sign « où l’on peut lire », a cape "bearing the words".
     r"lire|lit|inscrit|inscription|reads|reading|bearing\s+the\s+words)\s*[:,]?\s*"
     r"(?:(?:a|an|the|un|une|le|la|les|des)\s+)?|\(\s*)$",
@@ -178,7 +179,7 @@ class _Walker:
             return
         every = find_spans(text)
         spans = [s for s in every if s.depth == 0 and s.end > s.start]
-        quotes = [s for s in spans if not self.as_words(text, s)]
+        quotes = [s for s in spans if not self.as_words(text, s) and not self.bare_word(text, s)]
         if not self.near_speech(text, quotes) and not self.tweet(paragraph):
             # A few words in quotation marks far from any speech are scare quotes.
             quotes = [s for s in quotes if not _short(text, s)]
@@ -310,6 +311,19 @@ class _Walker:
         # A bare proper name in marks (« La Copainerie », « Poutine ») is a title, not speech.
         return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and span.open > 0 \
             and not inner.endswith(("!", "?", "."))
+
+    def bare_word(self, text: str, span: Span) -> bool:
+        """One word in quotation marks that no reporting verb governs is a word, not speech:
+        « les mots pour dire droit international, "folkratt", et génocide », « la "propagande"
+        qui règne », "some "age-memory" might"; « a dit son « soulagement » » is speech."""
+        inner = text[span.start:span.end]
+        if len(inner.split()) != 1 or not inner[:1].islower() or inner.endswith(("!", "?", "…")):
+            return False
+        if _GLOSS.match(text[span.close + 1:] if span.close >= span.start else ""):
+            return True  # « "folkmord", soit génocide »: a word and its translation
+        before = re.split(r"[,;:.!?()«»“”\"„]", text[:max(0, span.open)])[-1]
+        near = " ".join(before.split()[-6:])
+        return self.grammar.cue.search(near) is None
 
     # -- cues ------------------------------------------------------------------------------
     def cues(self, masked: str, s_start: int, s_end: int, text: str) -> list[_Cue]:
@@ -915,6 +929,9 @@ _LEAD = re.compile(
     r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
 )
+# A word glossed after its quotation marks: « "folkmord", soit génocide », "“mahalo,” meaning".
+_GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
+                    r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
 _POUR = re.compile(rf"(?:^|[.!?]\s+)(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}\s*,")
 # Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».

@@ -299,6 +299,9 @@ ATTRIBUTIONS = [
     ("fr", ["« Il faut des équipes », explique au Quotidien du médecin Sarah Benali.",
             "Selon le ministère, 1 200 postes seront ouverts en novembre."],
      "1 200 postes seront ouverts en novembre", "indirect", "le ministère"),
+    # One word in marks right after a reporting verb is speech.
+    ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
+     "soulagement", "direct", "Alain Corre"),
     # Nested quotation: the outer one is the speaker's.
     ("en", ['“He told me ‘never give up’ and I believed him,” said Dmitri Volkov.'],
      "He told me ‘never give up’ and I believed him", "direct", "Dmitri Volkov"),
@@ -338,6 +341,25 @@ NOT_QUOTATIONS = [
     ("en", ["“This is a new start,” the mayor said.",
             "The council had promised what it called a “new town within the city”."],
      "new town within the city"),
+    # Foreign words quoted as words, with no reporting verb governing them.
+    ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
+            "En norvégien, les mots pour dire paix, \"fred\", et liberté, \"frihet\", sont "
+            "courts."], "frihet"),
+    ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
+            "Il allait dire \"fred\", soit paix, quand la salle a crié."], "fred"),
+    # One word in marks inside a noun phrase: a scare quote, even next to speech.
+    ("fr", ["« Je n’ai pas menti », a déclaré Zhanna Agalakova.",
+            "Elle a montré de l’intérieur la « désinformation » qui règne à la télévision."],
+     "désinformation"),
+    ("en", ['"We are not there yet," said Prof Kevin Hart.',
+            'Some "cell-memory" might be passed on to the clone.'], "cell-memory"),
+    # A nickname or a name given to something is not speech.
+    ("fr", ["« Nous avons fauté », a reconnu Yannick Le Bihan.",
+            "L’usine, surnommée « la Conserverie bleue » par les habitants, emploie 85 salariés."],
+     "la Conserverie bleue"),
+    ("en", ['"It\'s a dream," Lucas Prado said.',
+            'Fans have given him a nickname, "the Recife Rocket," on social media.'],
+     "the Recife Rocket"),
     # A passive is not speech: « l’intérim serait assuré par … ».
     ("fr", ["L’intérim serait assuré par l’entraîneur adjoint, Marc Ollivier, jusqu’en juin."],
      None),
