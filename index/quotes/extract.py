@@ -296,7 +296,14 @@ class _Walker:
         cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].islower() and
                     w.lower() not in DETERMINERS and w.lower() not in self.grammar.roles), None)
         subject = " ".join(words[:cut]) if cut else ""
-        return self.mention(subject, None) if subject else None
+        person = self.mention(subject, None) if subject else None
+        if person is not None:
+            return person
+        if words and words[0][:1].islower() and words[0].lower() not in DETERMINERS:
+            # « La présidente, Marie-Odile Kerbrat, l’a interrompu : »: back to the subject.
+            sentence = re.split(r"[.!?»”\"]", before[:-1])[-1]
+            return self.walk_back(sentence, len(sentence))
+        return None
 
     def as_words(self, text: str, span: Span) -> bool:
         """Quotation marks around words as words or a name as a name, not around speech."""
@@ -686,6 +693,10 @@ class _Walker:
 
     def pronoun(self, pronoun: str, match: re.Match[str] | None) -> Person | None:
         gender, number = self.grammar.pronouns.get(pronoun.lower(), ("x", "s"))
+        if pronoun.lower() in _DEMONSTRATIVES:
+            named = self.last_named(pronoun, gender)
+            if named is not None:
+                return named
         for person in reversed(self.history):
             if gender == "n":
                 if person.is_organisation:
@@ -702,6 +713,25 @@ class _Walker:
             if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
                 person.gender = gender
             return person
+        return None
+
+    def last_named(self, pronoun: str, gender: str) -> Person | None:
+        """« Celle-ci », « ce dernier », "the latter": the person named last before the pronoun,
+        whether or not they spoke (« face à la présidente, Gwenaëlle Morvan. Celle-ci … »)."""
+        text = self.article.paragraphs[self.current].text
+        here = text.lower().find(pronoun.lower())
+        for at, name in reversed(self.cast.mentions):
+            if at > self.current or (at == self.current and not 0 <= text.find(name) < here):
+                continue
+            if name in self.cast.organisations or at < self.current - 1:
+                continue
+            person = self.cast.people.get(self.cast.canonical(name))
+            known = person.gender if person is not None else \
+                self.cast.role_gender(self.cast.roles.get(name, ""))
+            if person is not None and person.is_organisation:
+                continue
+            if gender in ("x", known) or (known == "x" and name in self.cast.roles):
+                return person or self.cast.person(name, role=self.cast.roles.get(name))
         return None
 
     def sources(self, masked: str, s_start: int, s_end: int) -> list[_Cue]:
@@ -907,6 +937,8 @@ _AUXILIARIES = {
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
 }
 _QUANTIFIERS = words("quantifiers")
+#: Pronouns that point at the person named last, not at the last speaker.
+_DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))
 _ADVERBS = words("adverbs")
 _PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",
                      "several", "many", "two", "three"))

@@ -100,7 +100,9 @@ class Cast:
         chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
         words = chunk.split()
         # The determiner that opens the role: « Le ministre suédois des Affaires étrangères ».
+        # « du tribunal » in « La présidente du tribunal » is a complement, not a new chunk.
         starts = [i for i, w in enumerate(words) if w.lower() in DETERMINERS and
+                  (i == 0 or w.lower() not in _COMPLEMENT_ARTICLES) and
                   any(x.lower() in self.grammar.roles or x.lower() in self.grammar.organisations
                       for x in words[i + 1:i + 3])]
         if not starts or len(words) - starts[-1] > 8:
@@ -271,6 +273,7 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+_COMPLEMENT_ARTICLES = frozenset(("du", "des", "au", "aux", "de", "d’", "d'"))
 #: Bodies named by what they are (« le ministère », "the court"), not by a proper name: when no
 #: named organisation has the noun, they are themselves, not the company named last.
 _OFFICES = frozenset(("ministère", "ministry", "gouvernement", "government", "préfecture",

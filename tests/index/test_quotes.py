@@ -299,6 +299,16 @@ ATTRIBUTIONS = [
     ("fr", ["« Il faut des équipes », explique au Quotidien du médecin Sarah Benali.",
             "Selon le ministère, 1 200 postes seront ouverts en novembre."],
      "1 200 postes seront ouverts en novembre", "indirect", "le ministère"),
+    # Before the colon, "role, Name," then the verb: the name is the subject, not the court.
+    ("fr", ["« J’ai tout réparé », a assuré Yannick Le Bihan.",
+            "La présidente du tribunal, Marie Kerlan, l’a interrompu : « Trois ans, monsieur. »"],
+     "Trois ans, monsieur.", "direct", "Marie Kerlan"),
+    # « Celle-ci » is the woman named last, who had not spoken yet, not the last speaker.
+    ("fr", ["Pour la procureure, Sandrine Tanguy, le prévenu savait ce qu’il faisait.",
+            "« Mon client n’est pas un délinquant », a martelé Me Loïc Derrien, face à la "
+            "présidente de l’association, Gwenaëlle Morvan.",
+            "Celle-ci a répondu que les emplois ne justifiaient pas « qu’on pollue »."],
+     "qu’on pollue", "direct", "Gwenaëlle Morvan"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
