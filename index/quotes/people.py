@@ -66,6 +66,9 @@ class Cast:
             # "House Speaker Paul Ryan": capitalised role words are the role, not the name.
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
                       default=0)
+            if len(words) - cut >= 2 and self._after_listener_slot(text[:match.start()]):
+                # « explique à Reporterre Romain, du collectif … »: the outlet, then the speaker.
+                cut += 1
             name = self.strip_title(" ".join(words[cut:]))
             if not self.is_name(name, text, match.start()):
                 continue
@@ -92,6 +95,15 @@ class Cast:
                 self.role_at[name] = paragraph
             if introduction:
                 self.introductions.add(name)
+
+    def _after_listener_slot(self, before: str) -> bool:
+        """Right after « explique à », « a confié au », "told": where the outlet spoken to
+        stands before an inverted speaker."""
+        tail = before[-80:]
+        slot = re.search(r"(?:\s(?:à|au|aux|auprès\s+d[eu])|,\s*told)\s+$", tail)
+        return slot is not None and (tail.rstrip().endswith("told") or
+                                     self.grammar.cue.search(tail[:slot.start() + 1]
+                                                             .rsplit(",", 1)[-1]) is not None)
 
     def _role_apposed(self, before: str) -> str | None:
         """« Le président du Kazakhstan, Kassym-Jomart Tokayev »: a role chunk, then the name."""

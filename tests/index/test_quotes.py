@@ -309,6 +309,11 @@ ATTRIBUTIONS = [
             "présidente de l’association, Gwenaëlle Morvan.",
             "Celle-ci a répondu que les emplois ne justifiaient pas « qu’on pollue »."],
      "qu’on pollue", "direct", "Gwenaëlle Morvan"),
+    # « explique à <outlet> <first name> »: the outlet is not part of the speaker's name.
+    ("fr", ["« Nous voulions agir, explique à Mediapart Romain, du collectif Fenêtres. "
+            "Applaudir ne suffit plus. »",
+            "« Nous avons choisi le 31 mars », rappelle Romain."],
+     "Nous avons choisi le 31 mars", "direct", "Romain"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
