@@ -570,6 +570,10 @@ class _Walker:
         pronoun = self.grammar.pronouns.get(low)
         if pronoun is not None:
             return self.pronoun(low, match)
+        if np.split()[0].lower() in DETERMINERS:
+            holder = self.cast.by_periphrasis(np, self.current)
+            if holder is not None:
+                return holder
         # « l’ancien ministre » is read as « l’ ancien ministre »: the article, then the noun.
         words = re.sub(r"(?<!\w)([lLdD][’'])(?=\w)", r"\1 ", np).split()
         if len(np.split()) > 9 or _MASK in np:

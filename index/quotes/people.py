@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from index.lexicon import phrase_list
 from index.quotes.grammar import NAME, Grammar, words
 
 _NAME_RE = re.compile(NAME)
@@ -267,6 +269,22 @@ class Cast:
                     found.append((position, name))
         return sorted(found)
 
+    def by_periphrasis(self, description: str, paragraph: int) -> Person | None:
+        """« le chef de l’État », "the head of state": the one person the article introduced
+        with the role the periphrasis stands for; nobody when two people hold it."""
+        words = description.lower().replace("’", "'").split()
+        while words and words[0] in DETERMINERS:
+            words = words[1:]
+        role = _periphrases(self.grammar.language).get(" ".join(words))
+        if role is None:
+            return None
+        holders = [name for name, held in self.roles.items()
+                   if self.role_at.get(name, 0) <= paragraph and
+                   f" {role} " in f" {held.lower().replace('’', chr(39))} "]
+        if len(holders) != 1:
+            return None
+        return self.person(holders[0], role=self.roles[holders[0]])
+
     def by_role(self, description: str, paragraph: int = 10**6) -> Person | None:
         """"the speaker", « la journaliste »: the person the article gave that role so far."""
         words = [w.lower() for w in description.split() if w.lower() not in DETERMINERS]
@@ -285,6 +303,18 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+
+
+@cache
+def _periphrases(language: str) -> dict[str, str]:
+    """``data/<lang>/periphrases.txt``: « chef de l'état » → « président »."""
+    table: dict[str, str] = {}
+    for entry in phrase_list("en" if language == "en" else "fr", "periphrases"):
+        key, _, role = entry.partition("|")
+        table[key.strip().lower().replace("’", "'")] = role.strip().lower()
+    return table
+
+
 _COMPLEMENT_ARTICLES = frozenset(("du", "des", "au", "aux", "de", "d’", "d'"))
 #: Bodies named by what they are (« le ministère », "the court"), not by a proper name: when no
 #: named organisation has the noun, they are themselves, not the company named last.

@@ -314,6 +314,15 @@ ATTRIBUTIONS = [
             "Applaudir ne suffit plus. »",
             "« Nous avons choisi le 31 mars », rappelle Romain."],
      "Nous avons choisi le 31 mars", "direct", "Romain"),
+    # A periphrasis of office is the one person introduced with that role.
+    ("fr", ["Le président Emmanuel Marchand a reçu mardi le Premier ministre Paul Durand.",
+            "« Nous tiendrons », a assuré le chef de l’État."],
+     "Nous tiendrons", "direct", "Emmanuel Marchand"),
+    ("fr", ["Le président Emmanuel Marchand a reçu mardi le Premier ministre Paul Durand.",
+            "« Le budget sera voté », a promis le chef du gouvernement."],
+     "Le budget sera voté", "direct", "Paul Durand"),
+    ("en", ["President Joe Harlan met Prime Minister Ann Cole on Monday.",
+            '"We will hold," the head of state said.'], "We will hold", "direct", "Joe Harlan"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
@@ -426,6 +435,15 @@ def test_not_the_speaker(language: str, paragraphs: list[str], text: str, wrong:
     assert quote.speaker is not None
     assert wrong not in quote.speaker.name
     assert not any(q.text.startswith(wrong) for q in quotes)
+
+
+def test_periphrasis_with_two_holders_is_not_guessed() -> None:
+    """Two presidents: « le chef de l’État » is neither of them by periphrasis."""
+    quotes = quotes_of("fr", "Le président Emmanuel Marchand a reçu le président Ivan Petrov.",
+                       "« Nous tiendrons », a assuré le chef de l’État.")
+    speaker = find(quotes, "Nous tiendrons").speaker
+    assert speaker is not None
+    assert speaker.name not in ("Emmanuel Marchand", "Ivan Petrov")
 
 
 def test_impersonal_on_has_no_speaker() -> None:
