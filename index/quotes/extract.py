@@ -492,7 +492,7 @@ class _Walker:
         for i in range(len(chunks) - 1, -1, -1):
             chunk = clean_np(chunks[i])
             words = chunk.split()
-            earlier = clean_np(chunks[i - 1]) if i > 0 else ""
+            earlier = _DATELINE.sub("", clean_np(chunks[i - 1])) if i > 0 else ""
             described = (len(words) > 1 and words[0].lower() in DETERMINERS) or \
                 re.match(r"^[lL][’']\w", chunk) is not None
             if described and earlier and _NAME_RE.fullmatch(earlier):
@@ -579,7 +579,8 @@ class _Walker:
         if len(np.split()) > 9 or _MASK in np:
             return None
         names = [m for m in _NAME_RE.finditer(np)
-                 if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
+                 if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start()) and
+                 not _ADJECTIVE_NAME.match(np, m.start())]
         head = _head(words, self.grammar)
         if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’") and \
                 words[1][:1].isupper() and not words[1].isupper() and \
@@ -946,6 +947,11 @@ _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette derni�
 _ADVERBS = words("adverbs")
 _PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",
                      "several", "many", "two", "three"))
+# "LONDON —", « PARIS (AFP) - »: the dateline before a story's first subject.
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:\s*\([^)]*\))?\s*[—–-]\s*")
+# "the British maker", "Brazilian midfielder Lucas Moreira": a demonym before a noun, not a name.
+_ADJECTIVE_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ese|ish|ian|ais|aise|ois|oise|ien|ienne|ain"
+                             r"|aine|i)\s+[a-zà-ÿ]")
 _DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
 _TOLD = re.compile(
     r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
@@ -985,7 +991,8 @@ _PREPOSITIONS = frozenset(("pour", "de", "à", "avec", "sur", "to", "for", "of",
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(
-    r"^(?:a|an|un|une|quoted|cited|interviewed|speaking|cité|citée|interrogée?|jointe?|"
+    r"^(?:a|an|un|une|quoted|cited|interviewed|speaking|asked|pressed|questioned|cité|citée|"
+    r"interrogée?|jointe?|"
     r"contactée?|selon)\b",
     re.IGNORECASE,
 )
@@ -1081,6 +1088,11 @@ def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
         return False  # « l’intérim serait assuré par … », "he was told": a passive
     before = " " + sentence[:match.start()].rstrip().lower()
     if before.rsplit(" ", 1)[-1] in _PASSIVE:
+        return False
+    # "Cole, asked about his pay, said": a participle in apposition, not the sentence's verb.
+    if not aux and verb in ("asked", "pressed", "questioned", "interviewed", "quoted") and \
+            re.search(r"[,(]\s*$", before) and \
+            re.match(r"\s+(?:about|whether|if|by|on|why|how|what)\b", sentence[match.end():]):
         return False
     # "when asked": a passive participle has no speaker of its own.
     return not before.endswith((" le", " la", " les", " du", " des", " the", " a", " un", " une",

@@ -323,6 +323,12 @@ ATTRIBUTIONS = [
      "Le budget sera voté", "direct", "Paul Durand"),
     ("en", ["President Joe Harlan met Prime Minister Ann Cole on Monday.",
             '"We will hold," the head of state said.'], "We will hold", "direct", "Joe Harlan"),
+    # "Name, asked about …, said": the participle in apposition is not the reporting verb.
+    ("en", ["Cole, asked about his own pay, said the board would review bonuses."],
+     "the board would review bonuses", "indirect", "Cole"),
+    # A dateline and a demonym adjective are not the subject: "the British maker of …".
+    ("en", ["LONDON — Harlow Foods, the British maker of frozen meals, said on Wednesday that "
+            "annual profit fell 18%."], "annual profit fell 18%", "indirect", "Harlow Foods"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
