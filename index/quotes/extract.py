@@ -203,6 +203,7 @@ class _Walker:
                 if subject is not None:
                     self.history.append(subject)
                     introduced = subject
+                self.history.extend(self.coordinated(masked_text[s_start:s_end], subject))
             for span in in_sentence:
                 self.direct(paragraph.index, text, span, cues, introduced, following)
                 for inner in every:
@@ -523,14 +524,32 @@ class _Walker:
             found = self.opening_name(sentence[intro.end():])
         return found
 
+    def coordinated(self, sentence: str, subject: Person | None) -> list[Person]:
+        """« le maire, Bernard Vidal, et la docteure Anne Roussel ont accueilli … »: every
+        named person of a coordinated subject is on stage, in order, for a later pronoun."""
+        plural = _COORDINATED.match(sentence)
+        if plural is None:
+            return []
+        found = []
+        for match in _NAME_RE.finditer(plural.group(1)):
+            name = self.cast.strip_title(match.group(0))
+            if name in self.cast.roles and (subject is None or subject.name != name):
+                found.append(self.cast.person(name, role=self.cast.roles[name]))
+        return found
+
     def opening_name(self, sentence: str) -> Person | None:
-        head = " ".join(sentence.split()[:8])
+        head = " ".join(sentence.split()[:10])
         for found_match in _NAME_RE.finditer(head):
             found = found_match.group(0)
             if found.endswith(("'s", "’s")):
                 continue  # "Petrova's father, Ivan": the possessor is not the subject
             before = head[:found_match.start()].strip()
-            if len(before.split()) > 3:
+            if re.search(r"(?:\s(?:de|du|des|of|in|at)|[dD][’'])$", " " + before):
+                continue  # « le maire de Riom-ès-Montagnes »: a place, not the subject
+            # « le maire de Riom, Bernard Vidal, … »: a role and its complement, then the name.
+            apposed = before.endswith(",") and len(before.split()) <= 6 and \
+                any(w.lower().strip(",") in self.grammar.roles for w in before.split()[:3])
+            if len(before.split()) > 3 and not apposed:
                 return None
             name = self.cast.strip_title(found)
             words = name.split()
@@ -947,6 +966,9 @@ _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette derni�
 _ADVERBS = words("adverbs")
 _PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",
                      "several", "many", "two", "three"))
+# A coordinated subject before a plural verb: « X et la docteure Y ont accueilli ».
+_COORDINATED = re.compile(r"^([^\x01;:]*\s(?:et|and)\s[^\x01;:]*?)\s(?:ont|sont|avaient|étaient|"
+                          r"have|are|had|were)\s")
 # "LONDON —", « PARIS (AFP) - »: the dateline before a story's first subject.
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:\s*\([^)]*\))?\s*[—–-]\s*")
 # "the British maker", "Brazilian midfielder Lucas Moreira": a demonym before a noun, not a name.

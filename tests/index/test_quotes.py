@@ -329,6 +329,11 @@ ATTRIBUTIONS = [
     # A dateline and a demonym adjective are not the subject: "the British maker of …".
     ("en", ["LONDON — Harlow Foods, the British maker of frozen meals, said on Wednesday that "
             "annual profit fell 18%."], "annual profit fell 18%", "indirect", "Harlow Foods"),
+    # A pronoun after a coordinated subject of two genders; the town is not a person.
+    ("fr", ["« Le plan est financé », a déclaré la ministre Hélène Marchal.",
+            "Dans le Cantal, le maire de Riom-ès-Montagnes, Bernard Vidal, et la docteure Anne "
+            "Roussel ont accueilli la ministre. « Ici, on se remplace », a-t-elle raconté."],
+     "Ici, on se remplace", "direct", "Anne Roussel"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
