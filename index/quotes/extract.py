@@ -204,6 +204,9 @@ class _Walker:
                     self.history.append(subject)
                     introduced = subject
                 self.history.extend(self.coordinated(masked_text[s_start:s_end], subject))
+            if not cues:
+                in_sentence = [q for q in in_sentence
+                               if not _named_thing(text, q, s_start)]
             for span in in_sentence:
                 self.direct(paragraph.index, text, span, cues, introduced, following)
                 for inner in every:
@@ -910,6 +913,13 @@ class _Walker:
         body = masked[lo:s_end]
         stop = _CLAUSE_STOP.search(body)
         hi = lo + (stop.start() if stop else len(body.rstrip()))
+        for comma in re.finditer(r",\s+", masked[lo:hi]):
+            # « … allait faire appel, jugeant la peine … »: a participle starts another claim.
+            verb = self.grammar.cue.match(masked, lo + comma.end())
+            if verb is not None and not verb.group("aux") and \
+                    verb.group("verb").lower().endswith(("ant", "ing")):
+                hi = lo + comma.start()
+                break
         for conj in re.finditer(r"\s(?:et|and|mais|but)\s+", masked[lo:hi]):
             # « … et a assuré que … »: the next reporting verb starts its own clause.
             if self.grammar.cue.match(masked, lo + conj.end()):
@@ -1009,6 +1019,9 @@ _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|who
 _FORMER = frozenset(("ancien", "ancienne", "nouveau", "nouvelle", "futur", "future", "ex"))
 _PASSIVE = frozenset(("est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
                       "été", "être", "is", "are", "was", "were", "be", "been", "being"))
+# Words that make what follows a noun phrase: articles, « de », "of".
+_NOUN_MARKERS = frozenset(("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce",
+                           "cette", "ces", "the", "a", "an", "of", "this", "these"))
 _PREPOSITIONS = frozenset(("pour", "de", "à", "avec", "sur", "to", "for", "of", "with", "on"))
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
@@ -1088,6 +1101,15 @@ def _incise_after(language: str) -> re.Pattern[str]:
 def _short(text: str, span: Span) -> bool:
     inner = text[span.start:span.end]
     return len(inner.split()) <= 3 and not inner.endswith(("!", "?", ".", "…"))
+
+
+def _named_thing(text: str, span: Span, s_start: int) -> bool:
+    """A few words in marks after an article or « de », in a sentence with no speech, name a
+    thing: « ce projet de « manif de confinement » », "a match called “finale”"."""
+    if not _short(text, span) or not span.opened:
+        return False
+    before = text[s_start:span.open].split()
+    return len(before) >= 2 and before[-1].lower().replace("’", "'") in _NOUN_MARKERS
 
 
 def _possessive_gender(sentence: str, g: Grammar) -> str:

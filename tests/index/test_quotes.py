@@ -388,6 +388,17 @@ NOT_QUOTATIONS = [
      "désinformation"),
     ("en", ['"We are not there yet," said Prof Kevin Hart.',
             'Some "cell-memory" might be passed on to the clone.'], "cell-memory"),
+    # A few words in marks after an article or « de », in a sentence with no speech: a name
+    # for a thing, even in a paragraph right after a quotation.
+    ("fr", ["« Nous voulions agir », explique Romain Dufour.",
+            "Le collectif s’est associé à ce projet de « manif de fenêtres » dès mardi."],
+     "manif de fenêtres"),
+    ("fr", ["« Il faut gagner », a déclaré l’entraîneur Marc Riou.",
+            "Ils reçoivent Brest samedi pour un match déjà qualifié de “finale” par la presse."],
+     "finale"),
+    ("en", ['"We will appeal," said Mayor Tom Reilly.',
+            'The case began with a local newspaper story on the "jobs for friends" scheme.'],
+     "jobs for friends"),
     # A nickname or a name given to something is not speech.
     ("fr", ["« Nous avons fauté », a reconnu Yannick Le Bihan.",
             "L’usine, surnommée « la Conserverie bleue » par les habitants, emploie 85 salariés."],
