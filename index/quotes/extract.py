@@ -214,6 +214,8 @@ class _Walker:
                         self.reported_inside(paragraph.index, text, span, inner)
             for cue in cues:
                 for lo, hi in cue.clauses:
+                    dateline = _CLAUSE_DATELINE.match(text, lo)
+                    lo = dateline.end() if dateline and dateline.end() < hi else lo
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
 
@@ -976,6 +978,11 @@ _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette derni�
 _ADVERBS = words("adverbs")
 _PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",
                      "several", "many", "two", "three"))
+# « PARIS, 14 mars (AFP) – » opening a paragraph: not part of what a source said.
+_CLAUSE_DATELINE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:,[^()–—]{1,30})?\s*\([^)]{1,20}\)\s*[—–-]\s*"
+    r"|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ .'-]*\s*[—–]\s*"
+)
 # A coordinated subject before a plural verb: « X et la docteure Y ont accueilli ».
 _COORDINATED = re.compile(r"^([^\x01;:]*\s(?:et|and)\s[^\x01;:]*?)\s(?:ont|sont|avaient|étaient|"
                           r"have|are|had|were)\s")
@@ -986,7 +993,10 @@ _ADJECTIVE_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ese|ish|ian|ais|aise|o
                              r"|aine|i)\s+[a-zà-ÿ]")
 _DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
 _TOLD = re.compile(
-    r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
+    r"^\s+(?:the\s+|a\s+)?\w+"
+    # "told reporters after the final round": a complement, not the start of the clause.
+    r"(?:\s+(?!(?:after|before|in|on|at|during|following|as|outside|from|with|while)\b)\w+)?"
+    r"\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
 )
 _INFINITIVE = re.compile(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s")
 _SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]")

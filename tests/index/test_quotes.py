@@ -334,6 +334,15 @@ ATTRIBUTIONS = [
             "Dans le Cantal, le maire de Riom-ès-Montagnes, Bernard Vidal, et la docteure Anne "
             "Roussel ont accueilli la ministre. « Ici, on se remplace », a-t-elle raconté."],
      "Ici, on se remplace", "direct", "Anne Roussel"),
+    # A participle after a comma starts another claim: the reported clause stops there.
+    ("fr", ["L’avocat, Me Loïc Derrien, a annoncé que son client allait faire appel, jugeant "
+            "la peine « disproportionnée »."],
+     "son client allait faire appel", "indirect", "Loïc Derrien"),
+    # A dateline is not part of what the source said.
+    ("fr", ["PARIS, 14 mars (AFP) – La grève a provoqué l’annulation d’un TGV sur trois "
+            "vendredi, selon la direction de l’entreprise."],
+     "La grève a provoqué l’annulation d’un TGV sur trois vendredi", "indirect",
+     "la direction de l’entreprise"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
@@ -399,6 +408,9 @@ NOT_QUOTATIONS = [
     ("en", ['"We will appeal," said Mayor Tom Reilly.',
             'The case began with a local newspaper story on the "jobs for friends" scheme.'],
      "jobs for friends"),
+    # "told reporters after the final round, …": the complement is not a reported clause.
+    ("en", ['"I was not nervous," Ade Bello told reporters after the final round, holding a '
+            'cup of tea.'], "the final round, holding a cup of tea"),
     # A nickname or a name given to something is not speech.
     ("fr", ["« Nous avons fauté », a reconnu Yannick Le Bihan.",
             "L’usine, surnommée « la Conserverie bleue » par les habitants, emploie 85 salariés."],
