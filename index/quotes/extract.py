@@ -830,7 +830,11 @@ class _Walker:
         """"It all seemed manageable, says Elena, but then …": reported speech around an incise."""
         before_verb = sentence[:match.start()]
         comma = before_verb.rfind(",")
-        if comma < 0 or len(before_verb[comma + 1:].split()) > 3:
+        subject = before_verb[comma + 1:].split()
+        # "…, the Premier League club announced on Friday.": a described subject is longer.
+        longest = 6 if subject and (subject[0].lower() in DETERMINERS or
+                                    subject[0][:1].isupper()) else 3
+        if comma < 0 or len(subject) > longest:
             return []
         if re.match(r"\s*[:\x01]", sentence[cue.end - s_start:]):
             return []  # "Asked whether …, he replied: “…”": the cue introduces a quotation

@@ -343,6 +343,11 @@ ATTRIBUTIONS = [
             "vendredi, selon la direction de l’entreprise."],
      "La grève a provoqué l’annulation d’un TGV sur trois vendredi", "indirect",
      "la direction de l’entreprise"),
+    # "…, the <described subject> announced on Friday.": the sentence before is reported.
+    ("en", ["Harlow Foods has sold its pizza brand to a rival, the British frozen food maker "
+            "announced on Friday."],
+     "Harlow Foods has sold its pizza brand to a rival", "indirect",
+     "the British frozen food maker"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
