@@ -144,8 +144,29 @@ class _Walker:
             pending = [f for f in self.found if f.pending]
             self.paragraph(paragraph, following)
             self.close_pending(pending, paragraph)
+        self.repeated()
         ordered = sorted(self.found, key=lambda f: (f.paragraph, f.start))
         return tuple(self.quote(f) for f in ordered)
+
+    def repeated(self) -> None:
+        """« « On ne reviendra pas en arrière » : le conseil a adopté … »: a quotation with no
+        cue that the article quotes again with its attribution is that speaker's."""
+        attributed = [f for f in self.found if f.kind == "direct" and f.cue is not None and
+                      f.person is not None]
+        for found in self.found:
+            if found.kind != "direct" or found.cue is not None:
+                continue
+            words = _quoted_words(self.text_of(found))
+            if len(words) < 3:
+                continue
+            for other in attributed:
+                if other.paragraph != found.paragraph and \
+                        words <= _quoted_words(self.text_of(other)):
+                    found.person = other.person
+                    break
+
+    def text_of(self, found: _Found) -> str:
+        return self.article.paragraphs[found.paragraph].text[found.start:found.end]
 
     def close_pending(self, pending: list[_Found], paragraph: Paragraph) -> None:
         """« … ¶ « … », a-t-il poursuivi. »: the attribution closing a quotation applies to all
@@ -473,7 +494,8 @@ class _Walker:
         lead = _LEAD.match(right)
         offset = len(lead.group(0)) if lead and right[lead.end():].strip() else 0
         rest = right[offset:]
-        chunk_match = re.match(r"^\s*([^,.;:!?\x01()]{1,120})", rest)
+        # « a martelé la maire (PS), Sophie Lemoine »: a parenthesis stays in the subject.
+        chunk_match = re.match(r"^\s*((?:[^,.;:!?\x01()]|\([^()\x01]{1,40}\)){1,120})", rest)
         if not chunk_match:
             return None
         chunk = cut_complements(clean_np(chunk_match.group(1)))
@@ -481,6 +503,9 @@ class _Walker:
             return None
         np_end = offset + rest.index(chunk) + len(chunk)
         # "role, Name": « le secrétaire général de RSF, Christophe Deloire, … ».
+        paren = re.match(r"^\s*\([^()]{1,40}\)", right[np_end:])
+        if paren:
+            np_end += paren.end()  # « la maire (PS), Sophie Lemoine »
         after = right[np_end:]
         appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*[,.;]|$)", after)
         if appos and self.is_role_description(chunk):
@@ -656,9 +681,13 @@ class _Walker:
                 if named is not None:
                     return self.organisation(named)
             return self.organisation(np)
+        bare_plural = self.grammar.language == "en" and len(words) <= 3 and \
+            low.endswith("s") and low == np and head is not None and \
+            (head in self.grammar.roles or head in self.grammar.organisations)
         if (len(words) == 1 and self.grammar.language == "en" and low.endswith("s") and \
-                words[0][:1].islower()) or words[0].lower() in ("opponents", "critics"):
-            # "protesters chanted", "Opponents argued": a group with no name.
+                words[0][:1].islower()) or words[0].lower() in ("opponents", "critics") or \
+                bare_plural:
+            # "protesters chanted", "Opponents argued", "health officials said": a group.
             return self.description(np)
         if words[0].lower() in DETERMINERS or words[0].lower() in _QUANTIFIERS:
             by_role = self.cast.by_role(np, self.current)
@@ -1115,6 +1144,10 @@ def _incise_after(language: str) -> re.Pattern[str]:
 def _short(text: str, span: Span) -> bool:
     inner = text[span.start:span.end]
     return len(inner.split()) <= 3 and not inner.endswith(("!", "?", ".", "…"))
+
+
+def _quoted_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def _named_thing(text: str, span: Span, s_start: int) -> bool:

@@ -348,6 +348,21 @@ ATTRIBUTIONS = [
             "announced on Friday."],
      "Harlow Foods has sold its pizza brand to a rival", "indirect",
      "the British frozen food maker"),
+    # A bare plural with a role head is a group speaking: "health officials said".
+    ("en", ["Thousands of nurses walked out on Tuesday, health officials said."],
+     "Thousands of nurses walked out on Tuesday", "indirect", "health officials"),
+    # A party in parentheses between the role and the apposed name.
+    ("fr", ["« La ville se construit maintenant », a martelé la maire (PS), Sophie Lemoine, "
+            "devant une salle comble."],
+     "La ville se construit maintenant", "direct", "Sophie Lemoine"),
+    # A quotation with no cue that the article quotes again later with its attribution.
+    ("fr", ["« Pas de retour en arrière » : le conseil municipal a adopté lundi le plan vélo.",
+            "« Pas de retour en arrière, jamais », a déclaré la maire, Sophie Lemoine."],
+     "Pas de retour en arrière", "direct", "Sophie Lemoine"),
+    # "accused him of": the subject is the apposed name, not the man accused.
+    ("en", ["Health Secretary Mark Daley called the strike disappointing.",
+            'His counterpart in the opposition, Helen Marsh, accused him of "hiding behind '
+            'spreadsheets."'], "hiding behind spreadsheets.", "direct", "Helen Marsh"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
