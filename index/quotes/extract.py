@@ -417,6 +417,10 @@ class _Walker:
             if pronoun == "on":
                 return self.impersonal(sentence, match)
             return _Cue(match.start(), match.end(), text, self.pronoun(pronoun, match))
+        modal = _MODAL.search(sentence[:match.start()]) \
+            if match.group("verb").lower().endswith(("er", "ir", "re")) else None
+        if modal is not None:
+            return self.modal_subject(sentence, match, modal)
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
         for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
                                r"lorsque|quand|car|après|puisque)(?=[\s\w])",
@@ -455,6 +459,21 @@ class _Walker:
         if person is None and left_bound >= 0 and sentence[left_bound] == ",":
             return _Cue(match.start(), match.end(), text, None)
         return _Cue(match.start(), match.end(), text, person) if person else None
+
+    def modal_subject(self, sentence: str, match: re.Match[str],
+                      modal: re.Match[str]) -> _Cue | None:
+        """« s’est contentée d’indiquer une porte-parole », « a tenu à préciser le maire »: the
+        verb before the reporting infinitive carries the subject, before it or inverted."""
+        text = sentence[modal.start():match.end()]
+        subject = self.inverted(sentence[match.end():])
+        if subject is not None:
+            np_text, person = subject
+            return _Cue(modal.start(), match.end() + len(np_text), f"{text} {np_text.strip()}",
+                        person)
+        bound = max(sentence.rfind(c, 0, modal.start()) for c in ",;:(—\x01")
+        left = clean_np(sentence[bound + 1:modal.start()])
+        person = self.mention(left, None) if left else self.walk_back(sentence, modal.start())
+        return _Cue(modal.start(), match.end(), text, person) if person is not None else None
 
     def impersonal(self, sentence: str, match: re.Match[str]) -> _Cue:
         """« reconnaît-on dans l’entourage de la ministre »: « on » is the circle named after it,
@@ -662,6 +681,12 @@ class _Walker:
             if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:
                 # "an AP analysis", "The Russian Central Bank": the organisation is its name.
+                tail = np[last.end():]
+                if not acronym and len(name.split()) == 1 and \
+                        re.match(r"^\s+[a-zà-ÿ]+(?:\s+(?:de|du|des|de\s+la|d[’'])\s*[\w’'-]+)*$",
+                                 tail):
+                    # « l’Office français de la biodiversité »: the words after are its name.
+                    return self.organisation(name + tail)
                 return self.organisation(self.cast.canonical(name))
             if of_name:
                 return self.description(np)
@@ -745,6 +770,11 @@ class _Walker:
             person.number = "p"  # "Opponents", « plusieurs joueurs »: not a "she"
         return person
 
+    def is_role_or_body(self, np: str) -> bool:
+        head = _head(np.split(), self.grammar)
+        return head is not None and (head in self.grammar.roles or
+                                     head in self.grammar.organisations)
+
     def is_role_description(self, np: str) -> bool:
         head = _head(np.split(), self.grammar)
         return head is not None and head in self.grammar.roles
@@ -809,8 +839,9 @@ class _Walker:
                 person = self.cast.person(name, role=_strip_det(np_match.group(1)))
                 np_end += appos.end()
             else:
-                person = self.mention(np_match.group(1), None) or \
-                    self.description(np_match.group(1).strip())
+                # « selon une étude de l’Ademe publiée en 2023 »: the body behind the document.
+                np = _document_source(np_match.group(1))
+                person = self.mention(np, None) or self.description(np.strip())
             cue = _Cue(s_start + match.start(), s_start + np_end,
                        sentence[match.start():np_end], person)
             before = sentence[:match.start()].rstrip(" ,")
@@ -834,6 +865,15 @@ class _Walker:
             pour = pour_role
             holder = self.cast.person(self.cast.strip_title(pour_role.group(2).strip()),
                                       role=_strip_det(pour_role.group(1)))
+        if pour is None:
+            # « Pour les associations de cyclistes, le plan … »: a described group or body.
+            described = re.match(r"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|les|the)\s*"
+                                 r"[^,\x01]{2,60}?)\s*,", sentence)
+            if described and len(described.group(1).split()) <= 6 and \
+                    self.is_role_or_body(described.group(1)):
+                pour = described
+                holder = self.mention(described.group(1), None) or \
+                    self.description(described.group(1).strip())
         if pour:
             holder = holder or self.mention(pour.group(1), None)
             if holder is not None:
@@ -1014,7 +1054,7 @@ _PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelqu
 # « PARIS, 14 mars (AFP) – » opening a paragraph: not part of what a source said.
 _CLAUSE_DATELINE = re.compile(
     r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:,[^()–—]{1,30})?\s*\([^)]{1,20}\)\s*[—–-]\s*"
-    r"|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ .'-]*\s*[—–]\s*"
+    r"|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ .'-]*(?:,[^–—()]{1,30})?\s*[—–]\s*"
 )
 # A coordinated subject before a plural verb: « X et la docteure Y ont accueilli ».
 _COORDINATED = re.compile(r"^([^\x01;:]*\s(?:et|and)\s[^\x01;:]*?)\s(?:ont|sont|avaient|étaient|"
@@ -1051,6 +1091,21 @@ _GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-d
                     r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
 _POUR = re.compile(rf"(?:^|[.!?]\s+)(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}\s*,")
+_DOCUMENT_NOUN = re.compile(
+    r"^\s*(?:une?|l[ae]|l[’']|the|a|an|son|sa|its|their)\s*(?:étude|rapport|enquête|sondage|"
+    r"communiqué|note|analyse|report|study|survey|statement|analysis|poll)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT = re.compile(
+    _DOCUMENT_NOUN.pattern + r"\s+(?:\w+\s+)?"
+    r"(?:de\s+la\s+|de\s+l[’']\s*|du\s+|des\s+|de\s+|d[’']\s*|by\s+|from\s+|of\s+)",
+    re.IGNORECASE,
+)
+_DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|released|issued)"
+                              r"\b.*$", re.IGNORECASE)
+# A verb that hands its subject to a reporting infinitive: « s’est contentée d’ », « a tenu à ».
+_MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s+)?"
+                    r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+(?:de\s+|d[’']\s*|à\s+)$")
 # Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».
 _ON_SOURCE = re.compile(
     r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi)\s+"
@@ -1144,6 +1199,18 @@ def _incise_after(language: str) -> re.Pattern[str]:
 def _short(text: str, span: Span) -> bool:
     inner = text[span.start:span.end]
     return len(inner.split()) <= 3 and not inner.endswith(("!", "?", ".", "…"))
+
+
+def _document_source(np: str) -> str:
+    """« une étude de l’Ademe publiée en 2023 » → « l’Ademe »; « un rapport publié lundi par
+    le réseau Glamos » → « le réseau Glamos »; anything else as it is."""
+    stripped = _DOCUMENT.sub("", np)
+    if stripped == np and not _DOCUMENT_NOUN.match(np):
+        return np
+    by = re.search(r"\s(?:par|by)\s+(.+)$", stripped)
+    if by:
+        return by.group(1)
+    return _DOCUMENT_SUFFIX.sub("", stripped)
 
 
 def _quoted_words(text: str) -> set[str]:

@@ -363,6 +363,22 @@ ATTRIBUTIONS = [
     ("en", ["Health Secretary Mark Daley called the strike disappointing.",
             'His counterpart in the opposition, Helen Marsh, accused him of "hiding behind '
             'spreadsheets."'], "hiding behind spreadsheets.", "direct", "Helen Marsh"),
+    # A verb handing its subject to a reporting infinitive, the subject inverted after it.
+    ("fr", ["La préfecture n’a pas rendu son avis. « Le dossier est à l’étude », s’est "
+            "contentée d’indiquer une porte-parole."],
+     "Le dossier est à l’étude", "direct", "une porte-parole"),
+    # « Pour » + a described group.
+    ("fr", ["Pour les associations de cyclistes, le plan arrive bien trop tard."],
+     "le plan arrive bien trop tard", "indirect", "les associations de cyclistes"),
+    # A source behind a document: « une étude de X publiée … », « un rapport publié par X ».
+    ("fr", ["Selon une étude de l’Ademe publiée en 2023, les cyclistes reviennent plus souvent."],
+     "les cyclistes reviennent plus souvent", "indirect", "Ademe"),
+    ("fr", ["Les glaciers ont perdu 4 % de leur volume, selon un rapport publié lundi par le "
+            "réseau Glamos."],
+     "Les glaciers ont perdu 4 % de leur volume", "indirect", "le réseau Glamos"),
+    # An organisation's name goes on in lower case: « l’Office français de la biodiversité ».
+    ("fr", ["Selon l’Office français de la biodiversité, l’usine rejetait ses eaux la nuit."],
+     "l’usine rejetait ses eaux la nuit", "indirect", "Office français de la biodiversité"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
