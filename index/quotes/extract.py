@@ -472,8 +472,8 @@ class _Walker:
                         person)
         bound = max(sentence.rfind(c, 0, modal.start()) for c in ",;:(—\x01")
         left = clean_np(sentence[bound + 1:modal.start()])
-        person = self.mention(left, None) if left else self.walk_back(sentence, modal.start())
-        return _Cue(modal.start(), match.end(), text, person) if person is not None else None
+        found = self.mention(left, None) if left else self.walk_back(sentence, modal.start())
+        return _Cue(modal.start(), match.end(), text, found) if found is not None else None
 
     def impersonal(self, sentence: str, match: re.Match[str]) -> _Cue:
         """« reconnaît-on dans l’entourage de la ministre »: « on » is the circle named after it,
