@@ -33,6 +33,10 @@ FURNITURE = [
     ("en", "Updated March 4, 2026, 6:12 PM GMT"),
     ("en", "Share on Facebook Share on X"),
     ("en", "Support independent journalism: donate today."),
+    ("en", "By Sarah Whitfield and Daniel Osei"),
+    ("fr", "Par Julie Martin et Paul Roux"),
+    ("en", "Nurses on the picket line on Tuesday. (AP Photo/Jon Super)"),
+    ("en", "Copyright 2026 The Associated Press. All rights reserved."),
     ("en", "Share this with"),
     ("en", "WhatsApp"),
     ("en", "Copy this link"),
@@ -51,6 +55,8 @@ STORY = [
     ("en", "Follow-up tests will be carried out next year, the researchers said."),
     ("en", "The strike was called off, the union said in a statement sent to AFP."),
     ("fr", "Par ailleurs, les lecteurs du quotidien ont été nombreux à réagir."),
+    ("en", "Copyright law was rewritten in 2019 after a long campaign by musicians."),
+    ("en", "By Monday and Tuesday the river had fallen back below its banks."),
 ]
 
 
