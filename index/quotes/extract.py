@@ -982,6 +982,9 @@ class _Walker:
         elif english and verb.startswith("sa") and _SAYS_CLAUSE.match(rest):
             # "Hill said the team now planned …": English drops "that".
             que_end = len(rest) - len(rest.lstrip())
+        elif english and verb in self.grammar.say_forms and _BARE_CLAUSE.match(rest):
+            # "Daley insisted the offer was the most generous": a subject and a finite verb.
+            que_end = len(rest) - len(rest.lstrip())
         else:
             return None
         lo = cue_end + que_end
@@ -1072,6 +1075,11 @@ _TOLD = re.compile(
     r"\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
 )
 _INFINITIVE = re.compile(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s")
+_BARE_CLAUSE = re.compile(
+    r"^\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|i|there|"
+    r"[A-Z][\w'-]+)\b(?:\s+[^\s\x01]+){0,6}?\s+(?:was|were|is|are|had|has|have|would|will|"
+    r"could|should|might|must|can|did|does)\b"
+)
 _SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]")
 # "of" before a name: « le ministère de l’Intérieur », "the office of Tokayev".
 _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", re.IGNORECASE)

@@ -379,6 +379,9 @@ ATTRIBUTIONS = [
     # An organisation's name goes on in lower case: « l’Office français de la biodiversité ».
     ("fr", ["Selon l’Office français de la biodiversité, l’usine rejetait ses eaux la nuit."],
      "l’usine rejetait ses eaux la nuit", "indirect", "Office français de la biodiversité"),
+    # English drops "that" after insist/argue/claim too, when a subject and a verb follow.
+    ("en", ["Daley, for his part, insisted the offer was the most generous in Europe."],
+     "the offer was the most generous in Europe", "indirect", "Daley"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
@@ -447,6 +450,8 @@ NOT_QUOTATIONS = [
     # "told reporters after the final round, …": the complement is not a reported clause.
     ("en", ['"I was not nervous," Ade Bello told reporters after the final round, holding a '
             'cup of tea.'], "the final round, holding a cup of tea"),
+    # "warned the union to …" has an object, not a reported clause.
+    ("en", ["The minister warned the union to return to talks."], None),
     # A nickname or a name given to something is not speech.
     ("fr", ["« Nous avons fauté », a reconnu Yannick Le Bihan.",
             "L’usine, surnommée « la Conserverie bleue » par les habitants, emploie 85 salariés."],
