@@ -266,7 +266,13 @@ class _Walker:
     def direct(self, index: int, text: str, span: Span, cues: list[_Cue],
                introduced: Person | None, following: str) -> None:
         parts, inside = self.incise(text, span)
-        cue = _nearest(span, cues)
+        # « X a estimé que … une précédente "campagne" en 2022, ce que les autorités … »: a
+        # quotation inside a reported clause is that clause's speaker's, whatever cue is nearer.
+        # Unless someone in the clause speaks in turn ("that someone had shouted "Gun!"").
+        owner = next((c for c in cues for lo, hi in c.clauses
+                      if lo - 2 <= span.start and span.end <= hi + 2 and
+                      not any(lo <= other.start < span.start for other in cues)), None)
+        cue = owner or _nearest(span, cues)
         person: Person | None
         if inside is not None:
             person, cue_text = inside.person, inside.text
@@ -381,7 +387,9 @@ class _Walker:
                 # Known at once: « Meta a fait savoir qu’il … » resolves « il » to Meta.
                 self.history.append(cue.person)
             clause = self.clause(masked, cue.end, s_end, match, text)
-            if clause is not None:
+            if _INTENDED.search(sentence[:match.start()]):
+                pass  # « il avait voulu dire que … »: what he meant, not what he said
+            elif clause is not None:
                 cue.clauses.append(clause)
             elif _MASK not in sentence[:cue.end - s_start]:
                 cue.clauses.extend(self.narrative_incise(sentence, s_start, match, cue, text))
@@ -1111,6 +1119,9 @@ _DOCUMENT = re.compile(
 )
 _DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|released|issued)"
                               r"\b.*$", re.IGNORECASE)
+# Meaning to say is not saying: « avait voulu dire que », "meant to say that".
+_INTENDED = re.compile(r"\b(?:voulu|voulait|voulaient|voulant|voulais|meant|wanted|intended)"
+                       r"(?:\s+to)?\s+$", re.IGNORECASE)
 # A verb that hands its subject to a reporting infinitive: « s’est contentée d’ », « a tenu à ».
 _MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s+)?"
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+(?:de\s+|d[’']\s*|à\s+)$")

@@ -382,6 +382,10 @@ ATTRIBUTIONS = [
     # English drops "that" after insist/argue/claim too, when a subject and a verb follow.
     ("en", ["Daley, for his part, insisted the offer was the most generous in Europe."],
      "the offer was the most generous in Europe", "indirect", "Daley"),
+    # A quotation inside a reported clause is that clause's speaker's, not the next cue's.
+    ("fr", ["M. Bohlin a estimé, lui, que l’épisode avait été alimenté par une précédente "
+            "\"campagne de rumeurs\" en 2022, ce que les autorités avaient dû démentir."],
+     "campagne de rumeurs", "direct", "Bohlin"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
@@ -452,6 +456,10 @@ NOT_QUOTATIONS = [
             'cup of tea.'], "the final round, holding a cup of tea"),
     # "warned the union to …" has an object, not a reported clause.
     ("en", ["The minister warned the union to return to talks."], None),
+    # What someone meant to say is not reported speech.
+    ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
+            "Le Premier ministre avait voulu dire que l’Europe restait unie, mais il s’est "
+            "trompé de mot."], None),
     # A nickname or a name given to something is not speech.
     ("fr", ["« Nous avons fauté », a reconnu Yannick Le Bihan.",
             "L’usine, surnommée « la Conserverie bleue » par les habitants, emploie 85 salariés."],
