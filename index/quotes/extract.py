@@ -237,6 +237,8 @@ class _Walker:
                 for lo, hi in cue.clauses:
                     dateline = _CLAUSE_DATELINE.match(text, lo)
                     lo = dateline.end() if dateline and dateline.end() < hi else lo
+                    if hi <= lo:
+                        continue  # « SELON!. »: a source with nothing it could have said
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
 

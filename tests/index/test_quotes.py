@@ -456,6 +456,8 @@ NOT_QUOTATIONS = [
             'cup of tea.'], "the final round, holding a cup of tea"),
     # "warned the union to …" has an object, not a reported clause.
     ("en", ["The minister warned the union to return to talks."], None),
+    # A source with nothing after it leaves no empty reported clause (found by hypothesis).
+    ("fr", ["SELON!."], None),
     # What someone meant to say is not reported speech.
     ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
             "Le Premier ministre avait voulu dire que l’Europe restait unie, mais il s’est "
