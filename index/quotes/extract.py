@@ -506,8 +506,8 @@ class _Walker:
             chunk = chunk.strip()
             if not chunk:
                 return False  # a quotation or the sentence start: inversion
-            if chunk.lower() in adverbs:
-                continue
+            if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk):
+                continue  # "Whitmore, 47, said", « Odette, 81 ans, »
             first = chunk.split()[0].lower()
             if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
                     (chunk[:1].islower() and first in self.grammar.roles):
@@ -555,6 +555,11 @@ class _Walker:
             earlier = _DATELINE.sub("", clean_np(chunks[i - 1])) if i > 0 else ""
             described = (len(words) > 1 and words[0].lower() in DETERMINERS) or \
                 re.match(r"^[lL][’']\w", chunk) is not None
+            if i == 0 and re.match(r"^(?:un|une|a|an)\s", chunk, re.IGNORECASE) and \
+                    len(words) <= 8 and not _NAME_RE.search(chunk[2:]):
+                # « Un maraîcher, qui n’a pas souhaité donner son nom, confie », "A senior
+                # engineer who was laid off, …, said": opening the sentence, not an apposition.
+                return self.description(re.split(r"\s(?:who|qui|whose|dont|que)\s", chunk)[0])
             if described and earlier and _NAME_RE.fullmatch(earlier):
                 # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
                 return self.mention(earlier, None)
@@ -624,7 +629,9 @@ class _Walker:
             titled = name != found
             known = self.cast.canonical(name) in self.cast.people or \
                 self.cast.canonical(name) != name
-            if not (len(words) >= 2 or titled or role_before or known):
+            # « Une retraitée, Odette, 81 ans, … »: a first name in apposition to a description.
+            apposed_to = before.endswith(",") and bool(lowered) and lowered[0] in DETERMINERS
+            if not (len(words) >= 2 or titled or role_before or known or apposed_to):
                 continue
             gender = self.cast.title_gender(found)
             if gender == "x":
@@ -925,7 +932,8 @@ class _Walker:
             return []
         parts: list[tuple[int, int]] = []
         left = sentence[:comma].strip()
-        if len(left.split()) >= 3:
+        # "Asked whether he felt the pressure, he laughed": the question, not his words.
+        if len(left.split()) >= 3 and not _ASKED.match(left):
             lo = len(sentence) - len(sentence.lstrip())
             parts.append((s_start + lo, s_start + comma))
         rest_at = cue.end - s_start
@@ -1121,6 +1129,8 @@ _DOCUMENT = re.compile(
 )
 _DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|released|issued)"
                               r"\b.*$", re.IGNORECASE)
+_ASKED = re.compile(r"^(?:asked|pressed|questioned|interrogée?s?|questionnée?s?|invitée?s?)\b",
+                    re.IGNORECASE)
 # Meaning to say is not saying: « avait voulu dire que », "meant to say that".
 _INTENDED = re.compile(r"\b(?:voulu|voulait|voulaient|voulant|voulais|meant|wanted|intended)"
                        r"(?:\s+to)?\s+$", re.IGNORECASE)
@@ -1140,7 +1150,8 @@ _PASSIVE = frozenset(("est", "sont", "était", "étaient", "serait", "seraient",
                       "été", "être", "is", "are", "was", "were", "be", "been", "being"))
 # Words that make what follows a noun phrase: articles, « de », "of".
 _NOUN_MARKERS = frozenset(("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce",
-                           "cette", "ces", "the", "a", "an", "of", "this", "these"))
+                           "cette", "ces", "en", "au", "aux", "the", "a", "an", "of", "this",
+                           "these", "in", "into"))
 _PREPOSITIONS = frozenset(("pour", "de", "à", "avec", "sur", "to", "for", "of", "with", "on"))
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".

@@ -102,7 +102,8 @@ class Cast:
         """Right after « explique à », « a confié au », "told": where the outlet spoken to
         stands before an inverted speaker."""
         tail = before[-80:]
-        slot = re.search(r"(?:\s(?:à|au|aux|auprès\s+d[eu])|,\s*told)\s+$", tail)
+        slot = re.search(r"(?:\s(?:à|au|aux|auprès\s+d[eu])(?:\s+l[ae]|\s+l[’'])?|,\s*told)"
+                         r"\s*$", tail)
         return slot is not None and (tail.rstrip().endswith("told") or
                                      self.grammar.cue.search(tail[:slot.start() + 1]
                                                              .rsplit(",", 1)[-1]) is not None)

@@ -37,6 +37,7 @@ FURNITURE = [
     ("fr", "Par Julie Martin et Paul Roux"),
     ("en", "Nurses on the picket line on Tuesday. (AP Photo/Jon Super)"),
     ("en", "Copyright 2026 The Associated Press. All rights reserved."),
+    ("fr", "Par Marion Lefort — Publié le 2 juillet 2026 à 07h15"),
     ("en", "Share this with"),
     ("en", "WhatsApp"),
     ("en", "Copy this link"),

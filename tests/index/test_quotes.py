@@ -386,6 +386,28 @@ ATTRIBUTIONS = [
     ("fr", ["M. Bohlin a estimé, lui, que l’épisode avait été alimenté par une précédente "
             "\"campagne de rumeurs\" en 2022, ce que les autorités avaient dû démentir."],
      "campagne de rumeurs", "direct", "Bohlin"),
+    # An unnamed person opening the sentence, a relative clause before the verb.
+    ("fr", ["Un maraîcher, qui n’a pas souhaité donner son nom, confie : « Je comprends les "
+            "deux camps. Mais moi, je ferme. »"],
+     "Je comprends les deux camps. Mais moi, je ferme.", "direct", "Un maraîcher"),
+    ("en", ["A senior engineer who was laid off, and who spoke on condition of anonymity, said "
+            "staff had been told an hour before."],
+     "staff had been told an hour before", "indirect", "A senior engineer"),
+    # An age between the name and the verb.
+    ("en", ["Whitmore, 47, said the company would close offices in Austin and Dublin."],
+     "the company would close offices in Austin and Dublin", "indirect", "Whitmore"),
+    # A first name in apposition to a description, then « sourit-elle ».
+    ("fr", ["« Il faut tenir », a déclaré le préfet Bertrand Coulon.",
+            "Une retraitée, Odette, 81 ans, se souvient de l’été 1976. « On disait que c’était "
+            "exceptionnel », sourit-elle."],
+     "On disait que c’était exceptionnel", "direct", "Odette"),
+    # « a défendu une décision « … » »: defending a decision is speaking.
+    ("fr", ["Le préfet, Bertrand Coulon, a défendu une décision « douloureuse mais "
+            "nécessaire »."], "douloureuse mais nécessaire", "direct", "Bertrand Coulon"),
+    # « affirme à l’AFP Name »: the agency is not part of the name.
+    ("fr", ["« On n’a jamais vu ça », affirme à l’AFP Jean-Marc Thibault, céréalier.",
+            "« C’est la troisième année », a ajouté Jean-Marc Thibault."],
+     "C’est la troisième année", "direct", "Jean-Marc Thibault"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
@@ -458,6 +480,13 @@ NOT_QUOTATIONS = [
     ("en", ["The minister warned the union to return to talks."], None),
     # A source with nothing after it leaves no empty reported clause (found by hypothesis).
     ("fr", ["SELON!."], None),
+    # "Asked whether …, he laughed": the question is not what he said.
+    ("en", ['"It is a dream," said Lucas Prado.',
+            "Asked whether he felt the pressure of the price, he laughed."], None),
+    # A few words in marks after « en », in a sentence with no speech: a named level.
+    ("fr", ["« Ici, chaque goutte compte » : les agriculteurs face aux restrictions.",
+            "La préfecture a placé jeudi le département en « crise sécheresse », le niveau le "
+            "plus élevé."], "crise sécheresse"),
     # What someone meant to say is not reported speech.
     ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
             "Le Premier ministre avait voulu dire que l’Europe restait unie, mais il s’est "
