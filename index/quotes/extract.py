@@ -674,6 +674,13 @@ class _Walker:
             earlier = self.last_person("x")
             if earlier is not None:
                 return earlier
+        # "health officials said", "Industry analysts said": a group with no name.
+        bare_plural = self.grammar.language == "en" and len(words) <= 3 and \
+            low.endswith("s") and low[1:] == np[1:] and head is not None and \
+            (head in self.grammar.roles or head in self.grammar.organisations) and \
+            not self.cast.known(words[0])
+        if bare_plural:
+            return self.description(np)
         if names:
             last = names[-1]
             before = np[:last.start()].strip()
@@ -699,8 +706,8 @@ class _Walker:
                     self.cast.canonical(name) in self.cast.organisations:
                 # "an AP analysis", "The Russian Central Bank": the organisation is its name.
                 tail = np[last.end():]
-                if not acronym and len(name.split()) == 1 and \
-                        re.match(r"^\s+[a-zà-ÿ]+(?:\s+(?:de|du|des|de\s+la|d[’'])\s*[\w’'-]+)*$",
+                if not acronym and len(name.split()) == 1 and len(tail.split()) <= 6 and \
+                        re.match(r"^(?:\s+(?:[a-zà-ÿ]+|(?:de|du|des|de\s+la|d[’'])\s*[\w’'-]+))+$",
                                  tail):
                     # « l’Office français de la biodiversité »: the words after are its name.
                     return self.organisation(name + tail)
@@ -723,13 +730,9 @@ class _Walker:
                 if named is not None:
                     return self.organisation(named)
             return self.organisation(np)
-        bare_plural = self.grammar.language == "en" and len(words) <= 3 and \
-            low.endswith("s") and low == np and head is not None and \
-            (head in self.grammar.roles or head in self.grammar.organisations)
         if (len(words) == 1 and self.grammar.language == "en" and low.endswith("s") and \
-                words[0][:1].islower()) or words[0].lower() in ("opponents", "critics") or \
-                bare_plural:
-            # "protesters chanted", "Opponents argued", "health officials said": a group.
+                words[0][:1].islower()) or words[0].lower() in ("opponents", "critics"):
+            # "protesters chanted", "Opponents argued": a group with no name.
             return self.description(np)
         if words[0].lower() in DETERMINERS or words[0].lower() in _QUANTIFIERS:
             by_role = self.cast.by_role(np, self.current)
@@ -1119,12 +1122,14 @@ _GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-d
 _POUR = re.compile(rf"(?:^|[.!?]\s+)(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}\s*,")
 _DOCUMENT_NOUN = re.compile(
     r"^\s*(?:une?|l[ae]|l[’']|the|a|an|son|sa|its|their)\s*(?:étude|rapport|enquête|sondage|"
-    r"communiqué|note|analyse|report|study|survey|statement|analysis|poll)\b",
+    r"communiqué|note|analyse|lettre|courrier|document|report|study|survey|statement|"
+    r"analysis|poll|filing|letter|memo|document)\b",
     re.IGNORECASE,
 )
 _DOCUMENT = re.compile(
     _DOCUMENT_NOUN.pattern + r"\s+(?:\w+\s+)?"
-    r"(?:de\s+la\s+|de\s+l[’']\s*|du\s+|des\s+|de\s+|d[’']\s*|by\s+|from\s+|of\s+)",
+    r"(?:de\s+la\s+|de\s+l[’']\s*|du\s+|des\s+|de\s+|d[’']\s*|auprès\s+d[eu]\s+|by\s+|"
+    r"from\s+|of\s+|with\s+)",
     re.IGNORECASE,
 )
 _DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|released|issued)"

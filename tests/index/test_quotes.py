@@ -408,6 +408,19 @@ ATTRIBUTIONS = [
     ("fr", ["« On n’a jamais vu ça », affirme à l’AFP Jean-Marc Thibault, céréalier.",
             "« C’est la troisième année », a ajouté Jean-Marc Thibault."],
      "C’est la troisième année", "direct", "Jean-Marc Thibault"),
+    # A capitalised group opening the sentence is no name: "Industry analysts said".
+    ("en", ["Industry analysts said the move reflected a broader shift."],
+     "the move reflected a broader shift", "indirect", "Industry analysts"),
+    # The body behind a filing, and an organisation's name that goes on in lower case.
+    ("en", ["According to a filing with California's Employment Development Department, 430 "
+            "of the jobs are in the Bay Area."],
+     "430 of the jobs are in the Bay Area", "indirect", "Employment Development Department"),
+    ("fr", ["D’après la Fédération des commerçants nantais, le chiffre d’affaires a reculé de "
+            "8 %."], "le chiffre d’affaires a reculé de 8 %", "indirect",
+     "Fédération des commerçants nantais"),
+    # « Maître » is a title, not part of the lawyer's name.
+    ("fr", ["« C’est une décision courageuse », a réagi Maître Clémence Aubry, avocate de "
+            "l’association."], "C’est une décision courageuse", "direct", "Clémence Aubry"),
     # One word in marks right after a reporting verb is speech.
     ("fr", ["Le président de la fédération, Alain Corre, a dit son « soulagement »."],
      "soulagement", "direct", "Alain Corre"),
