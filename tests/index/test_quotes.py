@@ -310,8 +310,8 @@ ATTRIBUTIONS = [
             "Celle-ci a répondu que les emplois ne justifiaient pas « qu’on pollue »."],
      "qu’on pollue", "direct", "Gwenaëlle Morvan"),
     # « explique à <outlet> <first name> »: the outlet is not part of the speaker's name.
-    ("fr", ["« Nous voulions agir, explique à Mediapart Romain, du collectif Fenêtres. "
-            "Applaudir ne suffit plus. »",
+    ("fr", ["« Nous voulions être vus, raconte à Mediapart Romain, du collectif Fenêtres. "
+            "Le balcon est notre tribune. »",
             "« Nous avons choisi le 31 mars », rappelle Romain."],
      "Nous avons choisi le 31 mars", "direct", "Romain"),
     # A periphrasis of office is the one person introduced with that role.
@@ -383,9 +383,9 @@ ATTRIBUTIONS = [
     ("en", ["Daley, for his part, insisted the offer was the most generous in Europe."],
      "the offer was the most generous in Europe", "indirect", "Daley"),
     # A quotation inside a reported clause is that clause's speaker's, not the next cue's.
-    ("fr", ["M. Bohlin a estimé, lui, que l’épisode avait été alimenté par une précédente "
-            "\"campagne de rumeurs\" en 2022, ce que les autorités avaient dû démentir."],
-     "campagne de rumeurs", "direct", "Bohlin"),
+    ("fr", ["Le maire Paul Girard juge que la polémique vient d’une \"opération de rumeurs\" "
+            "lancée l’an dernier, ce que la préfecture a toujours contesté."],
+     "opération de rumeurs", "direct", "Paul Girard"),
     # An unnamed person opening the sentence, a relative clause before the verb.
     ("fr", ["Un maraîcher, qui n’a pas souhaité donner son nom, confie : « Je comprends les "
             "deux camps. Mais moi, je ferme. »"],
@@ -464,17 +464,17 @@ NOT_QUOTATIONS = [
             "The council had promised what it called a “new town within the city”."],
      "new town within the city"),
     # Foreign words quoted as words, with no reporting verb governing them.
-    ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
-            "En norvégien, les mots pour dire paix, \"fred\", et liberté, \"frihet\", sont "
-            "courts."], "frihet"),
-    ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
+    ("fr", ["« Nous étions prêts », a déclaré Lars Berg.",
+            "Le dictionnaire norvégien range \"fred\", la paix, à côté de \"frihet\", "
+            "la liberté."], "frihet"),
+    ("fr", ["« Nous étions prêts », a déclaré Lars Berg.",
             "Il allait dire \"fred\", soit paix, quand la salle a crié."], "fred"),
     # One word in marks inside a noun phrase: a scare quote, even next to speech.
-    ("fr", ["« Je n’ai pas menti », a déclaré Zhanna Agalakova.",
-            "Elle a montré de l’intérieur la « désinformation » qui règne à la télévision."],
+    ("fr", ["« Je n’ai pas menti », a déclaré Olga Ivanova.",
+            "Son livre montre la « désinformation » des chaînes publiques."],
      "désinformation"),
     ("en", ['"We are not there yet," said Prof Kevin Hart.',
-            'Some "cell-memory" might be passed on to the clone.'], "cell-memory"),
+            'The lab fears a "stress-trace" left in the tissue samples.'], "stress-trace"),
     # A few words in marks after an article or « de », in a sentence with no speech: a name
     # for a thing, even in a paragraph right after a quotation.
     ("fr", ["« Nous voulions agir », explique Romain Dufour.",
@@ -501,9 +501,8 @@ NOT_QUOTATIONS = [
             "La préfecture a placé jeudi le département en « crise sécheresse », le niveau le "
             "plus élevé."], "crise sécheresse"),
     # What someone meant to say is not reported speech.
-    ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
-            "Le Premier ministre avait voulu dire que l’Europe restait unie, mais il s’est "
-            "trompé de mot."], None),
+    ("fr", ["« Nous étions prêts », a déclaré Lars Berg.",
+            "Le ministre voulait dire que le budget serait tenu; il a parlé de dette."], None),
     # A nickname or a name given to something is not speech.
     ("fr", ["« Nous avons fauté », a reconnu Yannick Le Bihan.",
             "L’usine, surnommée « la Conserverie bleue » par les habitants, emploie 85 salariés."],
