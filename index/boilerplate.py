@@ -15,6 +15,9 @@ _LINK_HEADERS = re.compile(
     r"(?:\s+stories)?|more\s+on\s+this\s+story)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A paragraph before an appeal that names the same page ("On ne va pas vous le cacher : à
+# Reporterre, on est inquiets.") belongs to the appeal when it is this short.
+_MAX_APPEAL_LEAD_CHARS = 200
 _QUOTED = re.compile(r"^[«“\"„]\s*(?P<inner>[^«»“”\"]+?)\s*[»”\"“]$")
 
 
@@ -34,7 +37,20 @@ def is_boilerplate(text: str, language: str) -> bool:
         for pattern in phrase_list(lang, "boilerplate"):
             if re.match(pattern, stripped, flags=re.IGNORECASE):
                 return True
-    return False
+    return is_appeal(stripped)
+
+
+def is_appeal(text: str) -> bool:
+    """The page asking its readers for money or an address (``data/<lang>/appeals.txt``)."""
+    if len(text) > _MAX_BOILERPLATE_CHARS:
+        return False
+    return any(re.search(pattern, text, flags=re.IGNORECASE)
+               for lang in ("fr", "en") for pattern in phrase_list(lang, "appeals"))
+
+
+def _proper_names(text: str) -> set[str]:
+    """Capitalised words that do not open a sentence: the names a paragraph mentions."""
+    return {m.group(1) for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b([A-ZÀ-Ý][\w’'-]{2,})", text)}
 
 
 def is_quoted_bio(text: str) -> bool:
@@ -54,7 +70,8 @@ def page_furniture(texts: list[str], flags: list[bool]) -> list[bool]:
 
     - a teaser cut with "..." that the next paragraph repeats in full;
     - the short headlines listed under "Sur le même sujet" / "Read more";
-    - a paragraph that is wholly a quotation after the story has ended (byline, footer).
+    - a paragraph that is wholly a quotation after the story has ended (byline, footer);
+    - the short lines just before a readers' appeal that name the same page.
     """
     marked = list(flags)
     in_links = False
@@ -76,4 +93,13 @@ def page_furniture(texts: list[str], flags: list[bool]) -> list[bool]:
         story_over = i > 0 and marked[i - 1] and all(marked[i + 1:])
         if is_quoted_bio(stripped) or (story_over and _QUOTED.match(stripped)):
             marked[i] = True
+    for i, text in enumerate(texts):
+        if not (marked[i] and is_appeal(text.strip())):
+            continue
+        names = _proper_names(text)
+        j = i - 1
+        while j >= 0 and not marked[j] and len(texts[j].strip()) <= _MAX_APPEAL_LEAD_CHARS \
+                and not re.search(r"[«»“”\"]", texts[j]) and names & _proper_names(texts[j]):
+            marked[j] = True
+            j -= 1
     return marked

@@ -69,7 +69,8 @@ _RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|wher
 # Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
 _AS_WORDS = re.compile(
     r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
-    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|"
+    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|surnommée?s?|nicknamed|"
+    r"nickname|surnom|so-called|soi-disant|prétendue?s?|known\s+as|connue?s?\s+sous\s+le\s+nom\s+de|"
     # Written words, not speech: a sign « où l’on peut lire », a cape "bearing the words".
     r"lire|lit|inscrit|inscription|reads|reading|bearing\s+the\s+words)\s*[:,]?\s*"
     r"(?:(?:a|an|the|un|une|le|la|les|des)\s+)?|\(\s*)$",
@@ -108,6 +109,8 @@ class _Cue:
     text: str
     person: Person | None
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    #: « dit-on »: nobody in particular, not to be given the sentence's other speaker.
+    impersonal: bool = False
 
 
 @dataclass
@@ -141,10 +144,31 @@ class _Walker:
             pending = [f for f in self.found if f.pending]
             self.paragraph(paragraph, following)
             self.close_pending(pending, paragraph)
+        self.repeated()
         # A quotation has words: a cue with nothing after it ("SELON !.") leaves an empty span.
         spoken = [f for f in self.found if _has_words(f, self.article)]
         ordered = sorted(spoken, key=lambda f: (f.paragraph, f.start))
         return tuple(self.quote(f) for f in ordered)
+
+    def repeated(self) -> None:
+        """« « On ne reviendra pas en arrière » : le conseil a adopté … »: a quotation with no
+        cue that the article quotes again with its attribution is that speaker's."""
+        attributed = [f for f in self.found if f.kind == "direct" and f.cue is not None and
+                      f.person is not None]
+        for found in self.found:
+            if found.kind != "direct" or found.cue is not None:
+                continue
+            words = _quoted_words(self.text_of(found))
+            if len(words) < 3:
+                continue
+            for other in attributed:
+                if other.paragraph != found.paragraph and \
+                        words <= _quoted_words(self.text_of(other)):
+                    found.person = other.person
+                    break
+
+    def text_of(self, found: _Found) -> str:
+        return self.article.paragraphs[found.paragraph].text[found.start:found.end]
 
     def close_pending(self, pending: list[_Found], paragraph: Paragraph) -> None:
         """« … ¶ « … », a-t-il poursuivi. »: the attribution closing a quotation applies to all
@@ -178,7 +202,7 @@ class _Walker:
             return
         every = find_spans(text)
         spans = [s for s in every if s.depth == 0 and s.end > s.start]
-        quotes = [s for s in spans if not self.as_words(text, s)]
+        quotes = [s for s in spans if not self.as_words(text, s) and not self.bare_word(text, s)]
         if not self.near_speech(text, quotes) and not self.tweet(paragraph):
             # A few words in quotation marks far from any speech are scare quotes.
             quotes = [s for s in quotes if not _short(text, s)]
@@ -202,6 +226,10 @@ class _Walker:
                 if subject is not None:
                     self.history.append(subject)
                     introduced = subject
+                self.history.extend(self.coordinated(masked_text[s_start:s_end], subject))
+            if not cues:
+                in_sentence = [q for q in in_sentence
+                               if not _named_thing(text, q, s_start)]
             for span in in_sentence:
                 self.direct(paragraph.index, text, span, cues, introduced, following)
                 for inner in every:
@@ -209,6 +237,10 @@ class _Walker:
                         self.reported_inside(paragraph.index, text, span, inner)
             for cue in cues:
                 for lo, hi in cue.clauses:
+                    dateline = _CLAUSE_DATELINE.match(text, lo)
+                    lo = dateline.end() if dateline and dateline.end() < hi else lo
+                    if hi <= lo:
+                        continue  # « SELON!. »: a source with nothing it could have said
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
 
@@ -227,7 +259,7 @@ class _Walker:
         if self.spoke or any(not _short(text, s) for s in quotes):
             return True
         return self.grammar.cue.search(text) is not None or \
-            self.grammar.sources.search(text) is not None
+            self.grammar.sources.search(text) is not None or _POUR.search(text) is not None
 
     def add(self, found: _Found) -> None:
         self.spoke = True
@@ -238,7 +270,13 @@ class _Walker:
     def direct(self, index: int, text: str, span: Span, cues: list[_Cue],
                introduced: Person | None, following: str) -> None:
         parts, inside = self.incise(text, span)
-        cue = _nearest(span, cues)
+        # « X a estimé que … une précédente "campagne" en 2022, ce que les autorités … »: a
+        # quotation inside a reported clause is that clause's speaker's, whatever cue is nearer.
+        # Unless someone in the clause speaks in turn ("that someone had shouted "Gun!"").
+        owner = next((c for c in cues for lo, hi in c.clauses
+                      if lo - 2 <= span.start and span.end <= hi + 2 and
+                      not any(lo <= other.start < span.start for other in cues)), None)
+        cue = owner or _nearest(span, cues)
         person: Person | None
         if inside is not None:
             person, cue_text = inside.person, inside.text
@@ -295,7 +333,14 @@ class _Walker:
         cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].islower() and
                     w.lower() not in DETERMINERS and w.lower() not in self.grammar.roles), None)
         subject = " ".join(words[:cut]) if cut else ""
-        return self.mention(subject, None) if subject else None
+        person = self.mention(subject, None) if subject else None
+        if person is not None:
+            return person
+        if words and words[0][:1].islower() and words[0].lower() not in DETERMINERS:
+            # « La présidente, Marie-Odile Kerbrat, l’a interrompu : »: back to the subject.
+            sentence = re.split(r"[.!?»”\"]", before[:-1])[-1]
+            return self.walk_back(sentence, len(sentence))
+        return None
 
     def as_words(self, text: str, span: Span) -> bool:
         """Quotation marks around words as words or a name as a name, not around speech."""
@@ -310,6 +355,19 @@ class _Walker:
         # A bare proper name in marks (« La Copainerie », « Poutine ») is a title, not speech.
         return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and span.open > 0 \
             and not inner.endswith(("!", "?", "."))
+
+    def bare_word(self, text: str, span: Span) -> bool:
+        """One word in quotation marks that no reporting verb governs is a word, not speech:
+        « les mots pour dire droit international, "folkratt", et génocide », « la "propagande"
+        qui règne », "some "age-memory" might"; « a dit son « soulagement » » is speech."""
+        inner = text[span.start:span.end]
+        if len(inner.split()) != 1 or not inner[:1].islower() or inner.endswith(("!", "?", "…")):
+            return False
+        if _GLOSS.match(text[span.close + 1:] if span.close >= span.start else ""):
+            return True  # « "folkmord", soit génocide »: a word and its translation
+        before = re.split(r"[,;:.!?()«»“”\"„]", text[:max(0, span.open)])[-1]
+        near = " ".join(before.split()[-6:])
+        return self.grammar.cue.search(near) is None
 
     # -- cues ------------------------------------------------------------------------------
     def cues(self, masked: str, s_start: int, s_end: int, text: str) -> list[_Cue]:
@@ -333,7 +391,9 @@ class _Walker:
                 # Known at once: « Meta a fait savoir qu’il … » resolves « il » to Meta.
                 self.history.append(cue.person)
             clause = self.clause(masked, cue.end, s_end, match, text)
-            if clause is not None:
+            if _INTENDED.search(sentence[:match.start()]):
+                pass  # « il avait voulu dire que … »: what he meant, not what he said
+            elif clause is not None:
                 cue.clauses.append(clause)
             elif _MASK not in sentence[:cue.end - s_start]:
                 cue.clauses.extend(self.narrative_incise(sentence, s_start, match, cue, text))
@@ -352,7 +412,7 @@ class _Walker:
         """« …, ajoutant que … » has the subject of the sentence's main verb."""
         known = next((c.person for c in cues if c.person is not None), None)
         for cue in cues:
-            if cue.person is None:
+            if cue.person is None and not cue.impersonal:
                 cue.person = known or self.last
                 if cue.person is not None:
                     self.history.append(cue.person)
@@ -366,7 +426,13 @@ class _Walker:
             return _Cue(match.start(), match.end(), text, None)
         if clitic:
             pronoun = clitic.lstrip("-").removeprefix("t-")
+            if pronoun == "on":
+                return self.impersonal(sentence, match)
             return _Cue(match.start(), match.end(), text, self.pronoun(pronoun, match))
+        modal = _MODAL.search(sentence[:match.start()]) \
+            if match.group("verb").lower().endswith(("er", "ir", "re")) else None
+        if modal is not None:
+            return self.modal_subject(sentence, match, modal)
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
         for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
                                r"lorsque|quand|car|après|puisque)(?=[\s\w])",
@@ -406,6 +472,32 @@ class _Walker:
             return _Cue(match.start(), match.end(), text, None)
         return _Cue(match.start(), match.end(), text, person) if person else None
 
+    def modal_subject(self, sentence: str, match: re.Match[str],
+                      modal: re.Match[str]) -> _Cue | None:
+        """« s’est contentée d’indiquer une porte-parole », « a tenu à préciser le maire »: the
+        verb before the reporting infinitive carries the subject, before it or inverted."""
+        text = sentence[modal.start():match.end()]
+        subject = self.inverted(sentence[match.end():])
+        if subject is not None:
+            np_text, person = subject
+            return _Cue(modal.start(), match.end() + len(np_text), f"{text} {np_text.strip()}",
+                        person)
+        bound = max(sentence.rfind(c, 0, modal.start()) for c in ",;:(—\x01")
+        left = clean_np(sentence[bound + 1:modal.start()])
+        found = self.mention(left, None) if left else self.walk_back(sentence, modal.start())
+        return _Cue(modal.start(), match.end(), text, found) if found is not None else None
+
+    def impersonal(self, sentence: str, match: re.Match[str]) -> _Cue:
+        """« reconnaît-on dans l’entourage de la ministre »: « on » is the circle named after it,
+        or nobody (« dit-on »), never the last speaker."""
+        where = _ON_SOURCE.match(sentence[match.end():])
+        if where is None:
+            return _Cue(match.start(), match.end(), match.group(0), None, impersonal=True)
+        np = cut_complements(clean_np(where.group("np")))
+        person = self.mention(np, None) or self.description(np)
+        return _Cue(match.start(), match.end() + where.end(), match.group(0) + where.group(0),
+                    person)
+
     def subject_before_comma(self, sentence: str, left_bound: int) -> bool:
         """"The Spaniard, who has won six titles, said …", "Pochettino, meanwhile, said …"."""
         if left_bound < 0 or sentence[left_bound] != ",":
@@ -416,8 +508,8 @@ class _Walker:
             chunk = chunk.strip()
             if not chunk:
                 return False  # a quotation or the sentence start: inversion
-            if chunk.lower() in adverbs:
-                continue
+            if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk):
+                continue  # "Whitmore, 47, said", « Odette, 81 ans, »
             first = chunk.split()[0].lower()
             if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
                     (chunk[:1].islower() and first in self.grammar.roles):
@@ -433,7 +525,8 @@ class _Walker:
         lead = _LEAD.match(right)
         offset = len(lead.group(0)) if lead and right[lead.end():].strip() else 0
         rest = right[offset:]
-        chunk_match = re.match(r"^\s*([^,.;:!?\x01()]{1,120})", rest)
+        # « a martelé la maire (PS), Sophie Lemoine »: a parenthesis stays in the subject.
+        chunk_match = re.match(r"^\s*((?:[^,.;:!?\x01()]|\([^()\x01]{1,40}\)){1,120})", rest)
         if not chunk_match:
             return None
         chunk = cut_complements(clean_np(chunk_match.group(1)))
@@ -441,6 +534,9 @@ class _Walker:
             return None
         np_end = offset + rest.index(chunk) + len(chunk)
         # "role, Name": « le secrétaire général de RSF, Christophe Deloire, … ».
+        paren = re.match(r"^\s*\([^()]{1,40}\)", right[np_end:])
+        if paren:
+            np_end += paren.end()  # « la maire (PS), Sophie Lemoine »
         after = right[np_end:]
         appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*[,.;]|$)", after)
         if appos and self.is_role_description(chunk):
@@ -458,9 +554,14 @@ class _Walker:
         for i in range(len(chunks) - 1, -1, -1):
             chunk = clean_np(chunks[i])
             words = chunk.split()
-            earlier = clean_np(chunks[i - 1]) if i > 0 else ""
+            earlier = _DATELINE.sub("", clean_np(chunks[i - 1])) if i > 0 else ""
             described = (len(words) > 1 and words[0].lower() in DETERMINERS) or \
                 re.match(r"^[lL][’']\w", chunk) is not None
+            if i == 0 and re.match(r"^(?:un|une|a|an)\s", chunk, re.IGNORECASE) and \
+                    len(words) <= 8 and not _NAME_RE.search(chunk[2:]):
+                # « Un maraîcher, qui n’a pas souhaité donner son nom, confie », "A senior
+                # engineer who was laid off, …, said": opening the sentence, not an apposition.
+                return self.description(re.split(r"\s(?:who|qui|whose|dont|que)\s", chunk)[0])
             if described and earlier and _NAME_RE.fullmatch(earlier):
                 # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
                 return self.mention(earlier, None)
@@ -489,14 +590,32 @@ class _Walker:
             found = self.opening_name(sentence[intro.end():])
         return found
 
+    def coordinated(self, sentence: str, subject: Person | None) -> list[Person]:
+        """« le maire, Bernard Vidal, et la docteure Anne Roussel ont accueilli … »: every
+        named person of a coordinated subject is on stage, in order, for a later pronoun."""
+        plural = _COORDINATED.match(sentence)
+        if plural is None:
+            return []
+        found = []
+        for match in _NAME_RE.finditer(plural.group(1)):
+            name = self.cast.strip_title(match.group(0))
+            if name in self.cast.roles and (subject is None or subject.name != name):
+                found.append(self.cast.person(name, role=self.cast.roles[name]))
+        return found
+
     def opening_name(self, sentence: str) -> Person | None:
-        head = " ".join(sentence.split()[:8])
+        head = " ".join(sentence.split()[:10])
         for found_match in _NAME_RE.finditer(head):
             found = found_match.group(0)
             if found.endswith(("'s", "’s")):
                 continue  # "Petrova's father, Ivan": the possessor is not the subject
             before = head[:found_match.start()].strip()
-            if len(before.split()) > 3:
+            if re.search(r"(?:\s(?:de|du|des|of|in|at)|[dD][’'])$", " " + before):
+                continue  # « le maire de Riom-ès-Montagnes »: a place, not the subject
+            # « le maire de Riom, Bernard Vidal, … »: a role and its complement, then the name.
+            apposed = before.endswith(",") and len(before.split()) <= 6 and \
+                any(w.lower().strip(",") in self.grammar.roles for w in before.split()[:3])
+            if len(before.split()) > 3 and not apposed:
                 return None
             name = self.cast.strip_title(found)
             words = name.split()
@@ -512,7 +631,9 @@ class _Walker:
             titled = name != found
             known = self.cast.canonical(name) in self.cast.people or \
                 self.cast.canonical(name) != name
-            if not (len(words) >= 2 or titled or role_before or known):
+            # « Une retraitée, Odette, 81 ans, … »: a first name in apposition to a description.
+            apposed_to = before.endswith(",") and bool(lowered) and lowered[0] in DETERMINERS
+            if not (len(words) >= 2 or titled or role_before or known or apposed_to):
                 continue
             gender = self.cast.title_gender(found)
             if gender == "x":
@@ -536,12 +657,17 @@ class _Walker:
         pronoun = self.grammar.pronouns.get(low)
         if pronoun is not None:
             return self.pronoun(low, match)
+        if np.split()[0].lower() in DETERMINERS:
+            holder = self.cast.by_periphrasis(np, self.current)
+            if holder is not None:
+                return holder
         # « l’ancien ministre » is read as « l’ ancien ministre »: the article, then the noun.
         words = re.sub(r"(?<!\w)([lLdD][’'])(?=\w)", r"\1 ", np).split()
         if len(np.split()) > 9 or _MASK in np:
             return None
         names = [m for m in _NAME_RE.finditer(np)
-                 if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start())]
+                 if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start()) and
+                 not _ADJECTIVE_NAME.match(np, m.start())]
         head = _head(words, self.grammar)
         if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’") and \
                 words[1][:1].isupper() and not words[1].isupper() and \
@@ -550,6 +676,13 @@ class _Walker:
             earlier = self.last_person("x")
             if earlier is not None:
                 return earlier
+        # "health officials said", "Industry analysts said": a group with no name.
+        bare_plural = self.grammar.language == "en" and len(words) <= 3 and \
+            low.endswith("s") and low[1:] == np[1:] and head is not None and \
+            (head in self.grammar.roles or head in self.grammar.organisations) and \
+            not self.cast.known(words[0])
+        if bare_plural:
+            return self.description(np)
         if names:
             last = names[-1]
             before = np[:last.start()].strip()
@@ -574,6 +707,12 @@ class _Walker:
             if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:
                 # "an AP analysis", "The Russian Central Bank": the organisation is its name.
+                tail = np[last.end():]
+                if not acronym and len(name.split()) == 1 and len(tail.split()) <= 6 and \
+                        re.match(r"^(?:\s+(?:[a-zà-ÿ]+|(?:de|du|des|de\s+la|d[’'])\s*[\w’'-]+))+$",
+                                 tail):
+                    # « l’Office français de la biodiversité »: the words after are its name.
+                    return self.organisation(name + tail)
                 return self.organisation(self.cast.canonical(name))
             if of_name:
                 return self.description(np)
@@ -589,7 +728,7 @@ class _Walker:
         if head is not None and head in self.grammar.organisations:
             if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
                 # "the company", « le ministère »: the organisation last named.
-                named = self.cast.last_organisation(self.current)
+                named = self.cast.last_organisation(self.current, head)
                 if named is not None:
                     return self.organisation(named)
             return self.organisation(np)
@@ -653,12 +792,21 @@ class _Walker:
             person.number = "p"  # "Opponents", « plusieurs joueurs »: not a "she"
         return person
 
+    def is_role_or_body(self, np: str) -> bool:
+        head = _head(np.split(), self.grammar)
+        return head is not None and (head in self.grammar.roles or
+                                     head in self.grammar.organisations)
+
     def is_role_description(self, np: str) -> bool:
         head = _head(np.split(), self.grammar)
         return head is not None and head in self.grammar.roles
 
     def pronoun(self, pronoun: str, match: re.Match[str] | None) -> Person | None:
         gender, number = self.grammar.pronouns.get(pronoun.lower(), ("x", "s"))
+        if pronoun.lower() in _DEMONSTRATIVES:
+            named = self.last_named(pronoun, gender)
+            if named is not None:
+                return named
         for person in reversed(self.history):
             if gender == "n":
                 if person.is_organisation:
@@ -675,6 +823,25 @@ class _Walker:
             if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
                 person.gender = gender
             return person
+        return None
+
+    def last_named(self, pronoun: str, gender: str) -> Person | None:
+        """« Celle-ci », « ce dernier », "the latter": the person named last before the pronoun,
+        whether or not they spoke (« face à la présidente, Gwenaëlle Morvan. Celle-ci … »)."""
+        text = self.article.paragraphs[self.current].text
+        here = text.lower().find(pronoun.lower())
+        for at, name in reversed(self.cast.mentions):
+            if at > self.current or (at == self.current and not 0 <= text.find(name) < here):
+                continue
+            if name in self.cast.organisations or at < self.current - 1:
+                continue
+            person = self.cast.people.get(self.cast.canonical(name))
+            known = person.gender if person is not None else \
+                self.cast.role_gender(self.cast.roles.get(name, ""))
+            if person is not None and person.is_organisation:
+                continue
+            if gender in ("x", known) or (known == "x" and name in self.cast.roles):
+                return person or self.cast.person(name, role=self.cast.roles.get(name))
         return None
 
     def sources(self, masked: str, s_start: int, s_end: int) -> list[_Cue]:
@@ -696,8 +863,9 @@ class _Walker:
                 person = self.cast.person(name, role=_strip_det(np_match.group(1)))
                 np_end += appos.end()
             else:
-                person = self.mention(np_match.group(1), None) or \
-                    self.description(np_match.group(1).strip())
+                # « selon une étude de l’Ademe publiée en 2023 »: the body behind the document.
+                np = _document_source(np_match.group(1))
+                person = self.mention(np, None) or self.description(np.strip())
             cue = _Cue(s_start + match.start(), s_start + np_end,
                        sentence[match.start():np_end], person)
             before = sentence[:match.start()].rstrip(" ,")
@@ -710,12 +878,30 @@ class _Walker:
                 cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
         pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?"
-                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,3}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,5}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
                         sentence)
+        holder: Person | None = None
+        # « Pour la procureure, Sandrine Tanguy, le chef d’entreprise … »: role, then name.
+        pour_role = re.match(rf"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
+                             rf"[^,\x01]{{2,60}}?),\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+                             sentence)
+        if pour_role and self.is_role_description(pour_role.group(1)):
+            pour = pour_role
+            holder = self.cast.person(self.cast.strip_title(pour_role.group(2).strip()),
+                                      role=_strip_det(pour_role.group(1)))
+        if pour is None:
+            # « Pour les associations de cyclistes, le plan … »: a described group or body.
+            described = re.match(r"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|les|the)\s*"
+                                 r"[^,\x01]{2,60}?)\s*,", sentence)
+            if described and len(described.group(1).split()) <= 6 and \
+                    self.is_role_or_body(described.group(1)):
+                pour = described
+                holder = self.mention(described.group(1), None) or \
+                    self.description(described.group(1).strip())
         if pour:
-            holder = self.mention(pour.group(1), None)
+            holder = holder or self.mention(pour.group(1), None)
             if holder is not None:
-                cue = _Cue(s_start + pour.start(1), s_start + pour.end(1),
+                cue = _Cue(s_start + pour.start(1), s_start + pour.end(pour.lastindex or 1),
                            pour.group(0).strip(" ,"), holder)
                 rest = sentence[pour.end():]
                 appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
@@ -737,7 +923,11 @@ class _Walker:
         """"It all seemed manageable, says Elena, but then …": reported speech around an incise."""
         before_verb = sentence[:match.start()]
         comma = before_verb.rfind(",")
-        if comma < 0 or len(before_verb[comma + 1:].split()) > 3:
+        subject = before_verb[comma + 1:].split()
+        # "…, the Premier League club announced on Friday.": a described subject is longer.
+        longest = 6 if subject and (subject[0].lower() in DETERMINERS or
+                                    subject[0][:1].isupper()) else 3
+        if comma < 0 or len(subject) > longest:
             return []
         if re.match(r"\s*[:\x01]", sentence[cue.end - s_start:]):
             return []  # "Asked whether …, he replied: “…”": the cue introduces a quotation
@@ -749,7 +939,8 @@ class _Walker:
             return []
         parts: list[tuple[int, int]] = []
         left = sentence[:comma].strip()
-        if len(left.split()) >= 3:
+        # "Asked whether he felt the pressure, he laughed": the question, not his words.
+        if len(left.split()) >= 3 and not _ASKED.match(left):
             lo = len(sentence) - len(sentence.lstrip())
             parts.append((s_start + lo, s_start + comma))
         rest_at = cue.end - s_start
@@ -816,12 +1007,22 @@ class _Walker:
         elif english and verb.startswith("sa") and _SAYS_CLAUSE.match(rest):
             # "Hill said the team now planned …": English drops "that".
             que_end = len(rest) - len(rest.lstrip())
+        elif english and verb in self.grammar.say_forms and _BARE_CLAUSE.match(rest):
+            # "Daley insisted the offer was the most generous": a subject and a finite verb.
+            que_end = len(rest) - len(rest.lstrip())
         else:
             return None
         lo = cue_end + que_end
         body = masked[lo:s_end]
         stop = _CLAUSE_STOP.search(body)
         hi = lo + (stop.start() if stop else len(body.rstrip()))
+        for comma in re.finditer(r",\s+", masked[lo:hi]):
+            # « … allait faire appel, jugeant la peine … »: a participle starts another claim.
+            verb = self.grammar.cue.match(masked, lo + comma.end())
+            if verb is not None and not verb.group("aux") and \
+                    verb.group("verb").lower().endswith(("ant", "ing")):
+                hi = lo + comma.start()
+                break
         for conj in re.finditer(r"\s(?:et|and|mais|but)\s+", masked[lo:hi]):
             # « … et a assuré que … »: the next reporting verb starts its own clause.
             if self.grammar.cue.match(masked, lo + conj.end()):
@@ -873,14 +1074,37 @@ _AUXILIARIES = {
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
 }
 _QUANTIFIERS = words("quantifiers")
+#: Pronouns that point at the person named last, not at the last speaker.
+_DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))
 _ADVERBS = words("adverbs")
 _PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",
                      "several", "many", "two", "three"))
+# « PARIS, 14 mars (AFP) – » opening a paragraph: not part of what a source said.
+_CLAUSE_DATELINE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:,[^()–—]{1,30})?\s*\([^)]{1,20}\)\s*[—–-]\s*"
+    r"|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ .'-]*(?:,[^–—()]{1,30})?\s*[—–]\s*"
+)
+# A coordinated subject before a plural verb: « X et la docteure Y ont accueilli ».
+_COORDINATED = re.compile(r"^([^\x01;:]*\s(?:et|and)\s[^\x01;:]*?)\s(?:ont|sont|avaient|étaient|"
+                          r"have|are|had|were)\s")
+# "LONDON —", « PARIS (AFP) - »: the dateline before a story's first subject.
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]+(?:\s*\([^)]*\))?\s*[—–-]\s*")
+# "the British maker", "Brazilian midfielder Lucas Moreira": a demonym before a noun, not a name.
+_ADJECTIVE_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ese|ish|ian|ais|aise|ois|oise|ien|ienne|ain"
+                             r"|aine|i)\s+[a-zà-ÿ]")
 _DEMONYM = re.compile(r"(?:an|ese|ard|ish|ais|aise|ois|oise|ien|ienne|ain|aine|and|ande|ol|ole|i)$")
 _TOLD = re.compile(
-    r"^\s+(?:the\s+|a\s+)?\w+(?:\s+\w+)?\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
+    r"^\s+(?:the\s+|a\s+)?\w+"
+    # "told reporters after the final round": a complement, not the start of the clause.
+    r"(?:\s+(?!(?:after|before|in|on|at|during|following|as|outside|from|with|while)\b)\w+)?"
+    r"\s+(?=(?:he|she|they|it|we|i|the|his|her|their)\s)"
 )
 _INFINITIVE = re.compile(r"^\s+(?:ne\s+pas\s+)?[a-zà-ÿ]+(?:er|ir|re)\s")
+_BARE_CLAUSE = re.compile(
+    r"^\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|i|there|"
+    r"[A-Z][\w'-]+)\b(?:\s+[^\s\x01]+){0,6}?\s+(?:was|were|is|are|had|has|have|would|will|"
+    r"could|should|might|must|can|did|does)\b"
+)
 _SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w\x01]")
 # "of" before a name: « le ministère de l’Intérieur », "the office of Tokayev".
 _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", re.IGNORECASE)
@@ -895,17 +1119,54 @@ _LEAD = re.compile(
     r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
 )
+# A word glossed after its quotation marks: « "folkmord", soit génocide », "“mahalo,” meaning".
+_GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
+                    r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
+# « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
+_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}\s*,")
+_DOCUMENT_NOUN = re.compile(
+    r"^\s*(?:une?|l[ae]|l[’']|the|a|an|son|sa|its|their)\s*(?:étude|rapport|enquête|sondage|"
+    r"communiqué|note|analyse|lettre|courrier|document|report|study|survey|statement|"
+    r"analysis|poll|filing|letter|memo|document)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT = re.compile(
+    _DOCUMENT_NOUN.pattern + r"\s+(?:\w+\s+)?"
+    r"(?:de\s+la\s+|de\s+l[’']\s*|du\s+|des\s+|de\s+|d[’']\s*|auprès\s+d[eu]\s+|by\s+|"
+    r"from\s+|of\s+|with\s+)",
+    re.IGNORECASE,
+)
+_DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|released|issued)"
+                              r"\b.*$", re.IGNORECASE)
+_ASKED = re.compile(r"^(?:asked|pressed|questioned|interrogée?s?|questionnée?s?|invitée?s?)\b",
+                    re.IGNORECASE)
+# Meaning to say is not saying: « avait voulu dire que », "meant to say that".
+_INTENDED = re.compile(r"\b(?:voulu|voulait|voulaient|voulant|voulais|meant|wanted|intended)"
+                       r"(?:\s+to)?\s+$", re.IGNORECASE)
+# A verb that hands its subject to a reporting infinitive: « s’est contentée d’ », « a tenu à ».
+_MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s+)?"
+                    r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+(?:de\s+|d[’']\s*|à\s+)$")
+# Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».
+_ON_SOURCE = re.compile(
+    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi)\s+"
+    r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60})"
+)
 _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
                               re.IGNORECASE)
 # Adjectives before a French role noun: « l’ancien ministre », « la nouvelle présidente ».
 _FORMER = frozenset(("ancien", "ancienne", "nouveau", "nouvelle", "futur", "future", "ex"))
 _PASSIVE = frozenset(("est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
                       "été", "être", "is", "are", "was", "were", "be", "been", "being"))
+# Words that make what follows a noun phrase: articles, « de », "of".
+_NOUN_MARKERS = frozenset(("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce",
+                           "cette", "ces", "en", "au", "aux", "the", "a", "an", "of", "this",
+                           "these", "in", "into"))
 _PREPOSITIONS = frozenset(("pour", "de", "à", "avec", "sur", "to", "for", "of", "with", "on"))
 _CONJUNCTIONS = frozenset(("et", "and", "mais", "but", "puis", "then", "or", "ou"))
 # An apposition between a subject and its verb: "Hill, quoted by the BBC, said".
 _APPOSITION = re.compile(
-    r"^(?:a|an|un|une|quoted|cited|interviewed|speaking|cité|citée|interrogée?|jointe?|"
+    r"^(?:a|an|un|une|quoted|cited|interviewed|speaking|asked|pressed|questioned|cité|citée|"
+    r"interrogée?|jointe?|"
     r"contactée?|selon)\b",
     re.IGNORECASE,
 )
@@ -981,6 +1242,31 @@ def _short(text: str, span: Span) -> bool:
     return len(inner.split()) <= 3 and not inner.endswith(("!", "?", ".", "…"))
 
 
+def _document_source(np: str) -> str:
+    """« une étude de l’Ademe publiée en 2023 » → « l’Ademe »; « un rapport publié lundi par
+    le réseau Glamos » → « le réseau Glamos »; anything else as it is."""
+    stripped = _DOCUMENT.sub("", np)
+    if stripped == np and not _DOCUMENT_NOUN.match(np):
+        return np
+    by = re.search(r"\s(?:par|by)\s+(.+)$", stripped)
+    if by:
+        return by.group(1)
+    return _DOCUMENT_SUFFIX.sub("", stripped)
+
+
+def _quoted_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _named_thing(text: str, span: Span, s_start: int) -> bool:
+    """A few words in marks after an article or « de », in a sentence with no speech, name a
+    thing: « ce projet de « manif de confinement » », "a match called “finale”"."""
+    if not _short(text, span) or not span.opened:
+        return False
+    before = text[s_start:span.open].split()
+    return len(before) >= 2 and before[-1].lower().replace("’", "'") in _NOUN_MARKERS
+
+
 def _possessive_gender(sentence: str, g: Grammar) -> str:
     """"Clinton is pressing her case": an English possessive shows the subject's gender."""
     if g.language != "en":
@@ -1001,6 +1287,11 @@ def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
         return False  # « l’intérim serait assuré par … », "he was told": a passive
     before = " " + sentence[:match.start()].rstrip().lower()
     if before.rsplit(" ", 1)[-1] in _PASSIVE:
+        return False
+    # "Cole, asked about his pay, said": a participle in apposition, not the sentence's verb.
+    if not aux and verb in ("asked", "pressed", "questioned", "interviewed", "quoted") and \
+            re.search(r"[,(]\s*$", before) and \
+            re.match(r"\s+(?:about|whether|if|by|on|why|how|what)\b", sentence[match.end():]):
         return False
     # "when asked": a passive participle has no speaker of its own.
     return not before.endswith((" le", " la", " les", " du", " des", " the", " a", " un", " une",

@@ -102,7 +102,8 @@ def grammar(language: str) -> Grammar:
     verbs = _alternation(forms)
     if lang == "fr":
         cue = (
-            rf"(?<![\w’'-])(?P<refl>s[’']\s*|se\s+)?"
+            # « s’est contentée d’indiquer »: an infinitive after an elided « d’ » too.
+            rf"(?:(?<![\w’'-])|(?<=\b[dD][’']))(?P<refl>s[’']\s*|se\s+)?"
             rf"(?:(?P<aux>{_FR_AUX})(?P<clitic1>{_FR_CLITIC})?\s+(?:{_FR_ADVERB}\s+){{0,2}})?"
             rf"(?P<verb>{verbs})(?P<clitic2>{_FR_CLITIC})?(?![\w’'])"
         )

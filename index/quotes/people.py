@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from index.lexicon import phrase_list
 from index.quotes.grammar import NAME, Grammar, words
 
 _NAME_RE = re.compile(NAME)
@@ -66,6 +68,9 @@ class Cast:
             # "House Speaker Paul Ryan": capitalised role words are the role, not the name.
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
                       default=0)
+            if len(words) - cut >= 2 and self._after_listener_slot(text[:match.start()]):
+                # « explique à Reporterre Romain, du collectif … »: the outlet, then the speaker.
+                cut += 1
             name = self.strip_title(" ".join(words[cut:]))
             if not self.is_name(name, text, match.start()):
                 continue
@@ -93,6 +98,16 @@ class Cast:
             if introduction:
                 self.introductions.add(name)
 
+    def _after_listener_slot(self, before: str) -> bool:
+        """Right after « explique à », « a confié au », "told": where the outlet spoken to
+        stands before an inverted speaker."""
+        tail = before[-80:]
+        slot = re.search(r"(?:\s(?:à|au|aux|auprès\s+d[eu])(?:\s+l[ae]|\s+l[’'])?|,\s*told)"
+                         r"\s*$", tail)
+        return slot is not None and (tail.rstrip().endswith("told") or
+                                     self.grammar.cue.search(tail[:slot.start() + 1]
+                                                             .rsplit(",", 1)[-1]) is not None)
+
     def _role_apposed(self, before: str) -> str | None:
         """« Le président du Kazakhstan, Kassym-Jomart Tokayev »: a role chunk, then the name."""
         if not before.endswith(","):
@@ -100,7 +115,9 @@ class Cast:
         chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
         words = chunk.split()
         # The determiner that opens the role: « Le ministre suédois des Affaires étrangères ».
+        # « du tribunal » in « La présidente du tribunal » is a complement, not a new chunk.
         starts = [i for i, w in enumerate(words) if w.lower() in DETERMINERS and
+                  (i == 0 or w.lower() not in _COMPLEMENT_ARTICLES) and
                   any(x.lower() in self.grammar.roles or x.lower() in self.grammar.organisations
                       for x in words[i + 1:i + 3])]
         if not starts or len(words) - starts[-1] > 8:
@@ -211,8 +228,19 @@ class Cast:
         return any(word in name.split() for _, name in self.mentions if name != word) or \
             any(word in name.split() for name in self.people)
 
-    def last_organisation(self, paragraph: int) -> str | None:
-        """The organisation named last up to ``paragraph``: what "the company" stands for."""
+    def last_organisation(self, paragraph: int, head: str | None = None) -> str | None:
+        """The organisation named last up to ``paragraph``: what "the company" stands for.
+
+        With ``head`` (« le ministère »), an organisation whose name has that noun comes first;
+        an office that no named organisation is (« ministère » after « Quotidien du médecin »)
+        stands for nothing named.
+        """
+        if head is not None:
+            for at, name in reversed(self.mentions):
+                if at <= paragraph and head in name.lower().split():
+                    return name
+            if head in _OFFICES:
+                return None
         for at, name in reversed(self.mentions):
             if at <= paragraph and name in self.organisations:
                 return name
@@ -242,6 +270,22 @@ class Cast:
                     found.append((position, name))
         return sorted(found)
 
+    def by_periphrasis(self, description: str, paragraph: int) -> Person | None:
+        """« le chef de l’État », "the head of state": the one person the article introduced
+        with the role the periphrasis stands for; nobody when two people hold it."""
+        words = description.lower().replace("’", "'").split()
+        while words and words[0] in DETERMINERS:
+            words = words[1:]
+        role = _periphrases(self.grammar.language).get(" ".join(words))
+        if role is None:
+            return None
+        holders = [name for name, held in self.roles.items()
+                   if self.role_at.get(name, 0) <= paragraph and
+                   f" {role} " in f" {held.lower().replace('’', chr(39))} "]
+        if len(holders) != 1:
+            return None
+        return self.person(holders[0], role=self.roles[holders[0]])
+
     def by_role(self, description: str, paragraph: int = 10**6) -> Person | None:
         """"the speaker", « la journaliste »: the person the article gave that role so far."""
         words = [w.lower() for w in description.split() if w.lower() not in DETERMINERS]
@@ -260,6 +304,24 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+
+
+@cache
+def _periphrases(language: str) -> dict[str, str]:
+    """``data/<lang>/periphrases.txt``: « chef de l'état » → « président »."""
+    table: dict[str, str] = {}
+    for entry in phrase_list("en" if language == "en" else "fr", "periphrases"):
+        key, _, role = entry.partition("|")
+        table[key.strip().lower().replace("’", "'")] = role.strip().lower()
+    return table
+
+
+_COMPLEMENT_ARTICLES = frozenset(("du", "des", "au", "aux", "de", "d’", "d'"))
+#: Bodies named by what they are (« le ministère », "the court"), not by a proper name: when no
+#: named organisation has the noun, they are themselves, not the company named last.
+_OFFICES = frozenset(("ministère", "ministry", "gouvernement", "government", "préfecture",
+                      "parquet", "tribunal", "court", "police", "mairie", "department",
+                      "commission", "élysée", "cour"))
 _PARTICLES = frozenset(
     ("de", "du", "des", "von", "van", "der", "da", "di", "al", "bin", "ben", "el", "d’", "d'")
 )

@@ -21,6 +21,23 @@ FURNITURE = [
     ("fr", "Photo : le glacier du Rhône recouvert de bâches blanches. KEYSTONE/Jean Bott."),
     ("fr", "Partager sur Facebook"),
     ("fr", "Sur le même sujet"),
+    ("fr", "Le tribunal de Quimper, le 12 mars. (Photo Fred Tanneau / AFP)"),
+    ("fr", "La ministre lors de sa visite, le 13 mars. Photo : Thierry Zoccolan / AFP"),
+    ("fr", "Par Claire Dumoulin, envoyée spéciale à Guéret"),
+    ("fr", "Suivez-nous sur Facebook et Instagram"),
+    ("fr", "Nous sommes financés par nos lectrices et lecteurs : faites un don."),
+    ("en", "The factory in Wrexham in 2019. (Photo: Rhys Morgan/Reuters)"),
+    ("en", "The midfielder at the training ground. Photograph: Aston Park FC/Getty Images"),
+    ("en", "The harbour at dawn. © Jane Doe"),
+    ("en", "By Tom Ashworth, Chief Football Writer"),
+    ("en", "Updated March 4, 2026, 6:12 PM GMT"),
+    ("en", "Share on Facebook Share on X"),
+    ("en", "Support independent journalism: donate today."),
+    ("en", "By Sarah Whitfield and Daniel Osei"),
+    ("fr", "Par Julie Martin et Paul Roux"),
+    ("en", "Nurses on the picket line on Tuesday. (AP Photo/Jon Super)"),
+    ("en", "Copyright 2026 The Associated Press. All rights reserved."),
+    ("fr", "Par Marion Lefort — Publié le 2 juillet 2026 à 07h15"),
     ("en", "Share this with"),
     ("en", "WhatsApp"),
     ("en", "Copy this link"),
@@ -37,6 +54,10 @@ STORY = [
     ("fr", "Par ailleurs, le ministère a indiqué que les exercices continueraient."),
     ("en", "Share prices fell 1.2 percent in London trading on Thursday."),
     ("en", "Follow-up tests will be carried out next year, the researchers said."),
+    ("en", "The strike was called off, the union said in a statement sent to AFP."),
+    ("fr", "Par ailleurs, les lecteurs du quotidien ont été nombreux à réagir."),
+    ("en", "Copyright law was rewritten in 2019 after a long campaign by musicians."),
+    ("en", "By Monday and Tuesday the river had fallen back below its banks."),
 ]
 
 
@@ -89,3 +110,14 @@ def test_quoted_blurb_after_the_footer() -> None:
         "“Amateur de café. Lecteur passionné. Voyageur.”\n"
     )
     assert [p.is_boilerplate for p in article.paragraphs] == [False, True, True, True]
+
+
+def test_short_lines_before_an_appeal_that_name_the_page() -> None:
+    """« On ne va pas vous le cacher : au Courrier, on est inquiets. » opens the appeal."""
+    texts = [
+        "« Nous reviendrons », promet Axel, qui compte bien manifester dès la fin du confinement.",
+        "On ne va pas vous le cacher : au Courrier du Val, on est inquiets.",
+        "Le Courrier du Val vit grâce à nos lecteurs : faites un don.",
+    ]
+    flags = page_furniture(texts, [is_boilerplate(t, "fr") for t in texts])
+    assert flags == [False, True, True]
