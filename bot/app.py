@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import logging
+import signal
 from typing import Any
 from urllib.parse import urlparse
 
@@ -16,7 +19,6 @@ from telegram import (
 )
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CommandHandler,
@@ -29,6 +31,7 @@ from bot import handlers
 from bot.flood import FloodControl
 from bot.i18n import STRINGS, t
 from bot.redact import protect_logs
+from bot.retry import RetryingRateLimiter, initialize_with_retries
 from bot.settings import Settings
 from index import Engine
 
@@ -54,7 +57,7 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         .token(settings.token)
         .base_url(settings.telegram_bot_api_url)
         .base_file_url(file_url(settings))
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(RetryingRateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .post_init(set_command_menus)
         .build()
     )
@@ -126,6 +129,8 @@ def polling_options(settings: Settings) -> dict[str, Any]:
         "allowed_updates": list(ALLOWED_UPDATES),
         "drop_pending_updates": False,
         "timeout": POLL_TIMEOUT,
+        # deleteWebhook at start-up is retried too: a flaky Bot API must not end the bot.
+        "bootstrap_retries": -1,
     }
 
 
@@ -157,6 +162,13 @@ def run_bot(settings: Settings, engine: Engine) -> None:
         raise ValueError("run_bot needs TELEGRAM_BOT_TOKEN")
     protect_logs(settings.token)
     application = build_application(settings, engine)
+    # One loop for start-up and running: the HTTP client is bound to the loop that opened it.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    if not start_up(application, settings, loop):
+        loop.close()
+        log.info("Stopped before start-up completed")
+        return
     if settings.webhook_url:
         log.info("Serving the webhook %s", settings.webhook_url)
         application.run_webhook(**webhook_options(settings))
@@ -164,3 +176,23 @@ def run_bot(settings: Settings, engine: Engine) -> None:
         log.info("Polling %s for updates", urlparse(settings.telegram_bot_api_url).netloc)
         application.run_polling(**polling_options(settings))
     log.info("Stopped")
+
+
+def start_up(
+    application: TelegramApp, settings: Settings, loop: asyncio.AbstractEventLoop
+) -> bool:
+    """Initialize (getMe) with back-off until the Bot API answers; False if stopped meanwhile."""
+    task = loop.create_task(initialize_with_retries(application, settings.telegram_bot_api_url))
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+    with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C still raises
+        for stop in stop_signals:
+            loop.add_signal_handler(stop, task.cancel)
+    try:
+        loop.run_until_complete(task)
+        return True
+    except asyncio.CancelledError:
+        return False
+    finally:
+        with contextlib.suppress(NotImplementedError):
+            for stop in stop_signals:
+                loop.remove_signal_handler(stop)
