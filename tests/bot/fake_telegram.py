@@ -229,6 +229,8 @@ class FakeTelegram:
     planned: dict[str, list[Fault]] = field(default_factory=dict)
     outages: list[Outage] = field(default_factory=list)
     faults_served: list[tuple[str, str]] = field(default_factory=list)  # (method, kind)
+    max_batch: int = 100  # at most this many updates per getUpdates (Telegram may send fewer)
+    confirmed: int = 0  # the highest getUpdates offset seen: every update before it is confirmed
 
     @property
     def base_url(self) -> str:
@@ -361,9 +363,10 @@ class FakeTelegram:
     async def api_getupdates(self, params: dict[str, Any]) -> Any:
         offset = params.get("offset")
         if offset:
+            self.confirmed = max(self.confirmed, offset)
             # Telegram forgets every update before the offset: they are confirmed.
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
-        limit = params.get("limit") or 100
+        limit = min(params.get("limit") or 100, self.max_batch)
         deadline = time.monotonic() + float(params.get("timeout") or 0)
         while not self.updates and not self._closing:
             remaining = deadline - time.monotonic()
