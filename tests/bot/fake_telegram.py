@@ -269,6 +269,11 @@ class FakeTelegram:
         self._notify()
         return update
 
+    def push_raw(self, update: dict[str, Any]) -> None:
+        """Queue an update built by the test, ``update_id`` included."""
+        self.updates.append(update)
+        self._notify()
+
     def new_message_id(self) -> int:
         return next(self._message_ids)
 
