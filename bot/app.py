@@ -28,7 +28,7 @@ from telegram.ext import (
 )
 
 from bot import handlers
-from bot.flood import FloodControl
+from bot.flood import FloodControl, PerChatUpdateProcessor
 from bot.i18n import STRINGS, t
 from bot.redact import protect_logs
 from bot.retry import RetryingRateLimiter, initialize_with_retries
@@ -58,6 +58,7 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         .base_url(settings.telegram_bot_api_url)
         .base_file_url(file_url(settings))
         .rate_limiter(RetryingRateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(set_command_menus)
         .build()
     )
