@@ -30,7 +30,7 @@ from telegram.ext import (
 from bot import handlers
 from bot.flood import FloodControl, PerChatUpdateProcessor
 from bot.i18n import STRINGS, t
-from bot.redact import protect_logs
+from bot.redact import hide_token_in_repr, protect_logs
 from bot.retry import RetryingRateLimiter, initialize_with_retries
 from bot.settings import Settings
 from index import Engine
@@ -62,6 +62,7 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         .post_init(set_command_menus)
         .build()
     )
+    hide_token_in_repr(application.bot)
     application.bot_data.update(
         handlers.bot_data(
             engine,
