@@ -4,6 +4,7 @@ text, not in a repr; a malformed token is refused at start-up in one sentence.
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,22 @@ def test_a_malformed_token_is_refused_at_start_up_in_one_sentence(
     assert "TELEGRAM_BOT_TOKEN" in done.stderr and done.stderr.rstrip().endswith(".")
     secret = token.split(":", 1)[-1]
     assert secret not in done.stderr and secret not in done.stdout
+
+
+async def test_a_token_the_bot_api_refuses_ends_article_bot_run_in_one_sentence(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    telegram.token = "987654321:" + "B" * 35  # the server knows another bot: 401 Unauthorized
+    bot = await start_bot(telegram.base_url, tmp_path, level="DEBUG")
+    try:
+        status = await asyncio.wait_for(bot.process.wait(), 30)
+    finally:
+        await stop_all(bot)
+    logs = bot.logs()
+    assert status == 2
+    last = logs.splitlines()[-1]
+    assert last.startswith("article-bot: The setting TELEGRAM_BOT_TOKEN is refused")
+    assert "Traceback" not in logs and _occurrences(logs) == 0
 
 
 def test_the_token_is_in_no_repr_str_or_error_of_the_settings(
