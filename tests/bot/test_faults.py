@@ -183,3 +183,24 @@ async def test_a_token_the_bot_api_refuses_stops_start_up_in_one_sentence(
     with pytest.raises(SettingsError, match=r"^The setting TELEGRAM_BOT_TOKEN is refused") as error:
         await initialize_with_retries(application, refused.telegram_bot_api_url)
     assert TOKEN not in str(error.value) and str(error.value).count(". ") == 0
+
+
+@pytest.mark.slow
+async def test_a_sendmessage_answer_slower_than_the_timeout_is_retried_at_least_once(
+    telegram: FakeTelegram, settings: Settings, engine: Engine
+) -> None:
+    """At-least-once: the slow call did reach Telegram, so its retry makes one duplicate."""
+    async with running(settings, engine):
+        await telegram.wait_call("getUpdates")
+        # python-telegram-bot's read timeout is 5 s: the first answer comes too late.
+        telegram.inject("sendMessage", "slow", delay=5.5)
+        ids = _queue_questions(telegram)
+        await telegram.wait_sent(len(ids) + 1, timeout=30)
+    answered = telegram.answered()
+    assert all(answered.get(i, 0) >= 1 for i in ids)
+    duplicates = sum(answered[i] - 1 for i in ids)
+    assert duplicates == 1  # only the question whose answer was in flight at the timeout
+    figures.record(
+        "faults::sendMessage-slow", faults_injected=1, questions_asked=len(ids),
+        questions_lost=0, duplicates=duplicates,
+    )
