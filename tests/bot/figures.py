@@ -1,7 +1,7 @@
 """Measured figures of the reliability tests, for docs/RELIABILITY.md.
 
 Each test stores what it measured under its own name in ``.reliability/figures.json`` (git-ignored;
-rewritten on every run); ``python -m tests.bot.figures`` sums them up.
+rewritten on every run); ``python -m tests.bot.figures [--markdown]`` sums them up.
 """
 
 from __future__ import annotations
@@ -53,7 +53,19 @@ def totals() -> dict[str, Any]:
     return summed
 
 
+def markdown() -> str:
+    """The totals as the table of docs/RELIABILITY.md."""
+    summed = totals()
+    return "\n".join(
+        ["| figure | value |", "| --- | --- |"]
+        + [f"| {key.replace('_', ' ')} | {summed[key]:,} |" for key in (*TOTALS, "tests")]
+    )
+
+
 if __name__ == "__main__":
-    json.dump({"totals": totals(), "by_test": json.loads(FIGURES.read_text())}, sys.stdout,
-              indent=1, sort_keys=True)
-    sys.stdout.write("\n")
+    if sys.argv[1:] == ["--markdown"]:
+        sys.stdout.write(markdown() + "\n")
+    else:
+        json.dump({"totals": totals(), "by_test": json.loads(FIGURES.read_text())}, sys.stdout,
+                  indent=1, sort_keys=True)
+        sys.stdout.write("\n")
