@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
 from bot.settings import SettingsError
@@ -63,6 +63,9 @@ async def initialize_with_retries(
                 "(check the token and TELEGRAM_BOT_API_URL)."
             ) from None
         except TelegramError as error:
+            if isinstance(error, RetryAfter):  # Telegram said how long: wait at least that
+                wait = error.retry_after  # an int or a timedelta, by python-telegram-bot version
+                delay = max(delay, wait if isinstance(wait, int | float) else wait.total_seconds())
             log.warning(
                 "Start-up attempt %d: the Bot API at %s did not answer (%s: %s); "
                 "retrying in %.1f s",

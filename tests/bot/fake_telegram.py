@@ -492,7 +492,9 @@ class _MethodHandler(tornado.web.RequestHandler):
 
     def _serve_fault(self, method: str, params: dict[str, Any], fault: Fault) -> None:
         """Fail the call as a broken network or server would, before doing anything."""
-        self.fake.calls.append(Recorded(method, params, 0, f"fault {fault.kind}"))
+        # The HTTP status the bot saw: none for a reset, 200 for the unparsable body.
+        status = {"reset": 0, "bad_json": 200}.get(fault.kind) or int(fault.kind)
+        self.fake.calls.append(Recorded(method, params, status, f"fault {fault.kind}"))
         self.fake._notify()
         if fault.kind == "reset":
             stream = self.detach()  # the handler is finished: tornado writes nothing more
