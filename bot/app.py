@@ -155,6 +155,7 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
         "secret_token": webhook_secret(settings),
         "allowed_updates": list(ALLOWED_UPDATES),
         "drop_pending_updates": False,
+        "bootstrap_retries": -1,  # setWebhook at start-up is retried like deleteWebhook
     }
 
 

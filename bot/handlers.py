@@ -206,7 +206,8 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
 def bot_data(
     engine: Engine, max_results: int, allowed: frozenset[int] | None, flood: FloodControl
 ) -> dict[str, Any]:
-    """What every handler reads: the engine and a few settings (read-only after start-up)."""
+    """What every handler reads: the engine and a few settings (read-only after start-up), and
+    the chats already refused."""
     return {
         ENGINE: engine, MAX_RESULTS: max_results, ALLOWED_CHATS: allowed, FLOOD: flood,
         REFUSED: set(),
