@@ -28,11 +28,12 @@ from telegram.ext import (
 )
 
 from bot import handlers
-from bot.flood import FloodControl, PerChatUpdateProcessor
+from bot.flood import FloodControl
 from bot.i18n import STRINGS, t
 from bot.redact import hide_token_in_repr, protect_logs
 from bot.retry import RetryingRateLimiter, initialize_with_retries
 from bot.settings import Settings
+from bot.updates import PerChatUpdateProcessor
 from index import Engine
 
 log = logging.getLogger(__name__)

@@ -1,16 +1,10 @@
-"""Per-chat flood control (at most CHAT_RATE_LIMIT replies per CHAT_RATE_WINDOW_SECONDS) and
-per-chat ordering of updates, so that one chat never holds up the others."""
+"""Per-chat flood control: at most CHAT_RATE_LIMIT replies per CHAT_RATE_WINDOW_SECONDS."""
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
-from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-from telegram import Update
-from telegram.ext import BaseUpdateProcessor
+from typing import Protocol
 
 _PRUNE_OVER = 10_000  # chats remembered before the quiet ones are forgotten
 
@@ -54,48 +48,3 @@ class FloodControl:
             return "reply"
         return "warn" if count == self.limit + 1 else "drop"
 
-
-class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Updates of different chats run concurrently; those of one chat run one at a time, in order.
-
-    A chat whose reply waits (Telegram allows 20 messages a minute in a group) then never delays
-    the answers to other chats, and each chat still gets its answers in the order it asked.
-    """
-
-    def __init__(self, max_concurrent_updates: int = 1024) -> None:
-        # Generous: an update waiting for its chat's turn holds a slot while it waits.
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[object, asyncio.Lock] = {}
-        self._users: dict[object, int] = {}  # how many updates hold or await each lock
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = _chat_key(update)
-        if key is None:
-            await coroutine
-            return
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._users[key] = self._users.get(key, 0) + 1
-        try:
-            async with lock:  # FIFO: the chat's updates run in the order they came
-                await coroutine
-        finally:
-            self._users[key] -= 1
-            if not self._users[key]:
-                del self._users[key], self._locks[key]
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to release."""
-
-
-def _chat_key(update: object) -> object:
-    """What orders an update: its chat, else its user (inline queries), else nothing."""
-    if not isinstance(update, Update):
-        return None
-    if update.effective_chat is not None:
-        return ("chat", update.effective_chat.id)
-    if update.effective_user is not None:
-        return ("user", update.effective_user.id)
-    return None

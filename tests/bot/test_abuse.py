@@ -128,6 +128,10 @@ async def test_a_group_outside_allowed_chat_ids_is_refused_only_when_it_addresse
         )
 
 
+def _group_replies(telegram: FakeTelegram) -> int:
+    return sum(1 for sent in telegram.sent if sent["chat_id"] == SUPERGROUP["id"])
+
+
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True,
@@ -155,3 +159,25 @@ def test_a_huge_or_binary_article_is_refused_in_one_line(
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1 and says in done.stderr, done.stderr
         assert "Traceback" not in done.stderr and not done.stdout
+
+
+@pytest.mark.slow
+async def test_a_burst_of_a_hundred_group_questions_in_one_batch_does_not_hold_up_others(
+    telegram: FakeTelegram, settings: Settings, engine: Engine
+) -> None:
+    """The flood arrives in one getUpdates batch: its waiting updates must not take every slot."""
+    async with running(settings, engine):
+        await _latency(telegram, private_chat(EN_USER), EN_USER)  # warmed up
+        text = "@ArticleTestBot qui a parlé du Kazakhstan ?"
+        for _ in range(FLOOD):
+            telegram.push("message", text_message(telegram, SUPERGROUP, FR_USER, text))
+        waited = await _latency(telegram, private_chat(OTHER_USER), OTHER_USER)
+        # The group's last reply waits for Telegram's 20 messages a minute in a group (~3 s).
+        expected = settings.chat_rate_limit + 1
+        deadline = time.monotonic() + 20
+        while _group_replies(telegram) < expected and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)  # nothing more comes
+    assert _group_replies(telegram) == expected
+    assert waited < LATENCY_LIMIT
+    figures.record("abuse::burst-supergroup", burst_latency_ms=round(waited * 1000, 1))

@@ -8,9 +8,9 @@ import time
 from telegram import Update
 
 from bot.app import build_application
-from bot.flood import PerChatUpdateProcessor
 from bot.retry import Backoff, initialize_with_retries
 from bot.settings import Settings
+from bot.updates import PerChatUpdateProcessor
 from index import Engine
 from tests.bot.fake_telegram import EN_USER, FR_USER, FakeTelegram, private_chat
 
@@ -62,4 +62,4 @@ async def test_one_chat_waits_its_turn_while_other_chats_go_ahead() -> None:
         release.set()
         await asyncio.gather(*tasks)
     assert done == ["en-1", "fr-1", "fr-2"]
-    assert not processor._locks  # nothing kept once a chat is quiet
+    assert not processor._chat_locks  # nothing kept once a chat is quiet
