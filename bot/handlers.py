@@ -24,9 +24,9 @@ ENGINE = "engine"  # bot_data keys: the shared, read-only state of every handler
 MAX_RESULTS = "max_results"
 ALLOWED_CHATS = "allowed_chats"
 FLOOD = "flood"
+MAX_QUESTION = 4096  # longer text cannot come from Telegram; cut it rather than search it all
 REFUSED = "refused"  # chats outside ALLOWED_CHAT_IDS already told so (each is told once)
 REFUSED_MAX = 10_000  # then forgotten, so that a swarm of chats cannot grow memory without end
-MAX_QUESTION = 4096  # longer text cannot come from Telegram; cut it rather than search it all
 
 
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -40,25 +40,14 @@ def ui_of(update: Update) -> str:
     return pick_language(user.language_code if user else None)
 
 
-def flood_verdict(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Count a reply to the update's chat: "reply", "warn" (once over the limit) or "drop"."""
-    flood: FloodControl | None = context.bot_data.get(FLOOD)
-    chat = update.effective_chat
-    return flood.verdict(chat.id, time.monotonic()) if flood and chat else "reply"
-
-
-async def reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, verdict: str | None = None
-) -> None:
-    """Send ``text`` (HTML) threaded to the message, in its forum topic, without link preview.
-
-    ``verdict`` is the flood verdict when the caller already counted this reply.
-    """
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Send ``text`` (HTML) threaded to the message, in its forum topic, without link preview."""
     message = update.effective_message
     chat = update.effective_chat
     if message is None or chat is None:
         return
-    verdict = verdict or flood_verdict(update, context)
+    flood: FloodControl | None = context.bot_data.get(FLOOD)
+    verdict = flood.verdict(chat.id, time.monotonic()) if flood else "reply"
     if verdict == "drop":
         log.info("Chat %s is over CHAT_RATE_LIMIT: reply dropped", chat.id)
         return
@@ -91,13 +80,8 @@ async def answer_question(
         else:
             await reply(update, context, html_t(ui, f"usage_{mode}"))
         return
-    verdict = flood_verdict(update, context)
-    if verdict != "reply":
-        # A flooding chat costs no search: it gets the one notice, then nothing.
-        await reply(update, context, "", verdict)
-        return
     answer = engine.answer(mode, question, limit=context.bot_data.get(MAX_RESULTS, 3))
-    await reply(update, context, answer_to_html(answer, engine, ui), verdict)
+    await reply(update, context, answer_to_html(answer, engine, ui))
 
 
 async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -109,7 +93,7 @@ async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE)
     chat = update.effective_chat
     if allowed is not None and (chat is None or chat.id not in allowed):
         log.debug("Ignoring an update from chat %s, not in ALLOWED_CHAT_IDS", chat and chat.id)
-        refused: set[int] = context.bot_data.setdefault(REFUSED, set())
+        refused: set[int] = context.bot_data.setdefault(REFUSED, set())  # made on first use
         message = update.message  # a new message only: never an edit or a channel post
         if (
             chat is not None
@@ -206,9 +190,5 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
 def bot_data(
     engine: Engine, max_results: int, allowed: frozenset[int] | None, flood: FloodControl
 ) -> dict[str, Any]:
-    """What every handler reads: the engine and a few settings (read-only after start-up), and
-    the chats already refused."""
-    return {
-        ENGINE: engine, MAX_RESULTS: max_results, ALLOWED_CHATS: allowed, FLOOD: flood,
-        REFUSED: set(),
-    }
+    """What every handler reads: the engine and a few settings (read-only after start-up)."""
+    return {ENGINE: engine, MAX_RESULTS: max_results, ALLOWED_CHATS: allowed, FLOOD: flood}

@@ -88,11 +88,13 @@ class RetryingRateLimiter(AIORateLimiter):
 
     def __init__(
         self,
-        max_retries: int = 0,
+        *,
         network_retries: int = SEND_NETWORK_RETRIES,
         backoff: Backoff = SEND_BACKOFF,
+        **limits: Any,
     ) -> None:
-        super().__init__(max_retries=max_retries)
+        """``limits`` are AIORateLimiter's (max_retries, overall_max_rate, group_max_rate …)."""
+        super().__init__(**limits)
         self.network_retries = network_retries
         self.backoff = backoff
 

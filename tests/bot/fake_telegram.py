@@ -38,8 +38,6 @@ BOT_USER = {
     "supports_inline_queries": False,
 }
 MAX_UTF16 = 4096
-# Faults the server can inject (see FakeTelegram.inject and FakeTelegram.outage).
-FAULT_KINDS = ("429", "500", "502", "reset", "slow", "bad_json")
 
 # Keys whose form value is JSON (python-telegram-bot sends the other non-strings as JSON too).
 _JSON_KEYS = {
@@ -186,6 +184,10 @@ class Recorded:
     error: str | None = None
 
 
+# Faults the server can inject (see FakeTelegram.inject and FakeTelegram.outage).
+FAULT_KINDS = ("429", "500", "502", "reset", "slow", "bad_json")
+
+
 @dataclass
 class Fault:
     """One planned failure of a Bot API call."""
@@ -221,16 +223,16 @@ class FakeTelegram:
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
     port: int = 0
     _fail: dict[str, list[int]] = field(default_factory=dict)
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(10_000))
-    _changed: asyncio.Event = field(default_factory=asyncio.Event)
-    _server: tornado.httpserver.HTTPServer | None = None
-    _closing: bool = False
     planned: dict[str, list[Fault]] = field(default_factory=dict)
     outages: list[Outage] = field(default_factory=list)
     faults_served: list[tuple[str, str]] = field(default_factory=list)  # (method, kind)
     max_batch: int = 100  # at most this many updates per getUpdates (Telegram may send fewer)
     confirmed: int = 0  # the highest getUpdates offset seen: every update before it is confirmed
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(10_000))
+    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _server: tornado.httpserver.HTTPServer | None = None
+    _closing: bool = False
 
     @property
     def base_url(self) -> str:
@@ -269,13 +271,13 @@ class FakeTelegram:
         self._notify()
         return update
 
+    def new_message_id(self) -> int:
+        return next(self._message_ids)
+
     def push_raw(self, update: dict[str, Any]) -> None:
         """Queue an update built by the test, ``update_id`` included."""
         self.updates.append(update)
         self._notify()
-
-    def new_message_id(self) -> int:
-        return next(self._message_ids)
 
     def fail_next(self, method: str, retry_after: int = 1) -> None:
         """The next call of ``method`` gets 429 Too Many Requests with retry_after."""
