@@ -20,12 +20,27 @@ class Addressed(Enum):
     MENTION = "mention"
 
 
+def entity_text(message: Message, entity: MessageEntity) -> str:
+    """The text an entity covers; "" when its UTF-16 range is outside the text or splits a pair.
+
+    python-telegram-bot's parse_entity raises UnicodeDecodeError on such a range.
+    """
+    encoded = (message.text or "").encode("utf-16-le")
+    start, end = entity.offset * 2, (entity.offset + entity.length) * 2
+    if start < 0 or end > len(encoded):
+        return ""
+    try:
+        return encoded[start:end].decode("utf-16-le")
+    except UnicodeDecodeError:
+        return ""
+
+
 def command_target(message: Message) -> tuple[str, str | None] | None:
     """(command, @target or None) when the message starts with a bot command, else None."""
     entity = next(iter(message.entities), None)
     if entity is None or entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
         return None
-    command = message.parse_entity(entity)[1:]
+    command = entity_text(message, entity)[1:]
     name, _, target = command.partition("@")
     return name.lower(), (target or None)
 
@@ -54,10 +69,8 @@ def is_reply_to(message: Message, bot_id: int) -> bool:
 def mentions(message: Message, username: str, bot_id: int) -> bool:
     """The text mentions @username (any letter case) or links to the bot as a text mention."""
     wanted = "@" + username.lower()
-    for entity, text in message.parse_entities(
-        [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
-    ).items():
-        if entity.type == MessageEntity.MENTION and text.lower() == wanted:
+    for entity in message.entities:
+        if entity.type == MessageEntity.MENTION and entity_text(message, entity).lower() == wanted:
             return True
         if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot_id:
             return True

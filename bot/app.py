@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import logging
+import signal
 from typing import Any
 from urllib.parse import urlparse
 
@@ -16,7 +19,6 @@ from telegram import (
 )
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -30,7 +32,8 @@ from telegram.ext import (
 from bot import handlers
 from bot.flood import FloodControl
 from bot.i18n import STRINGS, t
-from bot.redact import protect_logs
+from bot.redact import hide_token_in_repr, protect_logs
+from bot.retry import RetryingRateLimiter, initialize_with_retries
 from bot.settings import Settings
 from bot.updates import PerChatUpdateProcessor
 from index import Engine
@@ -58,7 +61,7 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         .base_url(settings.telegram_bot_api_url)
         .base_file_url(file_url(settings))
         .rate_limiter(
-            AIORateLimiter(
+            RetryingRateLimiter(
                 overall_max_rate=settings.overall_rate_limit, max_retries=RATE_LIMIT_RETRIES
             )
         )
@@ -66,6 +69,7 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         .post_init(set_command_menus)
         .build()
     )
+    hide_token_in_repr(application.bot)
     application.bot_data.update(
         handlers.bot_data(
             engine,
@@ -136,6 +140,8 @@ def polling_options(settings: Settings) -> dict[str, Any]:
         "allowed_updates": list(ALLOWED_UPDATES),
         "drop_pending_updates": False,
         "timeout": POLL_TIMEOUT,
+        # deleteWebhook at start-up is retried too: a flaky Bot API must not end the bot.
+        "bootstrap_retries": -1,
     }
 
 
@@ -158,6 +164,7 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
         "secret_token": webhook_secret(settings),
         "allowed_updates": list(ALLOWED_UPDATES),
         "drop_pending_updates": False,
+        "bootstrap_retries": -1,  # setWebhook at start-up is retried like deleteWebhook
     }
 
 
@@ -167,6 +174,13 @@ def run_bot(settings: Settings, engine: Engine) -> None:
         raise ValueError("run_bot needs TELEGRAM_BOT_TOKEN")
     protect_logs(settings.token)
     application = build_application(settings, engine)
+    # One loop for start-up and running: the HTTP client is bound to the loop that opened it.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    if not start_up(application, settings, loop):
+        loop.close()
+        log.info("Stopped before start-up completed")
+        return
     if settings.webhook_url:
         log.info("Serving the webhook %s", settings.webhook_url)
         application.run_webhook(**webhook_options(settings))
@@ -174,3 +188,23 @@ def run_bot(settings: Settings, engine: Engine) -> None:
         log.info("Polling %s for updates", urlparse(settings.telegram_bot_api_url).netloc)
         application.run_polling(**polling_options(settings))
     log.info("Stopped")
+
+
+def start_up(
+    application: TelegramApp, settings: Settings, loop: asyncio.AbstractEventLoop
+) -> bool:
+    """Initialize (getMe) with back-off until the Bot API answers; False if stopped meanwhile."""
+    task = loop.create_task(initialize_with_retries(application, settings.telegram_bot_api_url))
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+    with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C still raises
+        for stop in stop_signals:
+            loop.add_signal_handler(stop, task.cancel)
+    try:
+        loop.run_until_complete(task)
+        return True
+    except asyncio.CancelledError:
+        return False
+    finally:
+        with contextlib.suppress(NotImplementedError):
+            for stop in stop_signals:
+                loop.remove_signal_handler(stop)

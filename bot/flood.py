@@ -47,3 +47,4 @@ class FloodControl:
         if count <= self.limit:
             return "reply"
         return "warn" if count == self.limit + 1 else "drop"
+

@@ -37,6 +37,8 @@ ALLOWED_CHATS = "allowed_chats"
 FLOOD = "flood"
 FINGERPRINT = "fingerprint"
 MAX_QUESTION = 4096  # longer text cannot come from Telegram; cut it rather than search it all
+REFUSED = "refused"  # chats outside ALLOWED_CHAT_IDS already told so (each is told once)
+REFUSED_MAX = 10_000  # then forgotten, so that a swarm of chats cannot grow memory without end
 
 
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -117,11 +119,26 @@ def asker_of(update: Update) -> int:
 
 
 async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Runs first on every update: stops it when ALLOWED_CHAT_IDS is set and omits its chat."""
+    """Runs first on every update: stops it when ALLOWED_CHAT_IDS is set and omits its chat.
+
+    The first message of such a chat that is for us gets one refusal line; the rest, silence.
+    """
     allowed: frozenset[int] | None = context.bot_data.get(ALLOWED_CHATS)
     chat = update.effective_chat
     if allowed is not None and (chat is None or chat.id not in allowed):
         log.debug("Ignoring an update from chat %s, not in ALLOWED_CHAT_IDS", chat and chat.id)
+        refused: set[int] = context.bot_data.setdefault(REFUSED, set())  # made on first use
+        message = update.message  # a new message only: never an edit or a channel post
+        if (
+            chat is not None
+            and message is not None
+            and chat.id not in refused
+            and addressed(message, context.bot.id, context.bot.username) is not None
+        ):
+            if len(refused) >= REFUSED_MAX:
+                refused.clear()
+            refused.add(chat.id)
+            await reply(update, context, html_t(ui_of(update), "not_allowed"))
         raise ApplicationHandlerStop
 
 

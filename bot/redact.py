@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
+
+from telegram.ext import ExtBot
 
 PLACEHOLDER = "<token>"
 NOISY_LOGGERS = ("httpx", "httpcore")
@@ -45,3 +48,18 @@ def protect_logs(token: str, root: logging.Logger | None = None) -> TokenRedacto
     for handler in root.handlers:
         handler.addFilter(redactor)
     return redactor
+
+
+class TokenSafeExtBot(ExtBot[Any]):
+    """python-telegram-bot's ExtBot, whose repr (``ExtBot[token=…]``) would show the token."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"ExtBot[id={self.token.split(':', 1)[0]}]"
+
+
+def hide_token_in_repr(bot: ExtBot[Any]) -> None:
+    """Make ``repr(bot)`` (and so ``repr(application)``) name the bot by its public id only."""
+    # The builder makes a plain ExtBot; the subclass adds no state, only the repr.
+    bot.__class__ = TokenSafeExtBot

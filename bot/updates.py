@@ -11,6 +11,9 @@ from telegram.ext import BaseUpdateProcessor
 
 #: Enough to overlap the HTTP round trips of many chats; one chat never gets two at once.
 MAX_CONCURRENT_UPDATES = 64
+#: Updates waiting for their chat's turn: python-telegram-bot counts them against its own limit,
+#: so that limit is set this high and MAX_CONCURRENT_UPDATES applies to running updates only.
+MAX_WAITING_UPDATES = 4096
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -21,7 +24,9 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     """
 
     def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
-        super().__init__(max_concurrent_updates)
+        # A burst from one chat, waiting its turn, must not take every slot from the other chats.
+        super().__init__(max(max_concurrent_updates, MAX_WAITING_UPDATES))
+        self._running = asyncio.Semaphore(max_concurrent_updates)
         self._chat_locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
 
@@ -33,7 +38,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         lock = self._chat_locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
-            async with lock:
+            async with lock, self._running:
                 await coroutine
         finally:
             self._waiting[key] -= 1

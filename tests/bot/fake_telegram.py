@@ -16,6 +16,8 @@ import contextlib
 import itertools
 import json
 import re
+import socket
+import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -231,6 +233,32 @@ class Recorded:
     error: str | None = None
 
 
+# Faults the server can inject (see FakeTelegram.inject and FakeTelegram.outage).
+FAULT_KINDS = ("429", "500", "502", "reset", "slow", "bad_json")
+
+
+@dataclass
+class Fault:
+    """One planned failure of a Bot API call."""
+
+    kind: str  # one of FAULT_KINDS
+    retry_after: int = 1  # for "429"
+    delay: float = 0.0  # for "slow": seconds before the (normal) answer
+
+    def __post_init__(self) -> None:
+        if self.kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {self.kind!r}; choose one of {FAULT_KINDS}")
+
+
+@dataclass
+class Outage:
+    """Every call of ``methods`` (None: all) fails with ``fault`` until ``until`` (monotonic)."""
+
+    fault: Fault
+    until: float
+    methods: frozenset[str] | None = None
+
+
 @dataclass
 class FakeTelegram:
     """The server's state: queued updates, what the bot sent, calls, and planned failures."""
@@ -249,6 +277,11 @@ class FakeTelegram:
     _open_queries: set[str] = field(default_factory=set)
     port: int = 0
     _fail: dict[str, list[int]] = field(default_factory=dict)
+    planned: dict[str, list[Fault]] = field(default_factory=dict)
+    outages: list[Outage] = field(default_factory=list)
+    faults_served: list[tuple[str, str]] = field(default_factory=list)  # (method, kind)
+    max_batch: int = 100  # at most this many updates per getUpdates (Telegram may send fewer)
+    confirmed: int = 0  # the highest getUpdates offset seen: every update before it is confirmed
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(10_000))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -262,9 +295,10 @@ class FakeTelegram:
         """What TELEGRAM_BOT_API_URL takes (the token is appended to it)."""
         return f"http://127.0.0.1:{self.port}/bot"
 
-    async def start(self) -> FakeTelegram:
+    async def start(self, port: int = 0) -> FakeTelegram:
+        """Listen on 127.0.0.1:``port`` (0: any free port)."""
         app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _MethodHandler, {"fake": self})])
-        sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+        sockets = tornado.netutil.bind_sockets(port, "127.0.0.1")
         self.port = sockets[0].getsockname()[1]
         self._server = tornado.httpserver.HTTPServer(app)
         self._server.add_sockets(sockets)
@@ -301,9 +335,47 @@ class FakeTelegram:
     def new_message_id(self) -> int:
         return next(self._message_ids)
 
+    def push_raw(self, update: dict[str, Any]) -> None:
+        """Queue an update built by the test, ``update_id`` included."""
+        self.updates.append(update)
+        self._notify()
+
     def fail_next(self, method: str, retry_after: int = 1) -> None:
         """The next call of ``method`` gets 429 Too Many Requests with retry_after."""
         self._fail.setdefault(method, []).append(retry_after)
+
+    def inject(self, method: str, kind: str, times: int = 1, **options: Any) -> None:
+        """The next ``times`` calls of ``method`` fail with ``kind`` (one of FAULT_KINDS)."""
+        self.planned.setdefault(method, []).extend(Fault(kind, **options) for _ in range(times))
+
+    def outage(
+        self, seconds: float, kind: str = "502", methods: tuple[str, ...] | None = None,
+        **options: Any,
+    ) -> None:
+        """For ``seconds`` from now every call of ``methods`` (None: all) fails with ``kind``."""
+        until = time.monotonic() + seconds
+        chosen = frozenset(methods) if methods is not None else None
+        self.outages.append(Outage(Fault(kind, **options), until, chosen))
+
+    def take_fault(self, method: str) -> Fault | None:
+        """The fault this call of ``method`` meets, if any (planned ones first)."""
+        planned = self.planned.get(method)
+        if planned:
+            return planned.pop(0)
+        now = time.monotonic()
+        for outage in self.outages:
+            if now < outage.until and (outage.methods is None or method in outage.methods):
+                return outage.fault
+        return None
+
+    def answered(self) -> dict[int, int]:
+        """How many messages the bot sent in reply to each message id."""
+        counts: dict[int, int] = {}
+        for sent in self.sent:
+            replied = (sent.get("reply_parameters") or {}).get("message_id")
+            if replied is not None:
+                counts[replied] = counts.get(replied, 0) + 1
+        return counts
 
     async def wait_sent(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
         """Wait until the bot has sent ``count`` messages in all; return them."""
@@ -370,9 +442,10 @@ class FakeTelegram:
     async def api_getupdates(self, params: dict[str, Any]) -> Any:
         offset = params.get("offset")
         if offset:
+            self.confirmed = max(self.confirmed, offset)
             # Telegram forgets every update before the offset: they are confirmed.
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
-        limit = params.get("limit") or 100
+        limit = min(params.get("limit") or 100, self.max_batch)
         deadline = time.monotonic() + float(params.get("timeout") or 0)
         while not self.updates and not self._closing:
             remaining = deadline - time.monotonic()
@@ -508,6 +581,13 @@ class _MethodHandler(tornado.web.RequestHandler):
             self.finish({"ok": False, "error_code": 401, "description": "Unauthorized"})
             return
         params = self._params()
+        fault = self.fake.take_fault(method)
+        if fault is not None:
+            self.fake.faults_served.append((method, fault.kind))
+            if fault.kind != "slow":
+                self._serve_fault(method, params, fault)
+                return
+            await asyncio.sleep(fault.delay)
         status, body = await self.fake.call(method, params)
         error = None if status == 200 else body.get("description")
         self.fake.calls.append(Recorded(method, params, status, error))
@@ -518,6 +598,34 @@ class _MethodHandler(tornado.web.RequestHandler):
             self.finish(json.dumps(body))
 
     get = post
+
+    def _serve_fault(self, method: str, params: dict[str, Any], fault: Fault) -> None:
+        """Fail the call as a broken network or server would, before doing anything."""
+        # The HTTP status the bot saw: none for a reset, 200 for the unparsable body.
+        status = {"reset": 0, "bad_json": 200}.get(fault.kind) or int(fault.kind)
+        self.fake.calls.append(Recorded(method, params, status, f"fault {fault.kind}"))
+        self.fake._notify()
+        if fault.kind == "reset":
+            stream = self.detach()  # the handler is finished: tornado writes nothing more
+            # SO_LINGER 0: close() sends a TCP RST instead of a polite FIN.
+            stream.socket.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+            )
+            stream.close()
+            return
+        self.set_header("Content-Type", "application/json")
+        if fault.kind == "bad_json":
+            self.finish("<html>502 Bad Gateway</html>{not json")
+            return
+        code = int(fault.kind)
+        body: dict[str, Any] = {"ok": False, "error_code": code}
+        if code == 429:
+            body["description"] = f"Too Many Requests: retry after {fault.retry_after}"
+            body["parameters"] = {"retry_after": fault.retry_after}
+        else:
+            body["description"] = "Internal Server Error" if code == 500 else "Bad Gateway"
+        self.set_status(code)
+        self.finish(json.dumps(body))
 
     def _params(self) -> dict[str, Any]:
         content_type = self.request.headers.get("Content-Type", "")

@@ -118,6 +118,9 @@ async def test_allowed_chat_ids_keeps_other_chats_out(
 ) -> None:
     limited = settings.model_copy(update={"allowed_chat_ids": str(EN_USER["id"])})
     async with running(limited, engine):
+        # One refusal line (tests/bot/test_abuse.py), then silence.
+        refusal = await ask(telegram, FR, FR_USER, "/start")
+        assert refusal["visible"].startswith("Désolé, ce bot ne répond que")
         await assert_silent(telegram, ("message", text_message(telegram, FR, FR_USER, "/start")))
 
 
