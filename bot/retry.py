@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application
 
 from bot.settings import SettingsError
@@ -114,7 +114,9 @@ class RetryingRateLimiter(AIORateLimiter):
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
             except NetworkError as error:  # TimedOut too; RetryAfter is not a NetworkError
-                delay = None if endpoint in OWN_RETRIES else next(waits, None)
+                # BadRequest derives from NetworkError, but Telegram's "no" does not change.
+                retryable = not isinstance(error, BadRequest) and endpoint not in OWN_RETRIES
+                delay = next(waits, None) if retryable else None
                 if delay is None:
                     raise
                 log.warning(

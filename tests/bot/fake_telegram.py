@@ -332,6 +332,10 @@ class FakeTelegram:
         self._open_queries.add(payload["id"])
         return self.push(kind, payload)
 
+    def open_query(self, query_id: str) -> None:
+        """A query the test delivers by itself (push_raw, process_update): it may be answered."""
+        self._open_queries.add(query_id)
+
     def new_message_id(self) -> int:
         return next(self._message_ids)
 

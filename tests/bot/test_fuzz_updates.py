@@ -160,10 +160,14 @@ class Generator:
             update[kind] = message
             self.due[message["message_id"]] = (CHANNEL["id"], "never")
         elif kind == "callback_query":
-            update[kind] = {"id": str(r.randrange(10**9)), "from": r.choice(USERS),
+            query_id = f"cb{self.next_update}"  # unique: each may be answered once
+            self.fake.open_query(query_id)
+            update[kind] = {"id": query_id, "from": r.choice(USERS),
                             "chat_instance": "c", "data": self.text()[:64] or "x"}
         elif kind == "inline_query":
-            update[kind] = {"id": str(r.randrange(10**9)), "from": r.choice(USERS),
+            query_id = f"iq{self.next_update}"
+            self.fake.open_query(query_id)
+            update[kind] = {"id": query_id, "from": r.choice(USERS),
                             "query": self.text()[:256], "offset": ""}
         elif kind == "my_chat_member":
             chat = r.choice(GROUPS)

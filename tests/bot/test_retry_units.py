@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
 from telegram import Update
+from telegram.error import BadRequest
 
 from bot.app import build_application
-from bot.retry import Backoff, initialize_with_retries
+from bot.retry import Backoff, RetryingRateLimiter, initialize_with_retries
 from bot.settings import Settings
 from bot.updates import PerChatUpdateProcessor
 from index import Engine
@@ -63,3 +65,19 @@ async def test_one_chat_waits_its_turn_while_other_chats_go_ahead() -> None:
         await asyncio.gather(*tasks)
     assert done == ["en-1", "fr-1", "fr-2"]
     assert not processor._chat_locks  # nothing kept once a chat is quiet
+
+
+async def test_a_bad_request_is_not_retried() -> None:
+    """Telegram's 400 ("message is not modified") is an answer, not a network fault."""
+    limiter = RetryingRateLimiter(max_retries=0)
+    await limiter.initialize()
+    calls = 0
+
+    async def refuse(*args: object, **kwargs: object) -> bool:
+        nonlocal calls
+        calls += 1
+        raise BadRequest("Message is not modified")
+
+    with pytest.raises(BadRequest):
+        await limiter.process_request(refuse, (), {}, "editMessageText", {}, None)
+    assert calls == 1
