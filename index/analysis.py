@@ -183,48 +183,119 @@ def _with_folded(words: frozenset[str]) -> frozenset[str]:
     return words | frozenset(fold_accents(w) for w in words)
 
 
+#: Per-token results an analyzer keeps, per stage (questions are unbounded user input).
+_TOKEN_CACHE_SIZE = 20_000
+#: Steps that work on each token alone (a token in, zero or more out): their results can be
+#: kept per distinct token, where the steps before them work on the whole text.
+_TOKENWISE = (StripElisions, StripClitics, DropStopWords, FoldAccents, Stem)
+
+
 @dataclass(frozen=True)
 class Analyzer:
     """The analysis chain of one language: ``steps`` in order, the last one stemming."""
 
     language: str
     steps: tuple[AnalysisStep, ...] = field(compare=False)
+    #: per stage, each token's output of the token-wise steps (see :meth:`_per_token`)
+    _token_cache: dict[int, dict[str, tuple[str, ...]]] = field(
+        default_factory=dict, compare=False, repr=False, init=False
+    )
+    _split_at: int = field(default=0, compare=False, repr=False, init=False)
+    _stages: tuple[int, int, int] = field(default=(0, 0, 0), compare=False, repr=False, init=False)
+    _query_steps: tuple[AnalysisStep, ...] = field(
+        default=(), compare=False, repr=False, init=False
+    )
 
     @property
     def step_names(self) -> tuple[str, ...]:
         return tuple(step.name for step in self.steps)
 
+    def __post_init__(self) -> None:
+        steps = self.steps
+        # How many steps work on the whole text: up to the tokeniser when every step after it is
+        # token-wise and the ones before it are the usual marks and case steps; else all of them.
+        split = len(steps)
+        if (
+            len(steps) >= 3
+            and type(steps[0]) is NormaliseMarks
+            and type(steps[1]) is LowerCase
+            and type(steps[2]) is Tokenise
+            and all(type(step) in _TOKENWISE for step in steps[3:])
+        ):
+            split = 3
+        object.__setattr__(self, "_split_at", split)
+        # where tokens(), words() and analyze() stop in the chain
+        tokens = next(
+            (i for i, s in enumerate(steps) if isinstance(s, DropStopWords | FoldAccents | Stem)),
+            len(steps),
+        )
+        words = next((i for i, s in enumerate(steps) if isinstance(s, Stem)), len(steps))
+        object.__setattr__(self, "_stages", (tokens, words, len(steps)))
+        object.__setattr__(
+            self, "_query_steps",
+            tuple(s for s in steps if isinstance(s, DropStopWords | FoldAccents)),
+        )
+
+    def _run(self, text: str, stop: int) -> list[str]:
+        """``steps[:stop]`` on ``text``: the whole-text steps once, the token-wise ones per
+        distinct token (kept)."""
+        split = self._split_at
+        if stop <= split or split != 3:
+            tokens = [text]
+            for step in self.steps[:stop]:
+                tokens = step(tokens)
+            return tokens
+        words = _WORD.findall(unicodedata.normalize("NFC", text).translate(_MARKS).lower())
+        return self._per_token(words, stop)
+
+    def _per_token(self, words: list[str], stop: int) -> list[str]:
+        cache = self._token_cache.get(stop)
+        if cache is None:
+            cache = self._token_cache.setdefault(stop, {})
+        steps = self.steps[self._split_at:stop]
+        out: list[str] = []
+        for word in words:
+            done = cache.get(word)
+            if done is None:
+                tokens = [word]
+                for step in steps:
+                    tokens = step(tokens)
+                done = tuple(tokens)
+                if len(cache) < _TOKEN_CACHE_SIZE:
+                    cache[word] = done
+            out.extend(done)
+        return out
+
     def analyze(self, text: str) -> list[str]:
         """Index terms of ``text``, in order."""
-        tokens = [text]
-        for step in self.steps:
-            tokens = step(tokens)
-        return tokens
+        return self._run(text, self._stages[2])
 
     def words(self, text: str) -> list[str]:
         """The accent-folded words of ``text`` just before stemming (for fuzzy matching)."""
-        tokens = [text]
-        for step in self.steps:
-            if isinstance(step, Stem):
-                break
-            tokens = step(tokens)
-        return tokens
+        return self._run(text, self._stages[1])
 
     def tokens(self, text: str) -> list[str]:
         """The words of ``text`` before any is dropped: every word, elisions and clitics off."""
-        tokens = [text]
-        for step in self.steps:
-            if isinstance(step, DropStopWords | FoldAccents | Stem):
-                break
-            tokens = step(tokens)
-        return tokens
+        return self._run(text, self._stages[0])
 
     def words_of_tokens(self, tokens: list[str]) -> list[str]:
         """:meth:`words` continued from :meth:`tokens` (so a question is tokenised once)."""
-        for step in self.steps:
-            if isinstance(step, DropStopWords | FoldAccents):
-                tokens = step(tokens)
-        return tokens
+        cache = self._token_cache.get(-1)
+        if cache is None:
+            cache = self._token_cache.setdefault(-1, {})
+        steps = self._query_steps
+        out: list[str] = []
+        for token in tokens:
+            done = cache.get(token)
+            if done is None:
+                words = [token]
+                for step in steps:
+                    words = step(words)
+                done = tuple(words)
+                if len(cache) < _TOKEN_CACHE_SIZE:
+                    cache[token] = done
+            out.extend(done)
+        return out
 
     def stem(self, word: str) -> str:
         """The stem of one folded word, as the chain's last step makes it."""
