@@ -206,6 +206,22 @@ class Engine:
             if s.role and not s.is_organisation
         )
         self._role_vocabulary = frozenset().union(*(terms for terms, _ in self._roles))
+        # The per-question arithmetic is done in plain floats over the paragraphs a question
+        # touches (numpy's per-call cost outweighs its speed on a few paragraphs); the same
+        # operations in the same order as on the dense vectors, so the very same scores.
+        self._prior_of: list[float] = self._prior.tolist()
+        self._quote_factor_of: list[float] = self._quote_factor.tolist()
+        self._type_factor_of: dict[str, list[float]] = {
+            kind: factor.tolist() for kind, factor in self._type_factor.items()
+        }
+        self._term_postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._scene_postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._pair_rows: dict[
+            tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[int, ...], float]
+        ] = {}
+        self._word_weight: dict[tuple[str, ...], float] = {}
+        self._unseen_idf = self._text.unseen_idf()
+        self._row_ids: list[int] = self._text.ids.tolist()
 
     def _resolved(self, text: str, mention: str) -> bool:
         """Whether ``text`` attributes speech to ``mention`` without naming it."""
@@ -356,18 +372,35 @@ class Engine:
         terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
         if not terms:
             return Answer(question, mode, False, (), language, intent)
-        scores = self._prior * sum(
-            (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
-        )
+        # score = prior · Σ term weights (+ scenes) (· quote factor) + phrase bonus (· type factor),
+        # kept for the paragraphs a term, a scene or a phrase touches (all others score 0)
+        scores: dict[int, float] = {}
+        for term in terms:
+            for row, weight in self._postings(term):
+                scores[row] = scores.get(row, 0.0) + weight
+        prior = self._prior_of
+        scores = {row: prior[row] * score for row, score in scores.items()}
+        term_set = set(terms)
         if intent != "fact":
             if self._has_scenes:
-                scores += sum((self._scene_vector(t) for t in set(terms)), np.zeros(len(scores)))
-            scores *= self._quote_factor
-        scores += self._phrase_bonus(words)
+                scenes: dict[int, float] = {}
+                for term in term_set:
+                    for row, weight in self._scene_postings_of(term):
+                        scenes[row] = scenes.get(row, 0.0) + weight
+                for row, weight in scenes.items():
+                    scores[row] = scores.get(row, 0.0) + weight
+            factor = self._quote_factor_of
+            scores = {row: score * factor[row] for row, score in scores.items()}
+        for row, weight in self._phrase_bonus(words).items():
+            scores[row] = scores.get(row, 0.0) + weight
         expected = _answer_type(tokens, language)
         if expected is not None:
-            scores *= self._type_factor[expected]
-        ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
+            factor = self._type_factor_of[expected]
+            scores = {row: score * factor[row] for row, score in scores.items()}
+        # best first, equal scores in paragraph order
+        ranked = [
+            row for _, row in sorted((-score, row) for row, score in scores.items() if score > 0)
+        ]
         cross_language = language != self.article.language
         if (
             not ranked
@@ -375,7 +408,11 @@ class Engine:
             or (not cross_language and self._asks_for_the_unknown(tokens, language))
         ):
             return Answer(question, mode, False, (), language, intent)
-        results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
+        idf = self._text.idf_of
+        weighted = [(t, idf(t)) for t in term_set]
+        results = tuple(
+            self._result(row, scores[row], term_set, weighted) for row in ranked[:limit]
+        )
         return Answer(question, mode, True, results, language, intent)
 
     def _by_role(self, words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
@@ -438,20 +475,52 @@ class Engine:
                 )
         return False
 
-    def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:
-        """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
-        side by side, in the question's order."""
-        bonus = np.zeros(len(self._prior))
-        idf = self._text.idf_of
+    def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> dict[int, float]:
+        """For each paragraph (that gets any), PHRASE_WEIGHT · mean idf of each pair of question
+        words it holds side by side, in the question's order."""
+        bonus: dict[int, float] = {}
         for first, second in itertools.pairwise(words):
             if first.how == second.how == "role":
                 continue  # a role put back as a name is no phrase of the article's
-            pairs = [(a, b) for a in first.terms for b in second.terms]
-            rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
-            if rows:
-                weight = max((idf(a) + idf(b)) / 2 for a, b in pairs)
-                bonus[list(rows)] += PHRASE_WEIGHT * weight
+            rows, weight = self._pair(first.terms, second.terms)
+            for row in rows:
+                bonus[row] = bonus.get(row, 0.0) + weight
         return bonus
+
+    def _pair(
+        self, first: tuple[str, ...], second: tuple[str, ...]
+    ) -> tuple[tuple[int, ...], float]:
+        """The rows holding two words' terms side by side, and what that adds to each."""
+        key = (first, second)
+        cached = self._pair_rows.get(key)
+        if cached is not None:
+            return cached
+        idf = self._text.idf_of
+        pairs = [(a, b) for a in first for b in second]
+        rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
+        weight = PHRASE_WEIGHT * max((idf(a) + idf(b)) / 2 for a, b in pairs) if rows else 0.0
+        result = (tuple(rows), weight)
+        if len(self._pair_rows) < 10_000:
+            self._pair_rows[key] = result
+        return result
+
+    def _postings(self, term: str) -> tuple[tuple[int, float], ...]:
+        """The paragraphs :meth:`_term_vector` gives ``term`` a weight in, with that weight."""
+        postings = self._term_postings.get(term)
+        if postings is None:
+            postings = _nonzero(self._term_vector(term))
+            if len(self._term_postings) < 10_000:
+                self._term_postings[term] = postings
+        return postings
+
+    def _scene_postings_of(self, term: str) -> tuple[tuple[int, float], ...]:
+        """The paragraphs :meth:`_scene_vector` gives ``term`` a weight in, with that weight."""
+        postings = self._scene_postings.get(term)
+        if postings is None:
+            postings = _nonzero(self._scene_vector(term))
+            if len(self._scene_postings) < 10_000:
+                self._scene_postings[term] = postings
+        return postings
 
     def _term_vector(self, term: str) -> npt.NDArray[np.float64]:
         """What ``term`` adds to each paragraph: its BM25 weight in the text plus the lighter
@@ -479,23 +548,26 @@ class Engine:
                 self._scene_vectors[term] = vector
         return vector
 
-    def _result(self, row: int, score: float, terms: list[str]) -> Result:
-        paragraph = self.article.paragraphs[int(self._text.ids[row])]
-        quote = self._best_quote(paragraph.index, terms)
+    def _result(
+        self, row: int, score: float, terms: set[str], weighted: list[tuple[str, float]]
+    ) -> Result:
+        """``terms``: the question's terms; ``weighted``: each with its idf, in set order."""
+        paragraph = self.article.paragraphs[self._row_ids[row]]
+        quote = self._best_quote(paragraph.index, weighted)
         spellings = self._row_spellings[row]
-        highlights = tuple(sorted({w for t in set(terms) for w in spellings.get(t, ())}))
+        highlights = tuple(sorted({w for t in terms for w in spellings.get(t, ())}))
         return Result(paragraph.index, score, paragraph.text, quote, highlights)
 
-    def _best_quote(self, paragraph: int, terms: list[str]) -> Quote | None:
-        """The quotation of the paragraph whose words (and speaker) match the question best."""
+    def _best_quote(self, paragraph: int, weighted: list[tuple[str, float]]) -> Quote | None:
+        """The quotation of the paragraph whose words (and speaker) match the question best;
+        ``weighted``: the question's distinct terms, each with its idf."""
         quotes = self._quotes_in.get(paragraph, ())
         if not quotes:
             return None
-        idf = self._text.idf_of
 
         def match(quote: Quote) -> float:
             held = self._quote_terms[id(quote)]
-            return sum(idf(t) for t in set(terms) if t in held)
+            return sum(w for t, w in weighted if t in held)
 
         best = max(quotes, key=match)  # max keeps the first of equals: reading order
         return self._continued.get(id(best), best)
@@ -507,17 +579,24 @@ class Engine:
         about something else ("la capitale de l'Australie") is not answered by a common word.
         """
         total = held = 0.0
-        unknown = self._text.unseen_idf() * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
+        unknown = self._unseen_idf * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
+        row_terms = self._row_terms[row]
         for word in words:
-            weight = max(
-                (self._text.idf_of(t, self._speakers.idf_of(t)) for t in word.terms),
-                default=unknown,
-            )
+            weight = self._weight_of(word.terms) if word.terms else unknown
             total += weight
             terms = word.terms + word.described_by if word.described_by else word.terms
-            if any(t in self._row_terms[row] for t in terms):
+            if any(t in row_terms for t in terms):
                 held += weight
         return held / total if total else 0.0
+
+    def _weight_of(self, terms: tuple[str, ...]) -> float:
+        """The largest idf of ``terms`` (from the speaker field for a name only it holds)."""
+        weight = self._word_weight.get(terms)
+        if weight is None:
+            weight = max(self._text.idf_of(t, self._speakers.idf_of(t)) for t in terms)
+            if len(self._word_weight) < 10_000:
+                self._word_weight[terms] = weight
+        return weight
 
     def _known(self, term: str) -> bool:
         return term in self._text or term in self._speakers
@@ -578,6 +657,12 @@ class Engine:
             return ()
         best = max(score for _, score, _ in matches)
         return tuple(dict.fromkeys(self._surface[m] for m, score, _ in matches if score == best))
+
+
+def _nonzero(vector: npt.NDArray[np.float64]) -> tuple[tuple[int, float], ...]:
+    """The (row, value) pairs of ``vector`` that are not 0, as plain ints and floats."""
+    rows = np.flatnonzero(vector)
+    return tuple(zip(rows.tolist(), vector[rows].tolist(), strict=True))
 
 
 def _question_tokens(question: str, language: str) -> list[str]:
