@@ -17,14 +17,29 @@ def detect_language(text: str, default: str = "fr") -> str:
     ``default``.
     """
     # one-letter words ("s" of "Putin's" or "S-400", "a") tell English and French apart badly
-    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
+    languages = SUPPORTED_LANGUAGES
+    of_word = _languages_of_words(languages)
+    scores = [0] * len(languages)
+    for word in _WORD.findall(text.lower()):
+        for i in of_word.get(word, ()):
+            scores[i] += 1
     best, best_score = default, 0
-    for language in SUPPORTED_LANGUAGES:
-        known = _function_words(language)
-        score = sum(1 for word in words if word in known)
+    for language, score in zip(languages, scores, strict=True):
         if score > best_score:
             best, best_score = language, score
     return best
+
+
+@cache
+def _languages_of_words(languages: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Each function word of two letters or more, with the places in ``languages`` of the
+    languages it belongs to (so a question's word is looked up once, not once per language)."""
+    table: dict[str, list[int]] = {}
+    for i, language in enumerate(languages):
+        for word in _function_words(language):
+            if len(word) > 1:
+                table.setdefault(word, []).append(i)
+    return {word: tuple(places) for word, places in table.items()}
 
 
 @cache
