@@ -237,32 +237,28 @@ class Analyzer:
         )
 
     def _run(self, text: str, stop: int) -> list[str]:
-        """``steps[:stop]`` on ``text``: the whole-text steps once, the token-wise ones per
-        distinct token (kept)."""
-        split = self._split_at
-        if stop <= split or split != 3:
+        """``steps[:stop]`` on ``text``, run on each whitespace-separated chunk alone and kept per
+        distinct chunk. The same tokens as on the whole text: a word never spans whitespace,
+        and the marks, NFC and case steps never join or change anything across it."""
+        if stop <= self._split_at:
             tokens = [text]
             for step in self.steps[:stop]:
                 tokens = step(tokens)
             return tokens
-        words = _WORD.findall(unicodedata.normalize("NFC", text).translate(_MARKS).lower())
-        return self._per_token(words, stop)
-
-    def _per_token(self, words: list[str], stop: int) -> list[str]:
         cache = self._token_cache.get(stop)
         if cache is None:
             cache = self._token_cache.setdefault(stop, {})
-        steps = self.steps[self._split_at:stop]
+        steps = self.steps[:stop]
         out: list[str] = []
-        for word in words:
-            done = cache.get(word)
+        for chunk in text.split():
+            done = cache.get(chunk)
             if done is None:
-                tokens = [word]
+                tokens = [chunk]
                 for step in steps:
                     tokens = step(tokens)
                 done = tuple(tokens)
                 if len(cache) < _TOKEN_CACHE_SIZE:
-                    cache[word] = done
+                    cache[chunk] = done
             out.extend(done)
         return out
 
