@@ -222,6 +222,9 @@ class Engine:
         self._word_weight: dict[tuple[str, ...], float] = {}
         self._unseen_idf = self._text.unseen_idf()
         self._row_ids: list[int] = self._text.ids.tolist()
+        self._row_paragraphs = [paragraphs[i] for i in self._row_ids]
+        #: per question language, each question token: folded, and the query words it gives
+        self._question_words: dict[str, dict[str, tuple[str, tuple[QueryWord, ...]]]] = {}
 
     def _resolved(self, text: str, mention: str) -> bool:
         """Whether ``text`` attributes speech to ``mention`` without naming it."""
@@ -363,10 +366,22 @@ class Engine:
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
-        raw = analyzer_for(language).tokens(question)
-        tokens = [fold_accents(t) for t in raw]
+        # each word of the question accent-folded, and what it stands for (kept per word)
+        known = self._question_words.get(language)
+        if known is None:
+            known = self._question_words.setdefault(language, {})
+        tokens: list[str] = []
+        found: list[QueryWord] = []
+        for token in analyzer_for(language).tokens(question):
+            entry = known.get(token)
+            if entry is None:
+                entry = (fold_accents(token), self._query_words([token], language))
+                if len(known) < 10_000:  # questions are unbounded user input
+                    known[token] = entry
+            tokens.append(entry[0])
+            found.extend(entry[1])
         intent = _intent(mode, tokens, language)
-        words = self._by_role(self._query_words(raw, language))
+        words = self._by_role(tuple(found))
         # the words of a role all stand for one name: it is searched for once
         first_role = next((w for w in words if w.how == "role"), None)
         terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
@@ -552,7 +567,7 @@ class Engine:
         self, row: int, score: float, terms: set[str], weighted: list[tuple[str, float]]
     ) -> Result:
         """``terms``: the question's terms; ``weighted``: each with its idf, in set order."""
-        paragraph = self.article.paragraphs[self._row_ids[row]]
+        paragraph = self._row_paragraphs[row]
         quote = self._best_quote(paragraph.index, weighted)
         spellings = self._row_spellings[row]
         highlights = tuple(sorted({w for t in terms for w in spellings.get(t, ())}))
@@ -564,12 +579,15 @@ class Engine:
         quotes = self._quotes_in.get(paragraph, ())
         if not quotes:
             return None
-
-        def match(quote: Quote) -> float:
-            held = self._quote_terms[id(quote)]
-            return sum(w for t, w in weighted if t in held)
-
-        best = max(quotes, key=match)  # max keeps the first of equals: reading order
+        best = quotes[0]
+        if len(quotes) > 1:
+            quote_terms = self._quote_terms
+            best_match = -1.0
+            for quote in quotes:
+                held = quote_terms[id(quote)]
+                match = sum(w for t, w in weighted if t in held)
+                if match > best_match:  # the first of equals: reading order
+                    best, best_match = quote, match
         return self._continued.get(id(best), best)
 
     def _coverage(self, words: tuple[QueryWord, ...], row: int, cross_language: bool) -> float:
