@@ -223,6 +223,11 @@ class Engine:
         self._unseen_idf = self._text.unseen_idf()
         self._row_ids: list[int] = self._text.ids.tolist()
         self._row_paragraphs = [paragraphs[i] for i in self._row_ids]
+        # per paragraph, the words as written that each index term stands for, in order
+        self._row_spelled: list[dict[str, tuple[str, ...]]] = [
+            {term: tuple(sorted(words)) for term, words in spellings.items()}
+            for spellings in self._row_spellings
+        ]
         #: per question language, each question token: folded, and the query words it gives
         self._question_words: dict[str, dict[str, tuple[str, tuple[QueryWord, ...]]]] = {}
 
@@ -497,7 +502,8 @@ class Engine:
         for first, second in itertools.pairwise(words):
             if first.how == second.how == "role":
                 continue  # a role put back as a name is no phrase of the article's
-            rows, weight = self._pair(first.terms, second.terms)
+            pair = self._pair_rows.get((first.terms, second.terms))
+            rows, weight = pair if pair is not None else self._pair(first.terms, second.terms)
             for row in rows:
                 bonus[row] = bonus.get(row, 0.0) + weight
         return bonus
@@ -569,8 +575,14 @@ class Engine:
         """``terms``: the question's terms; ``weighted``: each with its idf, in set order."""
         paragraph = self._row_paragraphs[row]
         quote = self._best_quote(paragraph.index, weighted)
-        spellings = self._row_spellings[row]
-        highlights = tuple(sorted({w for t in terms for w in spellings.get(t, ())}))
+        spellings = self._row_spelled[row]
+        held = [spelled for t in terms if (spelled := spellings.get(t)) is not None]
+        if not held:
+            highlights: tuple[str, ...] = ()
+        elif len(held) == 1:
+            highlights = held[0]
+        else:
+            highlights = tuple(sorted(set().union(*held)))
         return Result(paragraph.index, score, paragraph.text, quote, highlights)
 
     def _best_quote(self, paragraph: int, weighted: list[tuple[str, float]]) -> Quote | None:
@@ -599,11 +611,18 @@ class Engine:
         total = held = 0.0
         unknown = self._unseen_idf * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
         row_terms = self._row_terms[row]
+        weights = self._word_weight
         for word in words:
-            weight = self._weight_of(word.terms) if word.terms else unknown
+            if word.terms:
+                weight = weights.get(word.terms)
+                if weight is None:
+                    weight = self._weight_of(word.terms)
+            else:
+                weight = unknown
             total += weight
-            terms = word.terms + word.described_by if word.described_by else word.terms
-            if any(t in row_terms for t in terms):
+            if not row_terms.isdisjoint(word.terms) or (
+                word.described_by and not row_terms.isdisjoint(word.described_by)
+            ):
                 held += weight
         return held / total if total else 0.0
 
