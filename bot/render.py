@@ -179,18 +179,19 @@ def answer_to_html(
     total = len(engine.article.paragraphs)
     place = _escape(t(ui, "place", number=result.paragraph + 1, total=total))
     tail += f"{place} · {_escape_short(engine.article.source)}"
-    before, quoted, after = _split_passage(result.passage, quote)
-    expandable = not _fits(result.passage, EXPANDABLE_OVER)
+    (before, quoted, after), body, expandable = _passage_html(
+        result.passage, quote.text if quote is not None else ""
+    )
+    tag = "<blockquote expandable>" if expandable else "<blockquote>"
 
     def compose(before: str, quoted: str, after: str) -> str:
-        bold = f"<b>{_escape(quoted)}</b>" if quoted else ""
-        tag = "<blockquote expandable>" if expandable else "<blockquote>"
-        body = _escape(before) + bold + _escape(after)
+        bold = f"<b>{html.escape(quoted)}</b>" if quoted else ""
+        body = html.escape(before) + bold + html.escape(after)
         return f"{head}{tag}{body}</blockquote>{tail}"
 
     # Trim the plain text, then measure the escaped HTML: escaping can only lengthen it.
+    text = f"{head}{tag}{body}</blockquote>{tail}"  # compose(before, quoted, after), kept
     while True:
-        text = compose(before, quoted, after)
         if _fits(text, limit):
             return text
         excess = utf16_len(text) - limit
@@ -202,14 +203,31 @@ def answer_to_html(
             quoted = _trim_end(quoted, excess)
         else:
             raise ValueError(f"a reply cannot fit in {limit} UTF-16 units")
+        text = compose(before, quoted, after)
+
+
+@lru_cache(maxsize=1024)
+def _passage_html(passage: str, quoted: str) -> tuple[tuple[str, str, str], str, bool]:
+    """A passage split around its quotation (:func:`_split_passage`), the split escaped with the
+    quotation in bold, and whether it folds (longer than ``EXPANDABLE_OVER``): kept per passage
+    and quotation, which recur from answer to answer."""
+    before, bold, after = _split_text(passage, quoted)
+    body = html.escape(before) + (f"<b>{html.escape(bold)}</b>" if bold else "")
+    body += html.escape(after)
+    return (before, bold, after), body, not _fits(passage, EXPANDABLE_OVER)
 
 
 def _split_passage(passage: str, quote: Quote | None) -> tuple[str, str, str]:
     """(before, quotation, after) when the passage holds the quotation, else ("", "", passage)."""
-    if quote is not None and quote.text:
-        start = passage.find(quote.text)
+    return _split_text(passage, quote.text if quote is not None else "")
+
+
+def _split_text(passage: str, quoted: str) -> tuple[str, str, str]:
+    """(before, ``quoted``, after) when the passage holds ``quoted``, else ("", "", passage)."""
+    if quoted:
+        start = passage.find(quoted)
         if start >= 0:
-            end = start + len(quote.text)
+            end = start + len(quoted)
             return passage[:start], passage[start:end], passage[end:]
     return "", "", passage
 
