@@ -108,6 +108,13 @@ class QueryWord:
     described_by: tuple[str, ...] = ()
 
 
+#: What a question's token gives: folded form, query words, their terms, role words, asks who,
+#: reporting verb, answer type (see Engine._question_word).
+_QuestionWord = tuple[
+    str, tuple[QueryWord, ...], tuple[str, ...], int, bool, bool, str | None
+]
+
+
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
     """The canonical name and the short forms the article uses for it."""
     aliases: tuple[str, ...] = tuple(getattr(speaker, "aliases", ()))
@@ -228,8 +235,8 @@ class Engine:
             {term: tuple(sorted(words)) for term, words in spellings.items()}
             for spellings in self._row_spellings
         ]
-        #: per question language, each question token: folded, and the query words it gives
-        self._question_words: dict[str, dict[str, tuple[str, tuple[QueryWord, ...]]]] = {}
+        #: per question language, each question token: what it gives (see _question_word)
+        self._question_words: dict[str, dict[str, _QuestionWord]] = {}
 
     def _resolved(self, text: str, mention: str) -> bool:
         """Whether ``text`` attributes speech to ``mention`` without naming it."""
@@ -371,25 +378,44 @@ class Engine:
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
-        # each word of the question accent-folded, and what it stands for (kept per word)
+        # each word of the question accent-folded, what it stands for and what it says of the
+        # question (kept per word: see _question_word)
         known = self._question_words.get(language)
         if known is None:
             known = self._question_words.setdefault(language, {})
         tokens: list[str] = []
         found: list[QueryWord] = []
+        terms: list[str] = []
+        role_words = 0
+        said = False
+        expected: str | None = None
+        asks_who = False
         for token in analyzer_for(language).tokens(question):
             entry = known.get(token)
             if entry is None:
-                entry = (fold_accents(token), self._query_words([token], language))
+                entry = self._question_word(token, language)
                 if len(known) < 10_000:  # questions are unbounded user input
                     known[token] = entry
-            tokens.append(entry[0])
-            found.extend(entry[1])
-        intent = _intent(mode, tokens, language)
-        words = self._by_role(tuple(found))
-        # the words of a role all stand for one name: it is searched for once
-        first_role = next((w for w in words if w.how == "role"), None)
-        terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
+            folded, its_words, its_terms, its_roles, is_who, says, kind = entry
+            if not tokens:
+                asks_who = is_who
+            tokens.append(folded)
+            found.extend(its_words)
+            terms.extend(its_terms)
+            role_words += its_roles
+            said = said or says
+            if expected is None:
+                expected = kind
+        # as _intent(mode, tokens, language)
+        intent: Intent = mode if mode != "ask" else "who" if asks_who else (
+            "quote" if said else "fact"
+        )
+        words = tuple(found)
+        if role_words >= ROLE_MIN_WORDS:
+            words = self._by_role(words)
+            # the words of a role all stand for one name: it is searched for once
+            first_role = next((w for w in words if w.how == "role"), None)
+            terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
         if not terms:
             return Answer(question, mode, False, (), language, intent)
         # score = prior · Σ term weights (+ scenes) (· quote factor) + phrase bonus (· type factor),
@@ -413,7 +439,7 @@ class Engine:
             scores = {row: score * factor[row] for row, score in scores.items()}
         for row, weight in self._phrase_bonus(words).items():
             scores[row] = scores.get(row, 0.0) + weight
-        expected = _answer_type(tokens, language)
+        # expected: as _answer_type(tokens, language)
         if expected is not None:
             factor = self._type_factor_of[expected]
             scores = {row: score * factor[row] for row, score in scores.items()}
@@ -434,6 +460,23 @@ class Engine:
             self._result(row, scores[row], term_set, weighted) for row in ranked[:limit]
         )
         return Answer(question, mode, True, results, language, intent)
+
+    def _question_word(self, token: str, language: str) -> _QuestionWord:
+        """What one token of a question in ``language`` gives: its folded form, its query words,
+        their terms, how many of them may belong to a role (:meth:`_by_role`), whether it asks
+        who when it opens the question, whether it is a reporting verb, and the answer type it
+        asks for (:func:`_intent`, :func:`_answer_type`)."""
+        folded = fold_accents(token)
+        words = self._query_words([token], language)
+        return (
+            folded,
+            words,
+            tuple(t for w in words for t in w.terms),
+            sum(1 for w in words if w.terms and self._role_vocabulary.issuperset(w.terms)),
+            folded in _folded_words(language, "intent_who"),
+            folded in _folded_words(language, "intent_quote"),
+            _answer_types(language).get(folded),
+        )
 
     def _by_role(self, words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
         """The question's words with a role the article gives one speaker ("the lead author",
