@@ -184,7 +184,7 @@ def _with_folded(words: frozenset[str]) -> frozenset[str]:
 
 
 #: Per-token results an analyzer keeps, per stage (questions are unbounded user input).
-_TOKEN_CACHE_SIZE = 20_000
+_TOKEN_CACHE_SIZE = 10_000
 #: Steps that work on each token alone (a token in, zero or more out): their results can be
 #: kept per distinct token, where the steps before them work on the whole text.
 _TOKENWISE = (StripElisions, StripClitics, DropStopWords, FoldAccents, Stem)

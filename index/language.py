@@ -40,7 +40,7 @@ def detect_language(text: str, default: str = "fr") -> str:
 
 
 #: Question chunks whose languages are kept (questions are unbounded user input).
-_CHUNK_CACHE_SIZE = 20_000
+_CHUNK_CACHE_SIZE = 10_000
 
 
 @cache
