@@ -28,6 +28,7 @@ _MARKS = str.maketrans({
     "’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'", "′": "'",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "″": '"',
 })
+_MARK_PAIRS = tuple((chr(code), str(mark)) for code, mark in _MARKS.items())
 # Letters that NFD does not decompose but a reader folds all the same.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -49,7 +50,16 @@ class NormaliseMarks:
     name: str = "normalise marks"
 
     def __call__(self, tokens: list[str]) -> list[str]:
-        return [unicodedata.normalize("NFC", t).translate(_MARKS) for t in tokens]
+        return [_replace_marks(unicodedata.normalize("NFC", t)) for t in tokens]
+
+
+def _replace_marks(text: str) -> str:
+    """``text.translate(_MARKS)``: one mark at a time, each only if present (much faster on
+    non-ASCII text; the same, as no replacement is itself a mark that is replaced)."""
+    for mark, replacement in _MARK_PAIRS:
+        if mark in text:
+            text = text.replace(mark, replacement)
+    return text
 
 
 @dataclass(frozen=True)
@@ -250,17 +260,32 @@ class Analyzer:
             cache = self._token_cache.setdefault(stop, {})
         steps = self.steps[:stop]
         out: list[str] = []
+        full = len(cache) >= _TOKEN_CACHE_SIZE
+        unknown: list[str] = []  # chunks not kept once the cache is full, analysed together
         for chunk in text.split():
             done = cache.get(chunk)
             if done is None:
+                if full:
+                    unknown.append(chunk)
+                    continue
                 tokens = [chunk]
                 for step in steps:
                     tokens = step(tokens)
-                done = tuple(tokens)
-                if len(cache) < _TOKEN_CACHE_SIZE:
-                    cache[chunk] = done
+                done = cache[chunk] = tuple(tokens)
+                full = len(cache) >= _TOKEN_CACHE_SIZE
+            elif unknown:
+                out.extend(self._chain(unknown, steps))
+                unknown = []
             out.extend(done)
+        if unknown:
+            out.extend(self._chain(unknown, steps))
         return out
+
+    @staticmethod
+    def _chain(tokens: list[str], steps: tuple[AnalysisStep, ...]) -> list[str]:
+        for step in steps:
+            tokens = step(tokens)
+        return tokens
 
     def analyze(self, text: str) -> list[str]:
         """Index terms of ``text``, in order."""
