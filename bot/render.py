@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import Any
 
 from bot.i18n import t
@@ -130,7 +131,20 @@ def utf16_len(text: str) -> int:
 
 def html_t(ui: str, key: str, /, **html_values: str) -> str:
     """The UI string ``key`` escaped for HTML, filled with values that are already HTML."""
-    return html.escape(t(ui, key)).format(**html_values)
+    return _escape(t(ui, key)).format(**html_values)
+
+
+@lru_cache(maxsize=1024)
+def _escape(text: str) -> str:
+    """``html.escape``, kept per text: a reply's fixed parts and the article's passages recur."""
+    return html.escape(text)
+
+
+def _fits(text: str, limit: int) -> bool:
+    """``utf16_len(text) <= limit``, without encoding when the length alone tells."""
+    if 2 * len(text) <= limit:  # a character is at most two UTF-16 units
+        return True
+    return len(text) <= limit and utf16_len(text) <= limit
 
 
 def best_result(answer: Answer) -> Result | None:
@@ -163,23 +177,24 @@ def answer_to_html(
     if label is not None:
         tail += html_t(ui, "said_by", speaker=_escape_short(label)) + "\n"
     total = len(engine.article.paragraphs)
-    place = html.escape(t(ui, "place", number=result.paragraph + 1, total=total))
+    place = _escape(t(ui, "place", number=result.paragraph + 1, total=total))
     tail += f"{place} · {_escape_short(engine.article.source)}"
-    before, quoted, after = _split_passage(result.passage, quote)
-    expandable = utf16_len(result.passage) > EXPANDABLE_OVER
+    (before, quoted, after), body, expandable = _passage_html(
+        result.passage, quote.text if quote is not None else ""
+    )
+    tag = "<blockquote expandable>" if expandable else "<blockquote>"
 
     def compose(before: str, quoted: str, after: str) -> str:
         bold = f"<b>{html.escape(quoted)}</b>" if quoted else ""
-        tag = "<blockquote expandable>" if expandable else "<blockquote>"
         body = html.escape(before) + bold + html.escape(after)
         return f"{head}{tag}{body}</blockquote>{tail}"
 
     # Trim the plain text, then measure the escaped HTML: escaping can only lengthen it.
+    text = f"{head}{tag}{body}</blockquote>{tail}"  # compose(before, quoted, after), kept
     while True:
-        text = compose(before, quoted, after)
-        excess = utf16_len(text) - limit
-        if excess <= 0:
+        if _fits(text, limit):
             return text
+        excess = utf16_len(text) - limit
         if after:
             after = _trim_end(after, excess)
         elif before:
@@ -188,20 +203,37 @@ def answer_to_html(
             quoted = _trim_end(quoted, excess)
         else:
             raise ValueError(f"a reply cannot fit in {limit} UTF-16 units")
+        text = compose(before, quoted, after)
+
+
+@lru_cache(maxsize=1024)
+def _passage_html(passage: str, quoted: str) -> tuple[tuple[str, str, str], str, bool]:
+    """A passage split around its quotation (:func:`_split_passage`), the split escaped with the
+    quotation in bold, and whether it folds (longer than ``EXPANDABLE_OVER``): kept per passage
+    and quotation, which recur from answer to answer."""
+    before, bold, after = _split_text(passage, quoted)
+    body = html.escape(before) + (f"<b>{html.escape(bold)}</b>" if bold else "")
+    body += html.escape(after)
+    return (before, bold, after), body, not _fits(passage, EXPANDABLE_OVER)
 
 
 def _split_passage(passage: str, quote: Quote | None) -> tuple[str, str, str]:
     """(before, quotation, after) when the passage holds the quotation, else ("", "", passage)."""
-    if quote is not None and quote.text:
-        start = passage.find(quote.text)
+    return _split_text(passage, quote.text if quote is not None else "")
+
+
+def _split_text(passage: str, quoted: str) -> tuple[str, str, str]:
+    """(before, ``quoted``, after) when the passage holds ``quoted``, else ("", "", passage)."""
+    if quoted:
+        start = passage.find(quoted)
         if start >= 0:
-            end = start + len(quote.text)
+            end = start + len(quoted)
             return passage[:start], passage[start:end], passage[end:]
     return "", "", passage
 
 
 def _escape_short(text: str) -> str:
-    return html.escape(text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…")
+    return _escape(text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…")
 
 
 def _trim_end(text: str, excess: int) -> str:

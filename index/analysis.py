@@ -28,6 +28,7 @@ _MARKS = str.maketrans({
     "’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'", "′": "'",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "″": '"',
 })
+_MARK_PAIRS = tuple((chr(code), str(mark)) for code, mark in _MARKS.items())
 # Letters that NFD does not decompose but a reader folds all the same.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -49,7 +50,16 @@ class NormaliseMarks:
     name: str = "normalise marks"
 
     def __call__(self, tokens: list[str]) -> list[str]:
-        return [unicodedata.normalize("NFC", t).translate(_MARKS) for t in tokens]
+        return [_replace_marks(unicodedata.normalize("NFC", t)) for t in tokens]
+
+
+def _replace_marks(text: str) -> str:
+    """``text.translate(_MARKS)``: one mark at a time, each only if present (much faster on
+    non-ASCII text; the same, as no replacement is itself a mark that is replaced)."""
+    for mark, replacement in _MARK_PAIRS:
+        if mark in text:
+            text = text.replace(mark, replacement)
+    return text
 
 
 @dataclass(frozen=True)
@@ -183,48 +193,130 @@ def _with_folded(words: frozenset[str]) -> frozenset[str]:
     return words | frozenset(fold_accents(w) for w in words)
 
 
+#: Per-token results an analyzer keeps, per stage (questions are unbounded user input).
+_TOKEN_CACHE_SIZE = 10_000
+#: Steps that work on each token alone (a token in, zero or more out): their results can be
+#: kept per distinct token, where the steps before them work on the whole text.
+_TOKENWISE = (StripElisions, StripClitics, DropStopWords, FoldAccents, Stem)
+
+
 @dataclass(frozen=True)
 class Analyzer:
     """The analysis chain of one language: ``steps`` in order, the last one stemming."""
 
     language: str
     steps: tuple[AnalysisStep, ...] = field(compare=False)
+    #: per stage, each token's output of the token-wise steps (see :meth:`_per_token`)
+    _token_cache: dict[int, dict[str, tuple[str, ...]]] = field(
+        default_factory=dict, compare=False, repr=False, init=False
+    )
+    _split_at: int = field(default=0, compare=False, repr=False, init=False)
+    _stages: tuple[int, int, int] = field(default=(0, 0, 0), compare=False, repr=False, init=False)
+    _query_steps: tuple[AnalysisStep, ...] = field(
+        default=(), compare=False, repr=False, init=False
+    )
 
     @property
     def step_names(self) -> tuple[str, ...]:
         return tuple(step.name for step in self.steps)
 
-    def analyze(self, text: str) -> list[str]:
-        """Index terms of ``text``, in order."""
-        tokens = [text]
-        for step in self.steps:
+    def __post_init__(self) -> None:
+        steps = self.steps
+        # How many steps work on the whole text: up to the tokeniser when every step after it is
+        # token-wise and the ones before it are the usual marks and case steps; else all of them.
+        split = len(steps)
+        if (
+            len(steps) >= 3
+            and type(steps[0]) is NormaliseMarks
+            and type(steps[1]) is LowerCase
+            and type(steps[2]) is Tokenise
+            and all(type(step) in _TOKENWISE for step in steps[3:])
+        ):
+            split = 3
+        object.__setattr__(self, "_split_at", split)
+        # where tokens(), words() and analyze() stop in the chain
+        tokens = next(
+            (i for i, s in enumerate(steps) if isinstance(s, DropStopWords | FoldAccents | Stem)),
+            len(steps),
+        )
+        words = next((i for i, s in enumerate(steps) if isinstance(s, Stem)), len(steps))
+        object.__setattr__(self, "_stages", (tokens, words, len(steps)))
+        object.__setattr__(
+            self, "_query_steps",
+            tuple(s for s in steps if isinstance(s, DropStopWords | FoldAccents)),
+        )
+
+    def _run(self, text: str, stop: int) -> list[str]:
+        """``steps[:stop]`` on ``text``, run on each whitespace-separated chunk alone and kept per
+        distinct chunk. The same tokens as on the whole text: a word never spans whitespace,
+        and the marks, NFC and case steps never join or change anything across it."""
+        if stop <= self._split_at:
+            tokens = [text]
+            for step in self.steps[:stop]:
+                tokens = step(tokens)
+            return tokens
+        cache = self._token_cache.get(stop)
+        if cache is None:
+            cache = self._token_cache.setdefault(stop, {})
+        steps = self.steps[:stop]
+        out: list[str] = []
+        full = len(cache) >= _TOKEN_CACHE_SIZE
+        unknown: list[str] = []  # chunks not kept once the cache is full, analysed together
+        for chunk in text.split():
+            done = cache.get(chunk)
+            if done is None:
+                if full:
+                    unknown.append(chunk)
+                    continue
+                tokens = [chunk]
+                for step in steps:
+                    tokens = step(tokens)
+                done = cache[chunk] = tuple(tokens)
+                full = len(cache) >= _TOKEN_CACHE_SIZE
+            elif unknown:
+                out.extend(self._chain(unknown, steps))
+                unknown = []
+            out.extend(done)
+        if unknown:
+            out.extend(self._chain(unknown, steps))
+        return out
+
+    @staticmethod
+    def _chain(tokens: list[str], steps: tuple[AnalysisStep, ...]) -> list[str]:
+        for step in steps:
             tokens = step(tokens)
         return tokens
+
+    def analyze(self, text: str) -> list[str]:
+        """Index terms of ``text``, in order."""
+        return self._run(text, self._stages[2])
 
     def words(self, text: str) -> list[str]:
         """The accent-folded words of ``text`` just before stemming (for fuzzy matching)."""
-        tokens = [text]
-        for step in self.steps:
-            if isinstance(step, Stem):
-                break
-            tokens = step(tokens)
-        return tokens
+        return self._run(text, self._stages[1])
 
     def tokens(self, text: str) -> list[str]:
         """The words of ``text`` before any is dropped: every word, elisions and clitics off."""
-        tokens = [text]
-        for step in self.steps:
-            if isinstance(step, DropStopWords | FoldAccents | Stem):
-                break
-            tokens = step(tokens)
-        return tokens
+        return self._run(text, self._stages[0])
 
     def words_of_tokens(self, tokens: list[str]) -> list[str]:
         """:meth:`words` continued from :meth:`tokens` (so a question is tokenised once)."""
-        for step in self.steps:
-            if isinstance(step, DropStopWords | FoldAccents):
-                tokens = step(tokens)
-        return tokens
+        cache = self._token_cache.get(-1)
+        if cache is None:
+            cache = self._token_cache.setdefault(-1, {})
+        steps = self._query_steps
+        out: list[str] = []
+        for token in tokens:
+            done = cache.get(token)
+            if done is None:
+                words = [token]
+                for step in steps:
+                    words = step(words)
+                done = tuple(words)
+                if len(cache) < _TOKEN_CACHE_SIZE:
+                    cache[token] = done
+            out.extend(done)
+        return out
 
     def stem(self, word: str) -> str:
         """The stem of one folded word, as the chain's last step makes it."""

@@ -108,6 +108,13 @@ class QueryWord:
     described_by: tuple[str, ...] = ()
 
 
+#: What a question's token gives: folded form, query words, their terms, role words, asks who,
+#: reporting verb, answer type (see Engine._question_word).
+_QuestionWord = tuple[
+    str, tuple[QueryWord, ...], tuple[str, ...], int, bool, bool, str | None
+]
+
+
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
     """The canonical name and the short forms the article uses for it."""
     aliases: tuple[str, ...] = tuple(getattr(speaker, "aliases", ()))
@@ -206,6 +213,30 @@ class Engine:
             if s.role and not s.is_organisation
         )
         self._role_vocabulary = frozenset().union(*(terms for terms, _ in self._roles))
+        # The per-question arithmetic is done in plain floats over the paragraphs a question
+        # touches (numpy's per-call cost outweighs its speed on a few paragraphs); the same
+        # operations in the same order as on the dense vectors, so the very same scores.
+        self._prior_of: list[float] = self._prior.tolist()
+        self._quote_factor_of: list[float] = self._quote_factor.tolist()
+        self._type_factor_of: dict[str, list[float]] = {
+            kind: factor.tolist() for kind, factor in self._type_factor.items()
+        }
+        self._term_postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._scene_postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._pair_rows: dict[
+            tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[int, ...], float]
+        ] = {}
+        self._word_weight: dict[tuple[str, ...], float] = {}
+        self._unseen_idf = self._text.unseen_idf()
+        self._row_ids: list[int] = self._text.ids.tolist()
+        self._row_paragraphs = [paragraphs[i] for i in self._row_ids]
+        # per paragraph, the words as written that each index term stands for, in order
+        self._row_spelled: list[dict[str, tuple[str, ...]]] = [
+            {term: tuple(sorted(words)) for term, words in spellings.items()}
+            for spellings in self._row_spellings
+        ]
+        #: per question language, each question token: what it gives (see _question_word)
+        self._question_words: dict[str, dict[str, _QuestionWord]] = {}
 
     def _resolved(self, text: str, mention: str) -> bool:
         """Whether ``text`` attributes speech to ``mention`` without naming it."""
@@ -347,27 +378,56 @@ class Engine:
     def answer(self, mode: Mode, question: str, limit: int = 3) -> Answer:
         """The best paragraphs for ``question`` (at most ``limit``), best first."""
         language = detect_language(question, default=self.article.language)
-        raw = analyzer_for(language).tokens(question)
-        tokens = [fold_accents(t) for t in raw]
-        intent = _intent(mode, tokens, language)
-        words = self._by_role(self._query_words(raw, language))
-        # the words of a role all stand for one name: it is searched for once
-        first_role = next((w for w in words if w.how == "role"), None)
-        terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
+        # each word of the question accent-folded, what it stands for and what it says of the
+        # question (kept per word: see _question_word)
+        known = self._question_words.get(language)
+        if known is None:
+            known = self._question_words.setdefault(language, {})
+        tokens: list[str] = []
+        found: list[QueryWord] = []
+        terms: list[str] = []
+        role_words = 0
+        said = False
+        expected: str | None = None
+        asks_who = False
+        for token in analyzer_for(language).tokens(question):
+            entry = known.get(token)
+            if entry is None:
+                entry = self._question_word(token, language)
+                if len(known) < 10_000:  # questions are unbounded user input
+                    known[token] = entry
+            folded, its_words, its_terms, its_roles, is_who, says, kind = entry
+            if not tokens:
+                asks_who = is_who
+            tokens.append(folded)
+            found.extend(its_words)
+            terms.extend(its_terms)
+            role_words += its_roles
+            said = said or says
+            if expected is None:
+                expected = kind
+        # as _intent(mode, tokens, language)
+        intent: Intent = mode if mode != "ask" else "who" if asks_who else (
+            "quote" if said else "fact"
+        )
+        words = tuple(found)
+        if role_words >= ROLE_MIN_WORDS:
+            words = self._by_role(words)
+            # the words of a role all stand for one name: it is searched for once
+            first_role = next((w for w in words if w.how == "role"), None)
+            terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
         if not terms:
             return Answer(question, mode, False, (), language, intent)
-        scores = self._prior * sum(
-            (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
-        )
-        if intent != "fact":
-            if self._has_scenes:
-                scores += sum((self._scene_vector(t) for t in set(terms)), np.zeros(len(scores)))
-            scores *= self._quote_factor
-        scores += self._phrase_bonus(words)
-        expected = _answer_type(tokens, language)
-        if expected is not None:
-            scores *= self._type_factor[expected]
-        ranked = [int(r) for r in np.lexsort((np.arange(len(scores)), -scores)) if scores[r] > 0]
+        term_set = set(terms)
+        phrases = self._phrase_bonus(words)
+        if len(self._prior_of) <= _SPARSE_MAX_PARAGRAPHS:
+            scores = self._sparse_scores(terms, term_set, intent, phrases, expected)
+        else:
+            scores = self._dense_scores(terms, term_set, intent, phrases, expected)
+        # best first, equal scores in paragraph order
+        ranked = [
+            row for _, row in sorted((-score, row) for row, score in scores.items() if score > 0)
+        ]
         cross_language = language != self.article.language
         if (
             not ranked
@@ -375,8 +435,90 @@ class Engine:
             or (not cross_language and self._asks_for_the_unknown(tokens, language))
         ):
             return Answer(question, mode, False, (), language, intent)
-        results = tuple(self._result(row, float(scores[row]), terms) for row in ranked[:limit])
+        idf = self._text.idf_of
+        weighted = [(t, idf(t)) for t in term_set]
+        results = tuple(
+            self._result(row, scores[row], term_set, weighted) for row in ranked[:limit]
+        )
         return Answer(question, mode, True, results, language, intent)
+
+    def _sparse_scores(
+        self,
+        terms: list[str],
+        term_set: set[str],
+        intent: Intent,
+        phrases: dict[int, float],
+        expected: str | None,
+    ) -> dict[int, float]:
+        """The score of each paragraph a term, a scene or a phrase touches (all others score 0):
+        prior · Σ term weights (+ scenes) (· quote factor) + phrase bonus (· answer type factor).
+
+        Plain floats: on a few paragraphs numpy's cost per call outweighs its speed. The same
+        operations in the same order as :meth:`_dense_scores`, so the very same scores."""
+        scores: dict[int, float] = {}
+        for term in terms:
+            for row, weight in self._postings(term):
+                scores[row] = scores.get(row, 0.0) + weight
+        prior = self._prior_of
+        scores = {row: prior[row] * score for row, score in scores.items()}
+        if intent != "fact":
+            if self._has_scenes:
+                scenes: dict[int, float] = {}
+                for term in term_set:
+                    for row, weight in self._scene_postings_of(term):
+                        scenes[row] = scenes.get(row, 0.0) + weight
+                for row, weight in scenes.items():
+                    scores[row] = scores.get(row, 0.0) + weight
+            factor = self._quote_factor_of
+            scores = {row: score * factor[row] for row, score in scores.items()}
+        for row, weight in phrases.items():
+            scores[row] = scores.get(row, 0.0) + weight
+        if expected is not None:
+            factor = self._type_factor_of[expected]
+            scores = {row: score * factor[row] for row, score in scores.items()}
+        return scores
+
+    def _dense_scores(
+        self,
+        terms: list[str],
+        term_set: set[str],
+        intent: Intent,
+        phrases: dict[int, float],
+        expected: str | None,
+    ) -> dict[int, float]:
+        """:meth:`_sparse_scores` on numpy vectors over every paragraph (a long article), the
+        paragraphs that score kept."""
+        scores = self._prior * sum(
+            (self._term_vector(t) for t in terms), np.zeros(len(self._prior))
+        )
+        if intent != "fact":
+            if self._has_scenes:
+                scores += sum((self._scene_vector(t) for t in term_set), np.zeros(len(scores)))
+            scores *= self._quote_factor
+        bonus = np.zeros(len(scores))
+        for row, weight in phrases.items():
+            bonus[row] = weight
+        scores += bonus
+        if expected is not None:
+            scores *= self._type_factor[expected]
+        return dict(_nonzero(scores))
+
+    def _question_word(self, token: str, language: str) -> _QuestionWord:
+        """What one token of a question in ``language`` gives: its folded form, its query words,
+        their terms, how many of them may belong to a role (:meth:`_by_role`), whether it asks
+        who when it opens the question, whether it is a reporting verb, and the answer type it
+        asks for (:func:`_intent`, :func:`_answer_type`)."""
+        folded = fold_accents(token)
+        words = self._query_words([token], language)
+        return (
+            folded,
+            words,
+            tuple(t for w in words for t in w.terms),
+            sum(1 for w in words if w.terms and self._role_vocabulary.issuperset(w.terms)),
+            folded in _folded_words(language, "intent_who"),
+            folded in _folded_words(language, "intent_quote"),
+            _answer_types(language).get(folded),
+        )
 
     def _by_role(self, words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
         """The question's words with a role the article gives one speaker ("the lead author",
@@ -438,20 +580,53 @@ class Engine:
                 )
         return False
 
-    def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> npt.NDArray[np.float64]:
-        """For each paragraph, PHRASE_WEIGHT · mean idf of each pair of question words it holds
-        side by side, in the question's order."""
-        bonus = np.zeros(len(self._prior))
-        idf = self._text.idf_of
+    def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> dict[int, float]:
+        """For each paragraph (that gets any), PHRASE_WEIGHT · mean idf of each pair of question
+        words it holds side by side, in the question's order."""
+        bonus: dict[int, float] = {}
         for first, second in itertools.pairwise(words):
             if first.how == second.how == "role":
                 continue  # a role put back as a name is no phrase of the article's
-            pairs = [(a, b) for a in first.terms for b in second.terms]
-            rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
-            if rows:
-                weight = max((idf(a) + idf(b)) / 2 for a, b in pairs)
-                bonus[list(rows)] += PHRASE_WEIGHT * weight
+            pair = self._pair_rows.get((first.terms, second.terms))
+            rows, weight = pair if pair is not None else self._pair(first.terms, second.terms)
+            for row in rows:
+                bonus[row] = bonus.get(row, 0.0) + weight
         return bonus
+
+    def _pair(
+        self, first: tuple[str, ...], second: tuple[str, ...]
+    ) -> tuple[tuple[int, ...], float]:
+        """The rows holding two words' terms side by side, and what that adds to each."""
+        key = (first, second)
+        cached = self._pair_rows.get(key)
+        if cached is not None:
+            return cached
+        idf = self._text.idf_of
+        pairs = [(a, b) for a in first for b in second]
+        rows = {r for pair in pairs for r in self._bigram_rows.get(pair, ())}
+        weight = PHRASE_WEIGHT * max((idf(a) + idf(b)) / 2 for a, b in pairs) if rows else 0.0
+        result = (tuple(rows), weight)
+        if len(self._pair_rows) < 10_000:
+            self._pair_rows[key] = result
+        return result
+
+    def _postings(self, term: str) -> tuple[tuple[int, float], ...]:
+        """The paragraphs :meth:`_term_vector` gives ``term`` a weight in, with that weight."""
+        postings = self._term_postings.get(term)
+        if postings is None:
+            postings = _nonzero(self._term_vector(term))
+            if len(self._term_postings) < 10_000:
+                self._term_postings[term] = postings
+        return postings
+
+    def _scene_postings_of(self, term: str) -> tuple[tuple[int, float], ...]:
+        """The paragraphs :meth:`_scene_vector` gives ``term`` a weight in, with that weight."""
+        postings = self._scene_postings.get(term)
+        if postings is None:
+            postings = _nonzero(self._scene_vector(term))
+            if len(self._scene_postings) < 10_000:
+                self._scene_postings[term] = postings
+        return postings
 
     def _term_vector(self, term: str) -> npt.NDArray[np.float64]:
         """What ``term`` adds to each paragraph: its BM25 weight in the text plus the lighter
@@ -479,25 +654,37 @@ class Engine:
                 self._scene_vectors[term] = vector
         return vector
 
-    def _result(self, row: int, score: float, terms: list[str]) -> Result:
-        paragraph = self.article.paragraphs[int(self._text.ids[row])]
-        quote = self._best_quote(paragraph.index, terms)
-        spellings = self._row_spellings[row]
-        highlights = tuple(sorted({w for t in set(terms) for w in spellings.get(t, ())}))
+    def _result(
+        self, row: int, score: float, terms: set[str], weighted: list[tuple[str, float]]
+    ) -> Result:
+        """``terms``: the question's terms; ``weighted``: each with its idf, in set order."""
+        paragraph = self._row_paragraphs[row]
+        quote = self._best_quote(paragraph.index, weighted)
+        spellings = self._row_spelled[row]
+        held = [spelled for t in terms if (spelled := spellings.get(t)) is not None]
+        if not held:
+            highlights: tuple[str, ...] = ()
+        elif len(held) == 1:
+            highlights = held[0]
+        else:
+            highlights = tuple(sorted(set().union(*held)))
         return Result(paragraph.index, score, paragraph.text, quote, highlights)
 
-    def _best_quote(self, paragraph: int, terms: list[str]) -> Quote | None:
-        """The quotation of the paragraph whose words (and speaker) match the question best."""
+    def _best_quote(self, paragraph: int, weighted: list[tuple[str, float]]) -> Quote | None:
+        """The quotation of the paragraph whose words (and speaker) match the question best;
+        ``weighted``: the question's distinct terms, each with its idf."""
         quotes = self._quotes_in.get(paragraph, ())
         if not quotes:
             return None
-        idf = self._text.idf_of
-
-        def match(quote: Quote) -> float:
-            held = self._quote_terms[id(quote)]
-            return sum(idf(t) for t in set(terms) if t in held)
-
-        best = max(quotes, key=match)  # max keeps the first of equals: reading order
+        best = quotes[0]
+        if len(quotes) > 1:
+            quote_terms = self._quote_terms
+            best_match = -1.0
+            for quote in quotes:
+                held = quote_terms[id(quote)]
+                match = sum(w for t, w in weighted if t in held)
+                if match > best_match:  # the first of equals: reading order
+                    best, best_match = quote, match
         return self._continued.get(id(best), best)
 
     def _coverage(self, words: tuple[QueryWord, ...], row: int, cross_language: bool) -> float:
@@ -507,17 +694,31 @@ class Engine:
         about something else ("la capitale de l'Australie") is not answered by a common word.
         """
         total = held = 0.0
-        unknown = self._text.unseen_idf() * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
+        unknown = self._unseen_idf * (UNTRANSLATED_WORD_SHARE if cross_language else 1.0)
+        row_terms = self._row_terms[row]
+        weights = self._word_weight
         for word in words:
-            weight = max(
-                (self._text.idf_of(t, self._speakers.idf_of(t)) for t in word.terms),
-                default=unknown,
-            )
+            if word.terms:
+                weight = weights.get(word.terms)
+                if weight is None:
+                    weight = self._weight_of(word.terms)
+            else:
+                weight = unknown
             total += weight
-            terms = word.terms + word.described_by if word.described_by else word.terms
-            if any(t in self._row_terms[row] for t in terms):
+            if not row_terms.isdisjoint(word.terms) or (
+                word.described_by and not row_terms.isdisjoint(word.described_by)
+            ):
                 held += weight
         return held / total if total else 0.0
+
+    def _weight_of(self, terms: tuple[str, ...]) -> float:
+        """The largest idf of ``terms`` (from the speaker field for a name only it holds)."""
+        weight = self._word_weight.get(terms)
+        if weight is None:
+            weight = max(self._text.idf_of(t, self._speakers.idf_of(t)) for t in terms)
+            if len(self._word_weight) < 10_000:
+                self._word_weight[terms] = weight
+        return weight
 
     def _known(self, term: str) -> bool:
         return term in self._text or term in self._speakers
@@ -580,6 +781,12 @@ class Engine:
         return tuple(dict.fromkeys(self._surface[m] for m, score, _ in matches if score == best))
 
 
+def _nonzero(vector: npt.NDArray[np.float64]) -> tuple[tuple[int, float], ...]:
+    """The (row, value) pairs of ``vector`` that are not 0, as plain ints and floats."""
+    rows = np.flatnonzero(vector)
+    return tuple(zip(rows.tolist(), vector[rows].tolist(), strict=True))
+
+
 def _question_tokens(question: str, language: str) -> list[str]:
     """Every word of the question, accent-folded, question words included."""
     return [fold_accents(t) for t in analyzer_for(language).tokens(question)]
@@ -635,6 +842,8 @@ def _answer_types(language: str) -> dict[str, str]:
 
 #: At most this many floats of per-term score vectors are kept (a long article keeps fewer).
 _TERM_VECTOR_BUDGET = 2_000_000
+#: An article of at most this many paragraphs is scored in plain floats, a longer one by numpy.
+_SPARSE_MAX_PARAGRAPHS = 200
 
 _OPENING_MARKS = frozenset("“«\"„‘")
 

@@ -17,14 +17,49 @@ def detect_language(text: str, default: str = "fr") -> str:
     ``default``.
     """
     # one-letter words ("s" of "Putin's" or "S-400", "a") tell English and French apart badly
-    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
+    languages = SUPPORTED_LANGUAGES
+    of_chunk = _chunk_languages(languages)
+    scores = [0] * len(languages)
+    # a word never spans whitespace, nor does lower-casing look across it: each chunk is
+    # looked up alone, and what it says is kept per distinct chunk
+    for chunk in text.split():
+        places = of_chunk.get(chunk)
+        if places is None:
+            of_word = _languages_of_words(languages)
+            words = _WORD.findall(chunk.lower())
+            places = tuple(i for word in words for i in of_word.get(word, ()))
+            if len(of_chunk) < _CHUNK_CACHE_SIZE:
+                of_chunk[chunk] = places
+        for i in places:
+            scores[i] += 1
     best, best_score = default, 0
-    for language in SUPPORTED_LANGUAGES:
-        known = _function_words(language)
-        score = sum(1 for word in words if word in known)
+    for language, score in zip(languages, scores, strict=True):
         if score > best_score:
             best, best_score = language, score
     return best
+
+
+#: Question chunks whose languages are kept (questions are unbounded user input).
+_CHUNK_CACHE_SIZE = 10_000
+
+
+@cache
+def _chunk_languages(languages: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Per whitespace-separated chunk of text seen, the places in ``languages`` of the languages
+    its function words belong to, once per word (filled as questions come)."""
+    return {}
+
+
+@cache
+def _languages_of_words(languages: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Each function word of two letters or more, with the places in ``languages`` of the
+    languages it belongs to (so a question's word is looked up once, not once per language)."""
+    table: dict[str, list[int]] = {}
+    for i, language in enumerate(languages):
+        for word in _function_words(language):
+            if len(word) > 1:
+                table.setdefault(word, []).append(i)
+    return {word: tuple(places) for word, places in table.items()}
 
 
 @cache
