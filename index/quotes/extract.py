@@ -299,7 +299,7 @@ class _Walker:
         return _incise_after(self.grammar.language)
 
     def reported_inside(self, index: int, text: str, outer: Span, inner: Span) -> None:
-        """« … un facteur qui nous a lancé "courage à tous" »: words the speaker reports
+        """« … une voisine qui nous a lancé "courage à tous" »: words the speaker reports
         someone else saying are that person's quotation."""
         region = text[outer.start:inner.open]
         cues = [m for m in self.grammar.cue.finditer(region) if region[m.end():].strip(" :,") == ""]
@@ -640,7 +640,7 @@ class _Walker:
                 gender = _possessive_gender(sentence, self.grammar)
             person = self.cast.person(name, gender=gender)
             if re.search(r"\b(?:autre|another|other)\b", before, re.IGNORECASE):
-                # « une autre architecte, Louise Carvalho »: not « l’architecte » later.
+                # « une autre avocate, Louise Carvalho »: not « l’avocate » later.
                 person.contrast = True
             return person
         return None

@@ -124,7 +124,7 @@ class Cast:
             return None
         words = words[starts[-1]:]
         if words[0].lower() in ("un", "une", "a", "an"):
-            # « une autre architecte, Louise Carvalho »: an introduction, not a title.
+            # « une autre avocate, Louise Carvalho »: an introduction, not a title.
             return None
         if any(w.lower() in self.grammar.organisations for w in words[1:3]):
             return _ORGANISATION
