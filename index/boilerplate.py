@@ -15,8 +15,8 @@ _LINK_HEADERS = re.compile(
     r"(?:\s+stories)?|more\s+on\s+this\s+story)\s*:?\s*$",
     re.IGNORECASE,
 )
-# A paragraph before an appeal that names the same page ("On ne va pas vous le cacher : à
-# Reporterre, on est inquiets.") belongs to the appeal when it is this short.
+# A paragraph before an appeal that names the same page ("Soyons francs : au Courrier du
+# Val, on a besoin de vous.") belongs to the appeal when it is this short.
 _MAX_APPEAL_LEAD_CHARS = 200
 _QUOTED = re.compile(r"^[«“\"„]\s*(?P<inner>[^«»“”\"]+?)\s*[»”\"“]$")
 

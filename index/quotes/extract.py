@@ -9,7 +9,7 @@ A paragraph is read sentence by sentence with its quotations masked out. The gra
 - an incise inside the marks splits the quotation (« A, explique X. B »);
 - « que » / "that" / an infinitive / "said" with no "that" opens an indirect clause, which runs to
   the end of the sentence or to the next speaker's incise; so does an incise with no quotation
-  ("It all seemed manageable, says Elena, but …") and the object of verbs like « critiquer »;
+  ("It looked easy at first, says Marta, but …") and the object of verbs like « critiquer »;
 - a quotation with no cue goes to the person the paragraph brought on stage, the subject of the
   clause before a colon, or else the previous speaker; one left open waits for the attribution
   of the paragraph that closes it;
@@ -38,7 +38,7 @@ QuoteKind = Literal["direct", "indirect"]
 
 _MASK = "\x01"
 _NAME_RE = re.compile(NAME)
-# A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Bohlin).
+# A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Lindqvist).
 _SENTENCE_END = re.compile(
     r"(?<![\s(.][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
     r"(?<!\bPr)(?<!\bMgr)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
@@ -56,7 +56,7 @@ _CLAUSE_STOP = re.compile(
 )
 @cache
 def _object_verbs(language: str) -> frozenset[str]:
-    """Verbs whose object is what was said: « a critiqué les sanctions », "confirmed plans"."""
+    """Verbs whose object is what was said: « a critiqué la réforme », "confirmed plans"."""
     return frozenset(w.lower() for w in word_list(language, "object_verbs"))
 
 
@@ -66,12 +66,12 @@ _TWEET = re.compile(
     r"(?P<signature>[—–-]\s*(?P<name>[^—–@()]+?)\s*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4})\s*$"
 )
 _RELATIVE = re.compile(r"^(?:qui|que|qu[’']|dont|où|who|whom|whose|which|where)\b", re.IGNORECASE)
-# Words put in quotation marks as words, not as speech: « le mot "folk" », "the words".
+# Words put in quotation marks as words, not as speech: « le mot "skatt" », "the words".
 _AS_WORDS = re.compile(
     r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
     r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|surnommée?s?|nicknamed|"
     r"nickname|surnom|so-called|soi-disant|prétendue?s?|known\s+as|connue?s?\s+sous\s+le\s+nom\s+de|"
-    # Written words, not speech: a sign « où l’on peut lire », a cape "bearing the words".
+    # Written words, not speech: a sign « sur laquelle on peut lire », a flag "bearing the words".
     r"lire|lit|inscrit|inscription|reads|reading|bearing\s+the\s+words)\s*[:,]?\s*"
     r"(?:(?:a|an|the|un|une|le|la|les|des)\s+)?|\(\s*)$",
     re.IGNORECASE,
@@ -270,9 +270,9 @@ class _Walker:
     def direct(self, index: int, text: str, span: Span, cues: list[_Cue],
                introduced: Person | None, following: str) -> None:
         parts, inside = self.incise(text, span)
-        # « X a estimé que … une précédente "campagne" en 2022, ce que les autorités … »: a
+        # « X a estimé que … une précédente "campagne" en 2022, ce que la mairie … »: a
         # quotation inside a reported clause is that clause's speaker's, whatever cue is nearer.
-        # Unless someone in the clause speaks in turn ("that someone had shouted "Gun!"").
+        # Unless someone in the clause speaks in turn ("that a fan had yelled "Fire!"").
         owner = next((c for c in cues for lo, hi in c.clauses
                       if lo - 2 <= span.start and span.end <= hi + 2 and
                       not any(lo <= other.start < span.start for other in cues)), None)
@@ -299,7 +299,7 @@ class _Walker:
         return _incise_after(self.grammar.language)
 
     def reported_inside(self, index: int, text: str, outer: Span, inner: Span) -> None:
-        """« … un voisin qui nous a lancé "pourvu que ça dure" »: words the speaker reports
+        """« … une voisine qui nous a lancé "courage à tous" »: words the speaker reports
         someone else saying are that person's quotation."""
         region = text[outer.start:inner.open]
         cues = [m for m in self.grammar.cue.finditer(region) if region[m.end():].strip(" :,") == ""]
@@ -352,19 +352,19 @@ class _Walker:
         if re.fullmatch(r"[#@]\w+", inner):
             return True  # a hashtag or a handle in marks is a name, not speech
         words = inner.split()
-        # A bare proper name in marks (« La Copainerie », « Poutine ») is a title, not speech.
+        # A bare proper name in marks (« La Fabrique verte », « Macron ») is a title, not speech.
         return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and span.open > 0 \
             and not inner.endswith(("!", "?", "."))
 
     def bare_word(self, text: str, span: Span) -> bool:
         """One word in quotation marks that no reporting verb governs is a word, not speech:
-        « les mots pour dire droit international, "folkratt", et génocide », « la "propagande"
-        qui règne », "some "age-memory" might"; « a dit son « soulagement » » is speech."""
+        « les mots pour désigner l’impôt, "skatt", et trésor, "skattkammer" », « la "rumeur"
+        qui circule », "some "stress-trace" might"; « a dit son « soulagement » » is speech."""
         inner = text[span.start:span.end]
         if len(inner.split()) != 1 or not inner[:1].islower() or inner.endswith(("!", "?", "…")):
             return False
         if _GLOSS.match(text[span.close + 1:] if span.close >= span.start else ""):
-            return True  # « "folkmord", soit génocide »: a word and its translation
+            return True  # « "skatt", soit impôt »: a word and its translation
         before = re.split(r"[,;:.!?()«»“”\"„]", text[:max(0, span.open)])[-1]
         near = " ".join(before.split()[-6:])
         return self.grammar.cue.search(near) is None
@@ -392,7 +392,7 @@ class _Walker:
                 self.history.append(cue.person)
             clause = self.clause(masked, cue.end, s_end, match, text)
             if _INTENDED.search(sentence[:match.start()]):
-                pass  # « il avait voulu dire que … »: what he meant, not what he said
+                pass  # « il voulait dire que … »: what he meant, not what he said
             elif clause is not None:
                 cue.clauses.append(clause)
             elif _MASK not in sentence[:cue.end - s_start]:
@@ -533,7 +533,7 @@ class _Walker:
         if not chunk or len(chunk.split()) > 9:
             return None
         np_end = offset + rest.index(chunk) + len(chunk)
-        # "role, Name": « le secrétaire général de RSF, Christophe Deloire, … ».
+        # "role, Name": « le délégué général de la FNSEA, Hugo Marchal, … ».
         paren = re.match(r"^\s*\([^()]{1,40}\)", right[np_end:])
         if paren:
             np_end += paren.end()  # « la maire (PS), Sophie Lemoine »
@@ -577,12 +577,12 @@ class _Walker:
         return None
 
     def leading_subject(self, sentence: str) -> Person | None:
-        """"Trump returned … and declared": the subject at the head of the sentence."""
+        """"The mayor returned … and declared": the subject at the head of the sentence."""
         head = re.match(rf"^\W*((?:[\w’'-]+\s+){{0,3}}?{NAME})", sentence)
         return self.mention(head.group(1), None) if head else self.last
 
     def narrative_subject(self, sentence: str) -> Person | None:
-        """The named person a narrative sentence opens with: "His father Anatoly, who …"."""
+        """The named person a narrative sentence opens with: "Her father Henryk, who …"."""
         found = self.opening_name(sentence)
         intro = re.match(r"^[^,;:\x01]{1,40},\s*", sentence)
         if found is None and intro and len(intro.group(0).split()) <= 5:
@@ -640,7 +640,7 @@ class _Walker:
                 gender = _possessive_gender(sentence, self.grammar)
             person = self.cast.person(name, gender=gender)
             if re.search(r"\b(?:autre|another|other)\b", before, re.IGNORECASE):
-                # « une autre journaliste, Marina Ovsiannikova »: not « la journaliste » later.
+                # « une autre avocate, Louise Carvalho »: not « l’avocate » later.
                 person.contrast = True
             return person
         return None
@@ -706,7 +706,7 @@ class _Walker:
             acronym = name.isupper() and name.isalpha() and len(name) >= 2  # WHO, RSF, PNF
             if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:
-                # "an AP analysis", "The Russian Central Bank": the organisation is its name.
+                # "an AP analysis", "The Swiss National Bank": the organisation is its name.
                 tail = np[last.end():]
                 if not acronym and len(name.split()) == 1 and len(tail.split()) <= 6 and \
                         re.match(r"^(?:\s+(?:[a-zà-ÿ]+|(?:de|du|des|de\s+la|d[’'])\s*[\w’'-]+))+$",
@@ -920,7 +920,7 @@ class _Walker:
 
     def narrative_incise(self, sentence: str, s_start: int, match: re.Match[str], cue: _Cue,
                          text: str) -> list[tuple[int, int]]:
-        """"It all seemed manageable, says Elena, but then …": reported speech around an incise."""
+        """"It looked easy at first, says Marta, but then …": reported speech around an incise."""
         before_verb = sentence[:match.start()]
         comma = before_verb.rfind(",")
         subject = before_verb[comma + 1:].split()
@@ -934,7 +934,7 @@ class _Walker:
         inverted = cue.end - s_start > match.end()
         participle = not match.groupdict().get("aux") and \
             match.group("verb").lower().endswith(("ant", "ing"))
-        # An incise is ", says Elena," or ", she says": its subject sits right at the verb.
+        # An incise is ", says Marta," or ", she says": its subject sits right at the verb.
         if participle or not (inverted or before_verb[comma + 1:].strip()):
             return []
         parts: list[tuple[int, int]] = []
@@ -969,7 +969,7 @@ class _Walker:
 
     def object_clause(self, masked: str, cue_end: int, s_end: int,
                       text: str) -> tuple[int, int] | None:
-        """« Elle a critiqué les sanctions … », "the FBI confirmed plans to …": what was said."""
+        """« Elle a critiqué la réforme … », "the ministry confirmed plans to …": what was said."""
         rest = masked[cue_end:s_end]
         lead = re.match(r"^\s+(?:to\s+|de\s+|d[’']\s*)?", rest)
         lo = cue_end + (lead.end() if lead else 0)
@@ -1109,7 +1109,7 @@ _SAYS_CLAUSE = re.compile(r"^\s+(?!to\b|before\b|after\b|in\b|on\b|at\b|of\b)[\w
 # "of" before a name: « le ministère de l’Intérieur », "the office of Tokayev".
 _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", re.IGNORECASE)
 # What comes between an inverted verb and its subject: « a affirmé dimanche sur France Inter »,
-# « a indiqué à l’AFP », « explique à Reporterre ».
+# « a indiqué à l’AFP », « explique à Mediapart ».
 _LEAD = re.compile(
     r"^(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
     r"(?:\s+(?:matin|soir|midi))?)?"
@@ -1119,7 +1119,7 @@ _LEAD = re.compile(
     r"(?:\s+(?:de|du|des|d[’'])\s*(?:la\s+|l[’']\s*)?[a-zà-ÿ-]+)?)?"
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
 )
-# A word glossed after its quotation marks: « "folkmord", soit génocide », "“mahalo,” meaning".
+# A word glossed after its quotation marks: « "skatt", soit impôt », "“mahalo,” meaning".
 _GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
                     r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
@@ -1140,7 +1140,7 @@ _DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|r
                               r"\b.*$", re.IGNORECASE)
 _ASKED = re.compile(r"^(?:asked|pressed|questioned|interrogée?s?|questionnée?s?|invitée?s?)\b",
                     re.IGNORECASE)
-# Meaning to say is not saying: « avait voulu dire que », "meant to say that".
+# Meaning to say is not saying: « elle a voulu dire que », "meant to say that".
 _INTENDED = re.compile(r"\b(?:voulu|voulait|voulaient|voulant|voulais|meant|wanted|intended)"
                        r"(?:\s+to)?\s+$", re.IGNORECASE)
 # A verb that hands its subject to a reporting infinitive: « s’est contentée d’ », « a tenu à ».
@@ -1221,7 +1221,7 @@ def _canonical_inside(np: str, cast: Cast) -> str:
 
 
 def _agreement(match: re.Match[str]) -> str:
-    """« s'est justifiée Zhanna Agalakova »: a feminine participle after être."""
+    """« s'est justifiée Nadia Ferreira »: a feminine participle after être."""
     verb = match.group("verb").lower()
     aux = (match.groupdict().get("aux") or "").lower()
     if aux in ("est", "était") and verb.endswith("ée"):
@@ -1268,7 +1268,7 @@ def _named_thing(text: str, span: Span, s_start: int) -> bool:
 
 
 def _possessive_gender(sentence: str, g: Grammar) -> str:
-    """"Clinton is pressing her case": an English possessive shows the subject's gender."""
+    """"The mayor is making her case": an English possessive shows the subject's gender."""
     if g.language != "en":
         return "x"
     his = re.search(r"\b(?:his|he|himself)\b", sentence) is not None

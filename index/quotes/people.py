@@ -16,7 +16,7 @@ _LEADING = re.compile(
     r"^(?:(?:mais|et|puis|alors|or|donc|ainsi|enfin|but|and|so|then|yet|typically|also)\b[,\s]*)+",
     re.IGNORECASE,
 )
-# Adverbs between a subject and its verb: "The agency later said", « X a ensuite déclaré ».
+# Adverbs between a subject and its verb: "The ministry later said", « X a ensuite déclaré ».
 _TRAILING = re.compile(
     r"(?:\s+(?:[a-z]+ly|later|also|then|now|again|once|still|never|ensuite|alors|aussi|"
     r"également|encore|lui-même|elle-même|même))+$",
@@ -54,7 +54,7 @@ class Cast:
     roles: dict[str, str] = field(default_factory=dict)
     role_at: dict[str, int] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)
-    #: Names brought on stage by an apposition or a copula ("Elena, a 40-year-old Muscovite").
+    #: Names brought on stage by an apposition or a copula ("Marta, a 35-year-old nurse").
     introductions: set[str] = field(default_factory=set)
     #: Names the article gives as an organisation's ("the developer, Northbridge Homes").
     organisations: set[str] = field(default_factory=set)
@@ -65,11 +65,11 @@ class Cast:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
         for match in _NAME_RE.finditer(text):
             words = match.group(0).split()
-            # "House Speaker Paul Ryan": capitalised role words are the role, not the name.
+            # "Senate Leader Anna Hale": capitalised role words are the role, not the name.
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
                       default=0)
             if len(words) - cut >= 2 and self._after_listener_slot(text[:match.start()]):
-                # « explique à Reporterre Romain, du collectif … »: the outlet, then the speaker.
+                # « explique à Mediapart Gaëlle, du collectif … »: the outlet, then the speaker.
                 cut += 1
             name = self.strip_title(" ".join(words[cut:]))
             if not self.is_name(name, text, match.start()):
@@ -114,7 +114,7 @@ class Cast:
             return None
         chunk = re.split(r"[,;:.«»“”\"()]", before[:-1])[-1].strip()
         words = chunk.split()
-        # The determiner that opens the role: « Le ministre suédois des Affaires étrangères ».
+        # The determiner that opens the role: « Le ministre portugais des Affaires étrangères ».
         # « du tribunal » in « La présidente du tribunal » is a complement, not a new chunk.
         starts = [i for i, w in enumerate(words) if w.lower() in DETERMINERS and
                   (i == 0 or w.lower() not in _COMPLEMENT_ARTICLES) and
@@ -124,7 +124,7 @@ class Cast:
             return None
         words = words[starts[-1]:]
         if words[0].lower() in ("un", "une", "a", "an"):
-            # « une autre journaliste, Marina Ovsiannikova »: an introduction, not a title.
+            # « une autre avocate, Louise Carvalho »: an introduction, not a title.
             return None
         if any(w.lower() in self.grammar.organisations for w in words[1:3]):
             return _ORGANISATION
@@ -188,7 +188,7 @@ class Cast:
     def canonical(self, name: str) -> str:
         """The fullest form of ``name`` in the article: Loukachenko → Alexandre Loukachenko.
 
-        When two people share the short form (Vladimir Putin, Vladimir Frolov), the one named
+        When two people share the short form (Vladimir Putin, Vladimir Sokolov), the one named
         last before the current paragraph wins.
         """
         words = name.split()
@@ -332,14 +332,14 @@ _ORGANISATION = "\x00organisation"
 
 def _short_form(short: list[str], full: list[str]) -> bool:
     """A surname for a full name (Tokayev, Kassym-Jomart Tokayev) or a first name for a
-    two-word one (Vladimir, Vladimir Frolov); not "Airbus" for "Airbus Thomas Weber"."""
+    two-word one (Vladimir, Vladimir Sokolov); not "Airbus" for "Airbus Thomas Weber"."""
     n = len(short)
     return full[-n:] == short or (len(full) == 2 and full[:n] == short)
 
 
 def _role_before(before: str, grammar: Grammar) -> str | None:
-    """"le président biélorusse Alexandre Loukachenko", "Russia's financial ombudsman Pavel
-    Medvedev": lower-case role words right before a name, after a determiner or a possessive."""
+    """"le président biélorusse Alexandre Loukachenko", "Norway's consumer ombudsman Henrik
+    Lund": lower-case role words right before a name, after a determiner or a possessive."""
     if before.endswith(","):
         return None
     words = re.findall(r"[\w’'-]+|[.!?;:,«»“”\"]", before[-80:])
@@ -352,10 +352,10 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
             opened = True
             break
         if tail and f"{low} {tail[0].lower()}" in grammar.roles:
-            tail.insert(0, word)  # « du Premier ministre Ulf Kristersson »
+            tail.insert(0, word)  # « du Premier ministre Erik Lindqvist »
             continue
         if not word[:1].islower():
-            # "Veterinary surgeon Dr Sandra Corr": a capitalised word opening the sentence.
+            # "Marine biologist Dr Helen Ward": a capitalised word opening the sentence.
             opened = i == 0 or words[i - 1] in ".!?;:,«»“”\""
             if opened:
                 tail.insert(0, word)

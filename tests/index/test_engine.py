@@ -359,7 +359,7 @@ def test_a_when_question_prefers_a_full_date_to_a_bare_weekday(
 @pytest.mark.parametrize(
     ("text", "held"),
     [
-        ("Il a démissionné le 3 mars.", 1.0),
+        ("Il a déménagé le 14 juin.", 1.0),
         ("Elle est partie en 2019.", 1.0),
         ("Il a parlé mardi soir.", 0.5),
         ("Il a parlé la semaine dernière.", 0.5),
@@ -385,9 +385,9 @@ def test_question_chatter_is_no_content_word(engine: Engine, question: str) -> N
     ("article", "question", "paragraph"),
     [
         (
-            "The bank has refused every request for a new loan this year.\n\n"
-            '"Maybe I could give the bank a fixed share of my wages?" Vladimir wonders.\n',
-            "who wants to hand the bank part of his salary",
+            "The landlord has refused every request for a delay this year.\n\n"
+            '"Could I give the landlord a share of each month\'s wages?" Tomasz wonders.\n',
+            "who wants to hand the landlord part of his salary",
             1,
         ),
         (
@@ -448,13 +448,13 @@ def test_what_is_the_thing_the_article_never_mentions(
     [
         (
             "Le maire de Nantes, Paul Girard, a présenté mardi soir son plan pour le centre-ville "
-            "lors d'une réunion publique.\n\n"
+            "devant les habitants du quartier.\n\n"
             "« Nous voulons une ville plus verte », a déclaré M. Girard devant quelque deux cents "
             "habitants.\n\n"
-            "La réunion s'est tenue dans une atmosphère houleuse, des manifestants criant et "
-            "interrompant M. Girard.\n\n"
-            "M. Girard a dénoncé le lendemain sur Facebook la présence de « saboteurs "
-            "politiques ».\n\n"
+            "La séance a été agitée : des manifestants sifflaient et coupaient la parole à "
+            "M. Girard.\n\n"
+            "M. Girard a dénoncé dès le lendemain sur Instagram l'attitude de « quelques "
+            "agitateurs ».\n\n"
             "Le plan doit être voté en conseil municipal le 12 juin.\n",
             "Qu'a dit Paul Girard au sujet des manifestants ?",
             3,

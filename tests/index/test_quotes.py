@@ -71,10 +71,12 @@ ATTRIBUTIONS = [
      "une unité était arrivée de Moscou et que les systèmes seraient bientôt prêts",
      "indirect", "le ministère biélorusse de la Défense"),
     # An incise inside the quotation splits it: « A, explique X. B »
-    ("fr", ["« Nous voulions agir, explique Romain Dufour. Applaudir ne suffit plus. »"],
-     "Applaudir ne suffit plus.", "direct", "Romain Dufour"),
-    ("fr", ["« Nous voulions agir, explique Romain Dufour. Applaudir ne suffit plus. »"],
-     "Nous voulions agir", "direct", "Romain Dufour"),
+    ("fr", ["« Nous voulions être entendus, explique Gaëlle Norman. Les pétitions ne servent "
+            "plus à rien. »"],
+     "Les pétitions ne servent plus à rien.", "direct", "Gaëlle Norman"),
+    ("fr", ["« Nous voulions être entendus, explique Gaëlle Norman. Les pétitions ne servent "
+            "plus à rien. »"],
+     "Nous voulions être entendus", "direct", "Gaëlle Norman"),
     # A quotation with no cue continues the previous speaker.
     ("fr", ["« Nous sommes prêts », a déclaré Jean Dupont.",
             "« Nous restons attachés à nos obligations. »"],
@@ -116,15 +118,15 @@ ATTRIBUTIONS = [
     ("fr", ["Le milieu de terrain Yanis Abdou a résumé la situation : “On doit se relever, vite."],
      "On doit se relever, vite.", "direct", "Yanis Abdou"),
     # A lone closing mark: the quotation is the sentence it ends.
-    ("fr", ["« Je n’ai pas menti », a raconté Zhanna Agalakova.",
-            "Elle a critiqué les sanctions. Dans cette histoire, vous perdez vos alliés »."],
-     "Dans cette histoire, vous perdez vos alliés", "direct", "Zhanna Agalakova"),
+    ("fr", ["« Je n’ai rien caché », a raconté Irina Volkova.",
+            "Elle a critiqué la hausse des loyers. À ce rythme, les familles partiront »."],
+     "À ce rythme, les familles partiront", "direct", "Irina Volkova"),
     # An organisation stays an organisation.
     ("fr", ["Le Kremlin a affirmé que les troupes se retiraient de la frontière."],
      "les troupes se retiraient de la frontière", "indirect", "Kremlin"),
     # « dire » + infinitive.
-    ("fr", ["La journaliste Zhanna Agalakova dit avoir démissionné le 3 mars."],
-     "avoir démissionné le 3 mars", "indirect", "Zhanna Agalakova"),
+    ("fr", ["L’infirmière Claire Vasseur dit avoir quitté son poste le 12 juin."],
+     "avoir quitté son poste le 12 juin", "indirect", "Claire Vasseur"),
     # A participle « ajoutant que » shares the subject of the sentence.
     ("fr", ["« J’ai apprécié votre blague », a déclaré Marc Petit, ajoutant que le pays était "
             "déjà membre du bloc."],
@@ -149,9 +151,9 @@ ATTRIBUTIONS = [
     ("en", ['"We are ready," John Smith, 45, said on Monday.'],
      "We are ready", "direct", "John Smith"),
     # Words reported inside a quotation belong to whoever the speaker says said them.
-    ("fr", ["« Nous avons croisé un voisin paysagiste qui, son sac sous le bras, nous a lancé "
-            "\"pourvu que ça dure\". Ça m’a interpellée », raconte Azur."],
-     "pourvu que ça dure", "direct", "un voisin paysagiste"),
+    ("fr", ["« Nous avons croisé une voisine fleuriste qui, sa sacoche sur l’épaule, nous a lancé "
+            "\"courage à tous\". Ça m’a émue », raconte Noémie."],
+     "courage à tous", "direct", "une voisine fleuriste"),
     # "the company": the organisation the article named.
     ("en", ["The developer, Northbridge Homes, said construction would begin in spring.",
             "According to the company, a fifth of the flats will be offered at social rents."],
@@ -208,10 +210,10 @@ ATTRIBUTIONS = [
             "« C’est inacceptable », a-t-il regretté."],
      "C’est inacceptable", "direct", "Alexandre Lacazette"),
     # « une autre journaliste » is not who « la journaliste » stands for later.
-    ("fr", ["« Je veux que la Russie m’entende », s’est justifiée Zhanna Agalakova.",
-            "Mi-mars, une autre journaliste, Marina Ovsiannikova, avait marqué les esprits.",
-            "Correspondante à Paris, la journaliste dit avoir démissionné le 3 mars."],
-     "avoir démissionné le 3 mars", "indirect", "Zhanna Agalakova"),
+    ("fr", ["« Il fallait que quelqu’un parle », s’est justifiée Nadia Ferreira.",
+            "En mai, une autre avocate, Louise Carvalho, avait fait parler d’elle.",
+            "Installée à Lisbonne, l’avocate dit avoir quitté le barreau le 9 avril."],
+     "avoir quitté le barreau le 9 avril", "indirect", "Nadia Ferreira"),
     # A particle after a title: "Mr de Pascale" is Michele de Pascale.
     ("en", ['"We have never seen anything like this," said Michele de Pascale, the mayor.',
             "Mr de Pascale told the BBC that hundreds of people had been rescued."],
@@ -235,8 +237,8 @@ ATTRIBUTIONS = [
     ("en", ['"We will win this vote," said Senator Jane Smith.'],
      "We will win this vote", "direct", "Jane Smith"),
     # English: "Name said" after the quotation, trailing comma left out.
-    ("en", ['"Tonight, I want to hear you roar," a smiling Hillary Clinton said.'],
-     "Tonight, I want to hear you roar", "direct", "Hillary Clinton"),
+    ("en", ['"This weekend, I want to see you dance," a beaming Maya Okafor said.'],
+     "This weekend, I want to see you dance", "direct", "Maya Okafor"),
     # English: "he said" resolved to the last fitting speaker.
     ("en", ["“The plan is sound,” said Mayor Andy Burnham.",
             "“We will find the money,” he said."],
@@ -249,18 +251,18 @@ ATTRIBUTIONS = [
     # "according to X" before and after the clause.
     ("en", ["According to the Kremlin, the talks had failed."],
      "the talks had failed", "indirect", "Kremlin"),
-    ("en", ["At least 41 million Americans have already voted, according to an AP analysis."],
-     "At least 41 million Americans have already voted", "indirect", "AP"),
+    ("en", ["Nearly 3 million Canadians have already filed returns, according to a CBC tally."],
+     "Nearly 3 million Canadians have already filed returns", "indirect", "CBC"),
     # An incise in a sentence with no quotation marks: reported speech on both sides.
-    ("en", ["It all seemed manageable, says Elena, but then the bills came."],
-     "but then the bills came", "indirect", "Elena"),
+    ("en", ["It looked easy at first, says Marta, but then the rent went up."],
+     "but then the rent went up", "indirect", "Marta"),
     # "role Name" with a possessive: the role is kept, the person speaks.
-    ("en", ["Russia's financial ombudsman Pavel Medvedev says such deals rarely work."],
-     "such deals rarely work", "indirect", "Pavel Medvedev"),
-    # A description before a name is the role: "his father" is Anatoly.
-    ("en", ["His father Anatoly, who co-signed the loan, is bewildered when asked about it.",
-            '"Isn\'t there a law against this?" asks his father.'],
-     "Isn't there a law against this?", "direct", "Anatoly"),
+    ("en", ["Norway's consumer ombudsman Henrik Lund says such contracts rarely hold."],
+     "such contracts rarely hold", "indirect", "Henrik Lund"),
+    # A description before a name is the role: "his father" is Henryk.
+    ("en", ["His father Henryk, who guaranteed the lease, is puzzled when pressed on it.",
+            '"Doesn\'t anyone check these contracts?" asks his father.'],
+     "Doesn't anyone check these contracts?", "direct", "Henryk"),
     # A demonym standing for the last person named.
     ("en", ["Maria Santos, the world number one, was gracious in defeat.",
             '"She was braver than me," the Brazilian said.'],
@@ -269,17 +271,18 @@ ATTRIBUTIONS = [
     ("en", ['"I have not realised it yet," Petrova told reporters.'],
      "I have not realised it yet", "direct", "Petrova"),
     # "the agency": the organisation named last.
-    ("en", ["Secret Service agents hustled the nominee off the stage.",
-            "The agency later said that the threat had been a false alarm."],
-     "the threat had been a false alarm", "indirect", "Secret Service"),
+    ("en", ["Fire Service crews cleared the hall before the concert.",
+            "The agency then said that the smoke had come from a faulty heater."],
+     "the smoke had come from a faulty heater", "indirect", "Fire Service"),
     # "X did Y and declared": the subject at the head of the sentence.
-    ("en", ['Donald Trump returned to the stage and declared "We will never be stopped."'],
-     "We will never be stopped.", "direct", "Donald Trump"),
+    ("en", ['Lina Ortiz climbed back onto the podium and declared "This town will not be '
+            'silenced."'],
+     "This town will not be silenced.", "direct", "Lina Ortiz"),
     # A person introduced in the paragraph speaks the quotation that follows, cue or not.
-    ("en", ['"This goes to one bank, that to another," said Elena Petrova.',
-            "His father Anatoly, who co-signed the loan, is bewildered. "
-            '"How should I know? The print was tiny."'],
-     "How should I know? The print was tiny.", "direct", "Anatoly"),
+    ("en", ['"The gas bill first, the phone next month," said Marta Kowalczyk.',
+            "Her father Henryk, who guaranteed the lease, is puzzled. "
+            '"How would I remember? The letters were so small."'],
+     "How would I remember? The letters were so small.", "direct", "Henryk"),
     # An embedded post: the signature names the speaker.
     ("en", ["Our mission starts today. #launch pic.twitter.com/abc123 — NASA (@NASA) "
             "March 22, 2022"],
@@ -310,10 +313,10 @@ ATTRIBUTIONS = [
             "Celle-ci a répondu que les emplois ne justifiaient pas « qu’on pollue »."],
      "qu’on pollue", "direct", "Gwenaëlle Morvan"),
     # « explique à <outlet> <first name> »: the outlet is not part of the speaker's name.
-    ("fr", ["« Nous voulions être vus, raconte à Mediapart Romain, du collectif Fenêtres. "
+    ("fr", ["« Nous voulions être vus, raconte à Mediapart Gaëlle, du collectif Balcons. "
             "Le balcon est notre tribune. »",
-            "« Nous avons choisi le 31 mars », rappelle Romain."],
-     "Nous avons choisi le 31 mars", "direct", "Romain"),
+            "« Nous avons retenu le 14 mai », rappelle Gaëlle."],
+     "Nous avons retenu le 14 mai", "direct", "Gaëlle"),
     # A periphrasis of office is the one person introduced with that role.
     ("fr", ["Le président Emmanuel Marchand a reçu mardi le Premier ministre Paul Durand.",
             "« Nous tiendrons », a assuré le chef de l’État."],
@@ -458,8 +461,8 @@ NOT_QUOTATIONS = [
     # A title in quotation marks.
     ("fr", ["Le dossier avait éclaté après une enquête parue dans « Le Progrès »."], "Le Progrès"),
     # A word quoted as a word.
-    ("fr", ["« Nous étions prêts », a déclaré Ulf Kristersson.",
-            "Il a d’abord prononcé le mot \"folk\" avant de se corriger."], "folk"),
+    ("fr", ["« Nous étions prêts », a déclaré Erik Lindqvist.",
+            "Il a d’abord prononcé le mot \"skatt\" puis s’est repris."], "skatt"),
     ("en", ["“This is a new start,” the mayor said.",
             "The council had promised what it called a “new town within the city”."],
      "new town within the city"),
@@ -470,16 +473,16 @@ NOT_QUOTATIONS = [
     ("fr", ["« Nous étions prêts », a déclaré Lars Berg.",
             "Il allait dire \"fred\", soit paix, quand la salle a crié."], "fred"),
     # One word in marks inside a noun phrase: a scare quote, even next to speech.
-    ("fr", ["« Je n’ai pas menti », a déclaré Olga Ivanova.",
+    ("fr", ["« Je n’ai rien inventé », a déclaré Vera Sokolova.",
             "Son livre montre la « désinformation » des chaînes publiques."],
      "désinformation"),
-    ("en", ['"We are not there yet," said Prof Kevin Hart.',
+    ("en", ['"We are not there yet," said Prof Laura Hart.',
             'The lab fears a "stress-trace" left in the tissue samples.'], "stress-trace"),
     # A few words in marks after an article or « de », in a sentence with no speech: a name
     # for a thing, even in a paragraph right after a quotation.
-    ("fr", ["« Nous voulions agir », explique Romain Dufour.",
-            "Le collectif s’est associé à ce projet de « manif de fenêtres » dès mardi."],
-     "manif de fenêtres"),
+    ("fr", ["« Nous voulions bouger », explique Gaëlle Norman.",
+            "L’association s’est jointe à cette idée de « marche des balcons » dès mardi."],
+     "marche des balcons"),
     ("fr", ["« Il faut gagner », a déclaré l’entraîneur Marc Riou.",
             "Ils reçoivent Brest samedi pour un match déjà qualifié de “finale” par la presse."],
      "finale"),
@@ -514,9 +517,9 @@ NOT_QUOTATIONS = [
     ("fr", ["L’intérim serait assuré par l’entraîneur adjoint, Marc Ollivier, jusqu’en juin."],
      None),
     # Written words, not speech.
-    ("fr", ["« Nous sommes là », a lancé Élodie Martin.",
-            "Elle a préparé une banderole où l’on peut lire « de l’argent pour l’hôpital »."],
-     "de l’argent pour l’hôpital"),
+    ("fr", ["« Nous sommes là », a lancé Solène Martin.",
+            "Elle a peint une pancarte sur laquelle on peut lire « des bus pour nos villages »."],
+     "des bus pour nos villages"),
     # A hashtag in quotation marks.
     ("fr", ["« Nous sommes en grève », a déclaré Thierry Nier.",
             "Le mot-dièse « #GreveSNCF » était parmi les plus partagés jeudi soir."],
@@ -545,11 +548,11 @@ WRONG_SPEAKERS = [
     ("fr", ["Dans une interview dimanche, Loukachenko, l’allié du président Vladimir Poutine, "
             "a déclaré qu’il devait être “stratégiquement compris” que Minsk et Moscou "
             "pouvaient s’unir."], "stratégiquement compris", "Vladimir Poutine"),
-    ("en", ['"I\'ve got a business to run," Hill said, quoted by the BBC.'],
-     "I've got a business to run", "BBC"),
-    ("en", ["Elena, a 40-year-old Muscovite, spreads the cash on the table.",
+    ("en", ['"I\'ve got a shop to keep open," Hill said, quoted by the BBC.'],
+     "I've got a shop to keep open", "BBC"),
+    ("en", ["Marta, a 35-year-old nurse from Gdansk, sorts the bills on the kitchen table.",
             "Opponents of the plan protested.",
-            '"When I do this I shake," she says.'], "When I do this I shake", "Opponents"),
+            '"Every month I dread this," she says.'], "Every month I dread this", "Opponents"),
 ]
 
 
@@ -590,11 +593,11 @@ def test_speaker_keeps_role_and_aliases() -> None:
 @pytest.mark.parametrize(
     ("paragraphs", "name", "role"),
     [
-        (["Le ministre suédois des Affaires étrangères, Tobias Billstrom, a estimé que le pays "
-          "était visé."], "Tobias Billstrom", "ministre suédois des Affaires étrangères"),
-        (["M. Kristersson, le Premier ministre, parlait à Göteborg.",
-          "Un lapsus du Premier ministre Ulf Kristersson a été exploité.",
-          "« Nous sommes unis », a déclaré Ulf Kristersson."], "Ulf Kristersson",
+        (["Le ministre portugais des Affaires étrangères, Rui Amaral, a estimé que le pays "
+          "était visé."], "Rui Amaral", "ministre portugais des Affaires étrangères"),
+        (["M. Lindqvist, le Premier ministre, parlait à Malmö.",
+          "Une gaffe du Premier ministre Erik Lindqvist a été relevée.",
+          "« Nous sommes unis », a déclaré Erik Lindqvist."], "Erik Lindqvist",
          "Premier ministre"),
         (["« Nous étions prêts », a déclaré Matthias Huss, glaciologue à Zurich qui dirige "
           "le réseau."], "Matthias Huss", "glaciologue à Zurich"),
