@@ -40,6 +40,7 @@ SPEAKER_FIELD_WEIGHT = 0.5
 #: ... and for this much where the speaker's name was added to the text for a pronoun.
 RESOLVED_SPEAKER_WEIGHT = SPEAKER_FIELD_WEIGHT / 2
 #: Boilerplate (byline, footer) still answers "who wrote this?" but never beats the story.
+#: (It is only ever the first answer to a factual question: see answer().)
 BOILERPLATE_WEIGHT = 0.5
 #: For who/quote questions, a paragraph holding a quotation is worth this much more.
 QUOTE_BOOST = 1.25
@@ -217,6 +218,7 @@ class Engine:
         # touches (numpy's per-call cost outweighs its speed on a few paragraphs); the same
         # operations in the same order as on the dense vectors, so the very same scores.
         self._prior_of: list[float] = self._prior.tolist()
+        self._is_boilerplate = [p.is_boilerplate for p in paragraphs]
         self._quote_factor_of: list[float] = self._quote_factor.tolist()
         self._type_factor_of: dict[str, list[float]] = {
             kind: factor.tolist() for kind, factor in self._type_factor.items()
@@ -427,6 +429,14 @@ class Engine:
         # best first, equal scores in paragraph order
         ranked = [
             row for _, row in sorted((-score, row) for row, score in scores.items() if score > 0)
+        ]
+        # Page furniture is never an answer about what was said, and at most the one answer to
+        # a factual question only it holds ("which reporters contributed to this story?").
+        boilerplate = self._is_boilerplate
+        ranked = [
+            row
+            for place, row in enumerate(ranked)
+            if not boilerplate[row] or (place == 0 and mode == "ask" and intent == "fact")
         ]
         cross_language = language != self.article.language
         if (
@@ -642,8 +652,8 @@ class Engine:
 
     def _scene_vector(self, term: str) -> npt.NDArray[np.float64]:
         """What ``term`` adds, for a who/quote question, to a paragraph holding a quotation that
-        lacks it, when the paragraph before (with no quotation) holds it: "des manifestants
-        criant et interrompant M. Kristersson." then his quote about them."""
+        lacks it, when the paragraph before (with no quotation) holds it: "Des riverains ont
+        hué la maire pendant la réunion." then her quotation about them."""
         vector = self._scene_vectors.get(term)
         if vector is None:
             own = self._term_vector(term)

@@ -67,9 +67,10 @@ def test_quotes_and_answers_hold_on_arbitrary_articles(
     for mode in ("ask", "quote", "who"):
         answer = engine.answer(mode, question)
         assert answer.found == bool(answer.results)
-        for result in answer.results:
+        for place, result in enumerate(answer.results):
             paragraph = article.paragraphs[result.paragraph]
-            assert not paragraph.is_boilerplate
+            # page furniture answers at most a factual question, and only as its first answer
+            assert not paragraph.is_boilerplate or (mode == "ask" and place == 0)
             assert result.passage == paragraph.text
             assert result.score > 0
             if result.quote is not None:
