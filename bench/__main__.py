@@ -106,7 +106,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer rounds")
     parser.add_argument("--only", default=",".join(SECTIONS))
+    parser.add_argument(
+        "--report-only", action="store_true", help="rewrite the report from the last saved run"
+    )
     args = parser.parse_args()
+    if args.report_only:
+        saved = json.loads((RESULTS / "latest.json").read_text())
+        (DOCS / "BENCHMARKS.md").write_text(render(saved))
+        return 0
     only = set(args.only.split(","))
     RESULTS.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"date": datetime.date.today().isoformat(), "machine": machine()}
@@ -141,10 +148,57 @@ def main() -> int:
     return 0
 
 
+def goals(results: dict[str, Any]) -> list[str]:
+    """Each goal of the performance issue, with the measured figure and whether it is met."""
+    rows: list[tuple[str, str, bool]] = []
+    engine = results.get("engine")
+    if engine:
+        rows.append(("answer latency, bundled article, median ≤ 50 µs",
+                     fmt_us(engine["median_us"]), engine["median_us"] <= 50))
+    big = {r["engine"]: r for r in results.get("search", [])
+           if r.get("size") == 100_000 and "median_us" in r}
+    project = big.get("project")
+    if project:
+        rows.append(("100,000 paragraphs: top-5 median ≤ 200 µs", fmt_us(project["median_us"]),
+                     project["median_us"] <= 200))
+        agreement = project.get("agreement", {})
+        same = agreement.get("same_top5") == agreement.get("sample")
+        rows.append(("… same top-5 and scores (1e-9) as the rank-bm25 scorer",
+                     f"{agreement.get('same_top5')}/{agreement.get('sample')}, "
+                     f"Δ ≤ {agreement.get('max_score_diff', float('nan')):.1e}",
+                     same and agreement.get("max_score_diff", 1.0) <= 1e-9))
+        for peer, wanted in (("rank-bm25", 100.0), ("tantivy", 1.0)):
+            if peer in big:
+                ratio = big[peer]["median_us"] / project["median_us"]
+                label = ("hundreds of times faster than plain rank-bm25" if peer == "rank-bm25"
+                         else "at least as fast as tantivy")
+                rows.append((f"… {label}", f"{ratio:,.1f}× faster", ratio >= wanted))
+        rows.append(("… index build ≤ 5 s", f"{project['build_s']:.2f} s", project["build_s"] <= 5))
+        rows.append(("… index memory ≤ 100 MB", f"{project['memory_mb']:.0f} MB",
+                     project["memory_mb"] <= 100))
+    bot = results.get("bot")
+    if bot:
+        rows.append(("bot: ≥ 300 answered updates per second",
+                     f"{bot['burst_per_second']:,.0f}/s", bot["burst_per_second"] >= 300))
+        rows.append(("bot: median reply latency < 10 ms", f"{bot['paced_median_ms']:.1f} ms",
+                     bot["paced_median_ms"] < 10))
+        rows.append(("bot: resident memory < 120 MB after a thousand answers",
+                     f"{bot['rss_after_mb']:.0f} MB", bot["rss_after_mb"] < 120))
+    startup = results.get("startup")
+    if startup:
+        rows.append(("start-up < 1.5 s", f"{startup['startup_median_s']:.2f} s",
+                     startup["startup_median_s"] < 1.5))
+    if not rows:
+        return []
+    lines = ["## Goals", "", "| goal | measured | met |", "| --- | ---: | :---: |"]
+    lines += [f"| {goal} | {value} | {'yes' if ok else '**no**'} |" for goal, value, ok in rows]
+    return [*lines, ""]
+
+
 def render(results: dict[str, Any]) -> str:
     lines = ["# Benchmarks", "", f"Run on {results['date']}: {results['machine']}.",
              "Produced by `make bench` (`python -m bench`); figures from one run, side by side.",
-             ""]
+             "", *goals(results)]
     engine = results.get("engine")
     if engine:
         lines += [

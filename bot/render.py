@@ -30,12 +30,14 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "mode": answer.mode,
         "found": answer.found,
         "language": answer.language,
+        "intent": answer.intent,
         "results": [
             {
                 "paragraph": result.paragraph,
                 "score": round(result.score, 4),
                 "passage": result.passage,
                 "quote": quote_to_dict(result.quote),
+                "highlights": list(result.highlights),
             }
             for result in answer.results
         ],

@@ -64,7 +64,9 @@ def test_who_answers_with_the_paragraph_and_its_quote() -> None:
     assert "blague" in best["passage"]
     assert best["quote"]["text"] == "J’ai apprécié votre blague"
     assert best["quote"]["kind"] == "direct"
-    assert "Tokayev" in best["quote"]["speaker"]
+    assert best["quote"]["speaker"] == "le bureau de Kassym-Jomart Tokayev"
+    assert answer["intent"] == "who"
+    assert "blague" in best["highlights"]
 
 
 @pytest.mark.parametrize("mode", ["ask", "quote", "who"])
