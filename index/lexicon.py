@@ -15,15 +15,7 @@ def word_list(language: str, name: str) -> frozenset[str]:
     A language or list that has no file gives an empty set, so that adding a language is a
     matter of adding its files.
     """
-    resource = resources.files("index") / "data" / language / f"{name}.txt"
-    if not resource.is_file():
-        return frozenset()
-    words = set()
-    for line in resource.read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word)
-    return frozenset(words)
+    return frozenset(phrase_list(language, name))
 
 
 @cache
