@@ -7,6 +7,7 @@ import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -622,21 +623,11 @@ class Engine:
 
     def _postings(self, term: str) -> tuple[tuple[int, float], ...]:
         """The paragraphs :meth:`_term_vector` gives ``term`` a weight in, with that weight."""
-        postings = self._term_postings.get(term)
-        if postings is None:
-            postings = _nonzero(self._term_vector(term))
-            if len(self._term_postings) < 10_000:
-                self._term_postings[term] = postings
-        return postings
+        return _cached_postings(self._term_postings, term, self._term_vector)
 
     def _scene_postings_of(self, term: str) -> tuple[tuple[int, float], ...]:
         """The paragraphs :meth:`_scene_vector` gives ``term`` a weight in, with that weight."""
-        postings = self._scene_postings.get(term)
-        if postings is None:
-            postings = _nonzero(self._scene_vector(term))
-            if len(self._scene_postings) < 10_000:
-                self._scene_postings[term] = postings
-        return postings
+        return _cached_postings(self._scene_postings, term, self._scene_vector)
 
     def _term_vector(self, term: str) -> npt.NDArray[np.float64]:
         """What ``term`` adds to each paragraph: its BM25 weight in the text plus the lighter
@@ -789,6 +780,20 @@ class Engine:
             return ()
         best = max(score for _, score, _ in matches)
         return tuple(dict.fromkeys(self._surface[m] for m, score, _ in matches if score == best))
+
+
+def _cached_postings(
+    cache: dict[str, tuple[tuple[int, float], ...]],
+    term: str,
+    vector_of: Callable[[str], npt.NDArray[np.float64]],
+) -> tuple[tuple[int, float], ...]:
+    """``term``'s non-zero (row, weight) pairs of ``vector_of(term)``, kept in ``cache``."""
+    postings = cache.get(term)
+    if postings is None:
+        postings = _nonzero(vector_of(term))
+        if len(cache) < 10_000:  # a bounded cache: a flood of new words cannot grow it forever
+            cache[term] = postings
+    return postings
 
 
 def _nonzero(vector: npt.NDArray[np.float64]) -> tuple[tuple[int, float], ...]:
