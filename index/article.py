@@ -127,7 +127,7 @@ def load_article(path: str | Path | None = None) -> Article:
     if path is None:
         resource = resources.files("index") / "articles" / DEFAULT_ARTICLE
         text = resource.read_text(encoding="utf-8")
-        return parse_article(text, source="Reuters (bundled article)", path=None)
+        return parse_article(text, source="Reuters", path=None)
     file = Path(path)
     name = str(path)
     try:
