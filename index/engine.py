@@ -21,6 +21,7 @@ from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
 from index.lexicon import (
+    derivation_rules,
     ending_rules,
     phrase_list,
     synonym_groups,
@@ -104,7 +105,9 @@ class QueryWord:
 
     word: str
     terms: tuple[str, ...]
-    how: Literal["stem", "synonym", "translation", "cognate", "fuzzy", "role", "unknown"]
+    how: Literal[
+        "stem", "synonym", "derivation", "translation", "cognate", "fuzzy", "role", "unknown"
+    ]
     #: For a word of a role put back as a name: its own terms, which a paragraph may use for the
     #: person instead of the name ("notre Premier ministre"); they count for coverage only.
     described_by: tuple[str, ...] = ()
@@ -750,8 +753,11 @@ class Engine:
             ))
             if synonyms:
                 return QueryWord(word, synonyms, "synonym")
+            derived = self._derived(word, language)
+            if derived:
+                return QueryWord(word, derived, "derivation")
         if language != self.article.language:
-            targets = translations(language, self.article.language).get(word, ())
+            targets = _translations(language, self.article.language, word)
             translated = tuple(dict.fromkeys(
                 term for target in targets for term in own.analyze(target) if self._known(term)
             ))
@@ -767,6 +773,17 @@ class Engine:
             logger.debug("query word %r matched %r", word, fuzzy)
             return QueryWord(word, fuzzy, "fuzzy")
         return QueryWord(word, (), "unknown")
+
+    def _derived(self, word: str, language: str) -> tuple[str, ...]:
+        """The stem of the word's verb or noun ("closure" → "close", « réouverture » ↔
+        « rouvrir » is a word form) when the article holds it, by the language's ending rules."""
+        stem = self._analyzer.stem
+        for ending, other in derivation_rules(language):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                term = stem(word[: len(word) - len(ending)] + other)
+                if self._known(term):
+                    return (term,)
+        return ()
 
     def _fuzzy(self, word: str) -> tuple[str, ...]:
         """Stems of the article words closest to ``word`` (typos, names spelled another way)."""
@@ -836,6 +853,24 @@ def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
     for group in synonym_groups(language):
         for word in group:
             table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
+    return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
+
+
+def _translations(source: str, target: str, word: str) -> tuple[str, ...]:
+    """The ``target`` words for a ``source`` word: its own entry, else the entry of a word of the
+    same stem (« coûtera » finds « coûter », "repaired" finds "repair")."""
+    found = translations(source, target).get(word)
+    if found is not None:
+        return found
+    return _translations_by_stem(source, target).get(analyzer_for(source).stem(word), ())
+
+
+@cache
+def _translations_by_stem(source: str, target: str) -> dict[str, tuple[str, ...]]:
+    stem = analyzer_for(source).stem
+    table: dict[str, list[str]] = {}
+    for word, targets in translations(source, target).items():
+        table.setdefault(stem(fold_accents(word)), []).extend(targets)
     return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
 
 

@@ -543,3 +543,79 @@ def test_one_word_of_a_role_is_not_the_role(engine: Engine) -> None:
 def test_an_empty_quotation_span_is_no_quotation() -> None:
     # the extractor once returned start 6 > end 5 for « selon » with nobody after it
     assert all(q.start < q.end for q in Engine.from_text("SELON!.").quotes())
+
+
+# Two-paragraph articles: the first never holds the word; the second holds it in another form.
+_OTHER_FORM_CASES = [
+    # verb ↔ noun by an ending rule (data/<lang>/derivations.txt)
+    ("The plant opened in 1987 and employs 900 people.\n\n"
+     "Harlow said it would close the plant by the end of next year.\n",
+     "when is the closure", 1, "derivation"),
+    ("Officials met on Monday to discuss the border.\n\n"
+     "The army was ready to invade the region within days, the report said.\n",
+     "what about the invasion", 1, "derivation"),
+    ("Le conseil municipal s'est réuni jeudi soir.\n\n"
+     "L'agence a décidé de fermer la maternité au printemps.\n",
+     "la fermeture de la maternité", 1, "derivation"),
+    ("Les deux pays ont repris les discussions lundi.\n\n"
+     "Le ministre doit signer l'accord à Bruxelles vendredi.\n",
+     "la signature de l'accord", 1, "derivation"),
+    # forms no ending rule joins (data/<lang>/word_forms.txt)
+    ("The council met on Tuesday.\n\n"
+     "The sale of the old library raised 2 million pounds.\n",
+     "how much was the library sold for", 1, "synonym"),
+    ("La route est coupée depuis lundi.\n\n"
+     "La préfecture n'envisage pas de réouverture de la route avant le 3 mars.\n",
+     "Quand la route va-t-elle rouvrir ?", 1, "synonym"),
+    ("Le maire sortant a tenu un meeting samedi.\n\n"
+     "L'élection du maire aura lieu le 12 juin.\n",
+     "quand sera élu le maire", 1, "synonym"),
+    # everyday news synonyms
+    ("Des roches sont tombées sur la route vers 3 heures du matin.\n\n"
+     "Aucun véhicule ne circulait et personne n'a été blessé.\n",
+     "Y a-t-il eu des victimes ?", 1, "synonym"),
+    ("Les sages-femmes ont appris la nouvelle par courriel.\n\n"
+     "L'agence assure qu'aucun poste de sage-femme ne sera supprimé.\n",
+     "Les sages-femmes vont-elles perdre leur emploi ?", 1, "synonym"),
+    ("The mayor was elected on Tuesday.\n\n"
+     "The mayor's job pays $18,000 a year.\n",
+     "How much does the mayor earn?", 1, "synonym"),
+]
+
+
+@pytest.mark.parametrize(("article", "question", "paragraph", "how"), _OTHER_FORM_CASES)
+def test_a_question_word_meets_another_form_of_it(
+    article: str, question: str, paragraph: int, how: str
+) -> None:
+    engine = Engine.from_text(article)
+    answer = engine.answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
+    assert how in [w.how for w in engine.query_words(question)]
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # the translation data gives "coûter"/"réparation"; the question says « coûtera »
+        ("Voters elected a new mayor on Tuesday.\n\n"
+         "Voters approved a $12 million bond to repair the town's sea wall.\n",
+         "Combien coûtera la réparation de la digue ?", 1),
+        ("Le maire a été élu mardi.\n\n"
+         "Les électeurs ont approuvé un emprunt pour réparer la digue.\n",
+         "who repaired the sea wall", 1),
+    ],
+)
+def test_a_translation_is_found_for_an_inflected_word(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    "question", ["Quand la route va-t-elle rouvrir ?", "Le musée sera-t-il ouvert ?",
+                 "Les trains vont-ils circuler ?"],
+)
+def test_the_future_with_aller_or_etre_is_question_filler(question: str) -> None:
+    words = [w.word for w in Engine.from_text("La route est fermée.\n").query_words(question, "fr")]
+    assert not {"va", "vont", "sera"} & set(words)
