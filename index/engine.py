@@ -106,7 +106,8 @@ class QueryWord:
     word: str
     terms: tuple[str, ...]
     how: Literal[
-        "stem", "synonym", "derivation", "translation", "cognate", "fuzzy", "role", "unknown"
+        "stem", "number", "synonym", "derivation", "translation", "cognate", "fuzzy", "role",
+        "unknown",
     ]
     #: For a word of a role put back as a name: its own terms, which a paragraph may use for the
     #: person instead of the name ("notre Premier ministre"); they count for coverage only.
@@ -744,6 +745,9 @@ class Engine:
         known = tuple(s for s in stems if self._known(s))
         if known:
             return QueryWord(word, known, "stem")
+        number = self._as_number(word, language)
+        if number:
+            return QueryWord(word, number, "number")
         if language == self.article.language:
             synonyms = tuple(dict.fromkeys(
                 term
@@ -774,15 +778,30 @@ class Engine:
             return QueryWord(word, fuzzy, "fuzzy")
         return QueryWord(word, (), "unknown")
 
+    def _as_number(self, word: str, language: str) -> tuple[str, ...]:
+        """A number the question writes in digits and the article in words, or back: "18" →
+        « dix-huit », "three" → "3" (data/<language>/number_values.txt)."""
+        if word.isdigit():
+            for written in _number_values(self.article.language)[1].get(word, ()):
+                terms = self._analyzer.analyze(written)
+                if terms and all(self._known(t) for t in terms):
+                    return tuple(dict.fromkeys(terms))
+            return ()
+        value = _number_values(language)[0].get(word)
+        return (value,) if value is not None and self._known(value) else ()
+
     def _derived(self, word: str, language: str) -> tuple[str, ...]:
         """The stem of the word's verb or noun ("closure" → "close", « réouverture » ↔
         « rouvrir » is a word form) when the article holds it, by the language's ending rules."""
         stem = self._analyzer.stem
-        for ending, other in derivation_rules(language):
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                term = stem(word[: len(word) - len(ending)] + other)
-                if self._known(term):
-                    return (term,)
+        # a plural is tried as its singular too: « signatures » → « signature » → « signer »
+        forms = (word, word[:-1]) if word.endswith(("s", "x")) else (word,)
+        for form in forms:
+            for ending, other in derivation_rules(language):
+                if form.endswith(ending) and len(form) - len(ending) >= 3:
+                    term = stem(form[: len(form) - len(ending)] + other)
+                    if self._known(term):
+                        return (term,)
         return ()
 
     def _fuzzy(self, word: str) -> tuple[str, ...]:
@@ -854,6 +873,20 @@ def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
         for word in group:
             table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
     return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
+
+
+@cache
+def _number_values(language: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Each number word of ``language`` with its value in digits, and each value with its
+    written forms (data/<language>/number_values.txt: ``18 dix-huit`` a line)."""
+    values: dict[str, str] = {}
+    written: dict[str, tuple[str, ...]] = {}
+    for entry in phrase_list(language, "number_values"):
+        value, *forms = entry.split()
+        written[value] = tuple(forms)
+        for form in forms:
+            values.setdefault(fold_accents(form), value)
+    return values, written
 
 
 def _translations(source: str, target: str, word: str) -> tuple[str, ...]:

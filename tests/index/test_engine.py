@@ -619,3 +619,39 @@ def test_a_translation_is_found_for_an_inflected_word(
 def test_the_future_with_aller_or_etre_is_question_filler(question: str) -> None:
     words = [w.word for w in Engine.from_text("La route est fermée.\n").query_words(question, "fr")]
     assert not {"va", "vont", "sera"} & set(words)
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # digits in the question, words in the article, and back (data/<lang>/number_values.txt)
+        ("Les sages-femmes ont manifesté devant l'hôpital mardi.\n\n"
+         "Les sages-femmes, au nombre de dix-huit, se disent épuisées.\n",
+         "18 sages-femmes", 1),
+        ("The ferry broke down near the pier on Tuesday.\n\n"
+         "Three lorries were waiting at the pier since dawn.\n",
+         "were 3 lorries stuck", 1),
+        ("The museum reopened on Monday after the theft.\n\n"
+         "The thieves took 12 paintings from the museum.\n",
+         "did they take twelve paintings", 1),
+        # in the other language: everyday words and month names of the translation data
+        ("La route nationale est coupée depuis lundi après un éboulement.\n\n"
+         "La préfecture n'envisage pas de réouverture de la route avant le 3 mars.\n",
+         "when will the road reopen", 1),
+        ("La maternité a accueilli 380 naissances l'an dernier.\n\n"
+         "L'agence a annoncé la fermeture de la maternité le 3 mars.\n",
+         "What happens on March 3?", 1),
+        ("Harlow Motors makes pickup trucks in Ohio.\n\n"
+         "Harlow said it would close the plant by the end of next year.\n",
+         "Quand l'usine va-t-elle fermer ?", 1),
+        # a plural meets its verb through the singular: « signatures » → « signer »
+        ("Une manifestation a eu lieu samedi devant l'hôpital.\n\n"
+         "Plus de 12 000 personnes ont signé une pétition contre la fermeture.\n",
+         "combien de signatures pour la pétition", 1),
+    ],
+)
+def test_numbers_months_and_everyday_words_across_forms_and_languages(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
