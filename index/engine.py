@@ -866,13 +866,27 @@ def _folded_words(language: str, name: str) -> frozenset[str]:
 
 @cache
 def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
-    """Each synonym's stem, with the other words of its groups."""
+    """Each word's stem, with the other forms of the word ("lost": "lose", "loss"), the other
+    words of its synonym groups, then the synonyms of its forms ("lost" → "lose" → "cut")."""
     stem = analyzer_for(language).stem
-    table: dict[str, list[str]] = {}
-    for group in synonym_groups(language):
-        for word in group:
-            table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
-    return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
+
+    def table_of(name: str) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = {}
+        for group in synonym_groups(language, name):
+            for word in group:
+                others = (w for w in group if w != word)
+                table.setdefault(stem(fold_accents(word)), []).extend(others)
+        return table
+
+    forms, synonyms = table_of("word_forms"), table_of("synonyms")
+    return {
+        key: tuple(dict.fromkeys([
+            *forms.get(key, ()),
+            *synonyms.get(key, ()),
+            *(s for f in forms.get(key, ()) for s in synonyms.get(stem(fold_accents(f)), ())),
+        ]))
+        for key in forms.keys() | synonyms.keys()
+    }
 
 
 @cache

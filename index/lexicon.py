@@ -51,14 +51,11 @@ def ending_rules(source: str, target: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def synonym_groups(language: str) -> tuple[tuple[str, ...], ...]:
-    """Groups of everyday words of ``language`` that say the same thing ("salary wages pay"),
-    then groups of forms of one word its stemmer does not join ("sell sold sale")."""
-    return tuple(
-        tuple(entry.split())
-        for name in ("synonyms", "word_forms")
-        for entry in phrase_list(language, name)
-    )
+def synonym_groups(language: str, name: str = "synonyms") -> tuple[tuple[str, ...], ...]:
+    """Groups of everyday words of ``language`` that say the same thing ("salary wages pay");
+    with ``name="word_forms"``, groups of forms of one word its stemmer does not join ("sell
+    sold sale")."""
+    return tuple(tuple(entry.split()) for entry in phrase_list(language, name))
 
 
 @cache

@@ -570,6 +570,10 @@ _OTHER_FORM_CASES = [
     ("Le maire sortant a tenu un meeting samedi.\n\n"
      "L'élection du maire aura lieu le 12 juin.\n",
      "quand sera élu le maire", 1, "synonym"),
+    # a form's synonyms: "lost" is a form of "lose", which news also says "cut"
+    ("The plant opened in 1987 and still employs 1,900 people.\n\n"
+     "Harlow will close the plant next year, cutting about 1,900 jobs.\n",
+     "How many jobs will be lost?", 1, "synonym"),
     # everyday news synonyms
     ("Des roches sont tombées sur la route vers 3 heures du matin.\n\n"
      "Aucun véhicule ne circulait et personne n'a été blessé.\n",
