@@ -146,6 +146,15 @@ def test_the_whole_chain(language: str, text: str, expected: list[str]) -> None:
             "Who said that nobody is against Kazakhstan?",
             ["nobodi", "against", "kazakhstan"],
         ),
+        # the future told with aller/être, and what users type around a question
+        (("fr",), "Quand la route va-t-elle rouvrir ?", ["rout", "rouvr"]),
+        (("fr",), "Le musée sera-t-il ouvert ?", ["muse", "ouvert"]),
+        (("fr",), "je voudrais savoir combien de skieurs", ["skieur"]),
+        (("fr",), "peux-tu me dire quand la route rouvre", ["rout", "rouvr"]),
+        (("fr",), "explique-moi la purge", ["purg"]),
+        (("en",), "what happened to the plant", ["plant"]),
+        (("en",), "can you explain the closure", ["closur"]),
+        (("en",), "I want to know what is going on with the ferry", ["ferri"]),
     ],
 )
 def test_question_words_and_filler_are_dropped_from_questions(
