@@ -21,6 +21,7 @@ from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
 from index.lexicon import (
+    SUPPORTED_LANGUAGES,
     derivation_rules,
     ending_rules,
     phrase_list,
@@ -709,6 +710,9 @@ class Engine:
                     weight = self._weight_of(word.terms)
             else:
                 weight = unknown
+                # a measure the article gives as a number ("la vitesse" of "60 km/h")
+                if word.word in _MEASURE_WORDS and self._numbers[row]:
+                    held += weight
             total += weight
             if not row_terms.isdisjoint(word.terms) or (
                 word.described_by and not row_terms.isdisjoint(word.described_by)
@@ -870,15 +874,11 @@ def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
     words of its synonym groups, then the synonyms of its forms ("lost" → "lose" → "cut")."""
     stem = analyzer_for(language).stem
 
-    def table_of(name: str) -> dict[str, list[str]]:
-        table: dict[str, list[str]] = {}
-        for group in synonym_groups(language, name):
-            for word in group:
-                others = (w for w in group if w != word)
-                table.setdefault(stem(fold_accents(word)), []).extend(others)
-        return table
-
-    forms, synonyms = table_of("word_forms"), table_of("synonyms")
+    forms = _word_forms(language)
+    synonyms: dict[str, list[str]] = {}
+    for group in synonym_groups(language):
+        for word in group:
+            synonyms.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
     return {
         key: tuple(dict.fromkeys([
             *forms.get(key, ()),
@@ -909,7 +909,28 @@ def _translations(source: str, target: str, word: str) -> tuple[str, ...]:
     found = translations(source, target).get(word)
     if found is not None:
         return found
-    return _translations_by_stem(source, target).get(analyzer_for(source).stem(word), ())
+    stem = analyzer_for(source).stem
+    by_stem = _translations_by_stem(source, target)
+    found = by_stem.get(stem(word))
+    if found is not None:
+        return found
+    # an irregular form, through the word it is a form of: "fought" → "fight" → « lutter »
+    return tuple(dict.fromkeys(
+        target_word
+        for form in _word_forms(source).get(stem(word), ())
+        for target_word in by_stem.get(stem(fold_accents(form)), ())
+    ))
+
+
+@cache
+def _word_forms(language: str) -> dict[str, tuple[str, ...]]:
+    """Each word's stem, with the other forms of the word (data/<language>/word_forms.txt)."""
+    stem = analyzer_for(language).stem
+    table: dict[str, list[str]] = {}
+    for group in synonym_groups(language, "word_forms"):
+        for word in group:
+            table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
+    return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
 
 
 @cache
@@ -933,9 +954,21 @@ def _asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 @cache
 def _answer_types(language: str) -> dict[str, str]:
+    """Question words with the kind of answer they expect; a measure ("la vitesse du vent",
+    "the price") expects a number, as "combien" does."""
     entries = (e.partition(" ") for e in phrase_list(language, "answer_types"))
-    return {fold_accents(word): kind.strip() for word, _, kind in entries}
+    types = {fold_accents(word): kind.strip() for word, _, kind in entries}
+    for word in word_list(language, "measure_words"):
+        types.setdefault(fold_accents(word), "number")
+    return types
 
+
+#: Measures in every language ("vitesse", "price"): answered by a number the article gives.
+_MEASURE_WORDS = frozenset(
+    fold_accents(word)
+    for language in SUPPORTED_LANGUAGES
+    for word in word_list(language, "measure_words")
+)
 
 #: At most this many floats of per-term score vectors are kept (a long article keeps fewer).
 _TERM_VECTOR_BUDGET = 2_000_000

@@ -659,3 +659,30 @@ def test_numbers_months_and_everyday_words_across_forms_and_languages(
 ) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # a measure asks for a number, as "combien" does: the paragraph with "60 km/h" wins
+        ("Les pompiers ont lutté contre les flammes attisées par le vent d'est à 60 km/h.\n\n"
+         "« Il suffit d'une saute de vent pour que le feu reparte », a prévenu le colonel.\n",
+         "vitesse du vent", 0),
+        ("The new bridge over the river opened to traffic on Monday.\n\n"
+         "The bridge over the river is 1.2 km long and cost 80 million pounds.\n",
+         "what is the length of the bridge over the river", 1),
+        # an irregular form in the other language, through its word: fought → fight → lutter
+        ("Des renforts sont arrivés jeudi soir dans les Landes.\n\n"
+         "Près de 1 200 pompiers ont lutté pendant trois nuits contre les flammes.\n",
+         "How many firefighters fought the blaze?", 1),
+        # everyday news synonyms: a robbery is the theft the article tells
+        ("The museum will stay closed until Monday.\n\n"
+         "The theft of the coins took under four minutes, detectives said.\n",
+         "how long did the robbery take", 1),
+    ],
+)
+def test_measures_irregular_translations_and_theft_words(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
