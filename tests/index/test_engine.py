@@ -686,3 +686,26 @@ def test_measures_irregular_translations_and_theft_words(
 ) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # everyday words of storms, trips and events, asked in the other language
+        ("Le festival a accueilli 12 000 spectateurs vendredi.\n\n"
+         "Des rafales de vent à plus de 110 km/h ont arraché une partie de la toiture.\n",
+         "what was the wind speed", 1),
+        ("Le festival a accueilli 12 000 spectateurs vendredi.\n\n"
+         "Les billets seront intégralement remboursés d'ici la fin du mois.\n",
+         "Will tickets be refunded?", 1),
+        # a noun made of a phrasal verb: "breakdown" ← "broke down"
+        ("Hundreds of passengers were stranded on the island on Tuesday.\n\n"
+         "The ferry broke down for the third time this month.\n",
+         "the breakdown of the ferry", 1),
+    ],
+)
+def test_everyday_news_words_across_languages_and_phrasal_nouns(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
