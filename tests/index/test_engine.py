@@ -709,3 +709,23 @@ def test_everyday_news_words_across_languages_and_phrasal_nouns(
 ) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # nouns the stemmer keeps apart from their verb or adjective (word_forms.txt)
+        ("The storm hit the coast on Monday.\n\n"
+         "The storm destroyed 40 homes along the coast, the mayor said.\n",
+         "how many homes were lost in the destruction", 1),
+        ("Des manifestants se sont réunis samedi devant la mairie.\n\n"
+         "La police a arrêté trois manifestants devant la mairie.\n",
+         "combien d'arrestations", 1),
+        ("The bridge opened on Monday.\n\n"
+         "The bridge is 1.2 km long and cost 80 million pounds.\n",
+         "what is the length of the bridge", 1),
+    ],
+)
+def test_nouns_meet_their_verbs_and_adjectives(article: str, question: str, paragraph: int) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
