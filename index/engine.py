@@ -64,7 +64,7 @@ MIN_IDF_COVERAGE = 0.3
 #: In a question in another language, an unmatched word is likely untranslated, not off-topic.
 UNTRANSLATED_WORD_SHARE = 0.25
 #: Fuzzy matching of an unknown question word: minimum rapidfuzz ratio by word length.
-FUZZY_MIN_LENGTH = 3
+FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 80.0
 FUZZY_CUTOFF_SHORT = 85.0  # five letters or fewer: one wrong letter is already 20%
 

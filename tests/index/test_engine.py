@@ -729,3 +729,31 @@ def test_everyday_news_words_across_languages_and_phrasal_nouns(
 def test_nouns_meet_their_verbs_and_adjectives(article: str, question: str, paragraph: int) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+def test_a_three_letter_word_is_no_typo_of_a_longer_one() -> None:
+    # "old" is not "told" misspelt: fuzzy matching starts at four letters
+    engine = Engine.from_text(
+        "Whitmore told employees in a memo on Monday that the company would cut jobs.\n\n"
+        "Whitmore, 47, said the company would close offices in Austin and Dublin.\n"
+    )
+    assert [w.how for w in engine.query_words("old", "en")] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        ("Brightline was founded in 2015 in San Francisco.\n\n"
+         "Brightline was valued at $9 billion in a funding round led by Sequoia.\n",
+         "how much was Brightline worth", 1),
+        ("Brightline sent a memo to employees on Monday.\n\n"
+         "Staff found out on Slack, an hour before the announcement.\n",
+         "how did staff learn about it", 1),
+        ("Brightline sent a memo to employees on Monday.\n\n"
+         "A senior engineer who was laid off said staff had been told an hour before.\n",
+         "what did the engineer say about the layoffs", 1),
+    ],
+)
+def test_business_news_synonyms(article: str, question: str, paragraph: int) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
