@@ -166,3 +166,10 @@ def test_question_words_and_filler_are_dropped_from_questions(
 def test_paragraphs_keep_the_words_questions_drop() -> None:
     # "dit" is filler in "qui a dit", but a paragraph keeps it
     assert "dit" in analyzer_for("fr").analyze("le pêcheur dit avoir vendu son bateau")
+
+
+def test_won_is_the_past_of_win_and_wont_is_dropped_whole() -> None:
+    # "won't" would leave "won", so it goes whole, and "won" is no longer a stop word
+    assert analyzer_for("en").analyze("She won the race but won't run again") == [
+        "won", "race", "run"
+    ]
