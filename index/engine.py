@@ -769,6 +769,16 @@ class Engine:
             translated = tuple(dict.fromkeys(
                 term for target in targets for term in own.analyze(target) if self._known(term)
             ))
+            if not translated:
+                # the article may hold another form of the translation: « gagné » → "win" → "won"
+                forms = _word_forms(self.article.language)
+                translated = tuple(dict.fromkeys(
+                    term
+                    for target in targets
+                    for form in forms.get(own.stem(fold_accents(target)), ())
+                    for term in own.analyze(form)
+                    if self._known(term)
+                ))
             if translated:
                 return QueryWord(word, translated, "translation")
             for ending, target in ending_rules(language, self.article.language):

@@ -757,3 +757,25 @@ def test_a_three_letter_word_is_no_typo_of_a_longer_one() -> None:
 def test_business_news_synonyms(article: str, question: str, paragraph: int) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # the translation "win" is held as its form "won"
+        ("Turnout reached 61%, the highest since 1992.\n\n"
+         "Grace Okafor won 2,412 votes against 2,375 for Mayor Richard Hale.\n",
+         "qui a gagné l'élection ?", 1),
+        ("Harlow Motors makes pickup trucks in Ohio.\n\n"
+         "The plant buys parts from about 40 suppliers in the region.\n",
+         "combien de fournisseurs", 1),
+        ("Une route forestière a été ouverte aux cars scolaires.\n\n"
+         "Personne n'a été blessé lors de l'éboulement.\n",
+         "was anyone hurt", 1),
+    ],
+)
+def test_a_translation_is_found_in_another_form(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
