@@ -153,6 +153,7 @@ def test_the_whole_chain(language: str, text: str, expected: list[str]) -> None:
         (("fr",), "peux-tu me dire quand la route rouvre", ["rout", "rouvr"]),
         (("fr",), "explique-moi la purge", ["purg"]),
         (("en",), "what happened to the plant", ["plant"]),
+        (("fr",), "où auront lieu les négociations", ["negoci"]),
         (("en",), "can you explain the closure", ["closur"]),
         (("en",), "I want to know what is going on with the ferry", ["ferri"]),
     ],

@@ -779,3 +779,19 @@ def test_a_translation_is_found_in_another_form(
 ) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        ("The High Court ruled the detention unlawful on Wednesday.\n\n"
+         "The man was released on Wednesday evening, his lawyers said.\n",
+         "was the man freed", 1),
+        ("The High Court ruled the detention unlawful on Wednesday.\n\n"
+         "About 90 people are currently held in similar circumstances.\n",
+         "how many people are in the same situation", 1),
+    ],
+)
+def test_court_news_synonyms(article: str, question: str, paragraph: int) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
