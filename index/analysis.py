@@ -111,12 +111,16 @@ class StripClitics:
     """
 
     clitics: frozenset[str]
+    #: contractions dropped whole, whose head is another word: "won't" is no "won"
+    contractions: frozenset[str] = frozenset()
     name: str = "strip clitics"
 
     def __call__(self, tokens: list[str]) -> list[str]:
         out: list[str] = []
         for token in tokens:
             if "'" in token:
+                if token in self.contractions:
+                    continue
                 head, _, tail = token.rpartition("'")
                 token = head if tail in self.clitics else token.replace("'", "")
             if token:
@@ -329,7 +333,7 @@ def _chain(language: str, stop_words: frozenset[str]) -> tuple[AnalysisStep, ...
         LowerCase(),
         Tokenise(),
         StripElisions(word_list(language, "elisions")),
-        StripClitics(word_list(language, "clitics")),
+        StripClitics(word_list(language, "clitics"), word_list(language, "contractions")),
         DropStopWords(_with_folded(stop_words)),
         FoldAccents(),
         Stem(language),

@@ -21,6 +21,8 @@ from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_
 from index.article import Article, Paragraph, load_article, parse_article
 from index.language import detect_language
 from index.lexicon import (
+    SUPPORTED_LANGUAGES,
+    derivation_rules,
     ending_rules,
     phrase_list,
     synonym_groups,
@@ -62,7 +64,7 @@ MIN_IDF_COVERAGE = 0.3
 #: In a question in another language, an unmatched word is likely untranslated, not off-topic.
 UNTRANSLATED_WORD_SHARE = 0.25
 #: Fuzzy matching of an unknown question word: minimum rapidfuzz ratio by word length.
-FUZZY_MIN_LENGTH = 3
+FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 80.0
 FUZZY_CUTOFF_SHORT = 85.0  # five letters or fewer: one wrong letter is already 20%
 
@@ -104,7 +106,10 @@ class QueryWord:
 
     word: str
     terms: tuple[str, ...]
-    how: Literal["stem", "synonym", "translation", "cognate", "fuzzy", "role", "unknown"]
+    how: Literal[
+        "stem", "number", "synonym", "derivation", "translation", "cognate", "fuzzy", "role",
+        "unknown",
+    ]
     #: For a word of a role put back as a name: its own terms, which a paragraph may use for the
     #: person instead of the name ("notre Premier ministre"); they count for coverage only.
     described_by: tuple[str, ...] = ()
@@ -705,6 +710,9 @@ class Engine:
                     weight = self._weight_of(word.terms)
             else:
                 weight = unknown
+                # a measure the article gives as a number ("la vitesse" of "60 km/h")
+                if word.word in _MEASURE_WORDS and self._numbers[row]:
+                    held += weight
             total += weight
             if not row_terms.isdisjoint(word.terms) or (
                 word.described_by and not row_terms.isdisjoint(word.described_by)
@@ -741,6 +749,9 @@ class Engine:
         known = tuple(s for s in stems if self._known(s))
         if known:
             return QueryWord(word, known, "stem")
+        number = self._as_number(word, language)
+        if number:
+            return QueryWord(word, number, "number")
         if language == self.article.language:
             synonyms = tuple(dict.fromkeys(
                 term
@@ -750,11 +761,24 @@ class Engine:
             ))
             if synonyms:
                 return QueryWord(word, synonyms, "synonym")
+            derived = self._derived(word, language)
+            if derived:
+                return QueryWord(word, derived, "derivation")
         if language != self.article.language:
-            targets = translations(language, self.article.language).get(word, ())
+            targets = _translations(language, self.article.language, word)
             translated = tuple(dict.fromkeys(
                 term for target in targets for term in own.analyze(target) if self._known(term)
             ))
+            if not translated:
+                # the article may hold another form of the translation: « gagné » → "win" → "won"
+                forms = _word_forms(self.article.language)
+                translated = tuple(dict.fromkeys(
+                    term
+                    for target in targets
+                    for form in forms.get(own.stem(fold_accents(target)), ())
+                    for term in own.analyze(form)
+                    if self._known(term)
+                ))
             if translated:
                 return QueryWord(word, translated, "translation")
             for ending, target in ending_rules(language, self.article.language):
@@ -767,6 +791,32 @@ class Engine:
             logger.debug("query word %r matched %r", word, fuzzy)
             return QueryWord(word, fuzzy, "fuzzy")
         return QueryWord(word, (), "unknown")
+
+    def _as_number(self, word: str, language: str) -> tuple[str, ...]:
+        """A number the question writes in digits and the article in words, or back: "18" →
+        « dix-huit », "three" → "3" (data/<language>/number_values.txt)."""
+        if word.isdigit():
+            for written in _number_values(self.article.language)[1].get(word, ()):
+                terms = self._analyzer.analyze(written)
+                if terms and all(self._known(t) for t in terms):
+                    return tuple(dict.fromkeys(terms))
+            return ()
+        value = _number_values(language)[0].get(word)
+        return (value,) if value is not None and self._known(value) else ()
+
+    def _derived(self, word: str, language: str) -> tuple[str, ...]:
+        """The stem of the word's verb or noun ("closure" → "close", « réouverture » ↔
+        « rouvrir » is a word form) when the article holds it, by the language's ending rules."""
+        stem = self._analyzer.stem
+        # a plural is tried as its singular too: « signatures » → « signature » → « signer »
+        forms = (word, word[:-1]) if word.endswith(("s", "x")) else (word,)
+        for form in forms:
+            for ending, other in derivation_rules(language):
+                if form.endswith(ending) and len(form) - len(ending) >= 3:
+                    term = stem(form[: len(form) - len(ending)] + other)
+                    if self._known(term):
+                        return (term,)
+        return ()
 
     def _fuzzy(self, word: str) -> tuple[str, ...]:
         """Stems of the article words closest to ``word`` (typos, names spelled another way)."""
@@ -830,12 +880,75 @@ def _folded_words(language: str, name: str) -> frozenset[str]:
 
 @cache
 def _synonyms(language: str) -> dict[str, tuple[str, ...]]:
-    """Each synonym's stem, with the other words of its groups."""
+    """Each word's stem, with the other forms of the word ("lost": "lose", "loss"), the other
+    words of its synonym groups, then the synonyms of its forms ("lost" → "lose" → "cut")."""
     stem = analyzer_for(language).stem
-    table: dict[str, list[str]] = {}
+
+    forms = _word_forms(language)
+    synonyms: dict[str, list[str]] = {}
     for group in synonym_groups(language):
         for word in group:
+            synonyms.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
+    return {
+        key: tuple(dict.fromkeys([
+            *forms.get(key, ()),
+            *synonyms.get(key, ()),
+            *(s for f in forms.get(key, ()) for s in synonyms.get(stem(fold_accents(f)), ())),
+        ]))
+        for key in forms.keys() | synonyms.keys()
+    }
+
+
+@cache
+def _number_values(language: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Each number word of ``language`` with its value in digits, and each value with its
+    written forms (data/<language>/number_values.txt: ``18 dix-huit`` a line)."""
+    values: dict[str, str] = {}
+    written: dict[str, tuple[str, ...]] = {}
+    for entry in phrase_list(language, "number_values"):
+        value, *forms = entry.split()
+        written[value] = tuple(forms)
+        for form in forms:
+            values.setdefault(fold_accents(form), value)
+    return values, written
+
+
+def _translations(source: str, target: str, word: str) -> tuple[str, ...]:
+    """The ``target`` words for a ``source`` word: its own entry, else the entry of a word of the
+    same stem (« coûtera » finds « coûter », "repaired" finds "repair")."""
+    found = translations(source, target).get(word)
+    if found is not None:
+        return found
+    stem = analyzer_for(source).stem
+    by_stem = _translations_by_stem(source, target)
+    found = by_stem.get(stem(word))
+    if found is not None:
+        return found
+    # an irregular form, through the word it is a form of: "fought" → "fight" → « lutter »
+    return tuple(dict.fromkeys(
+        target_word
+        for form in _word_forms(source).get(stem(word), ())
+        for target_word in by_stem.get(stem(fold_accents(form)), ())
+    ))
+
+
+@cache
+def _word_forms(language: str) -> dict[str, tuple[str, ...]]:
+    """Each word's stem, with the other forms of the word (data/<language>/word_forms.txt)."""
+    stem = analyzer_for(language).stem
+    table: dict[str, list[str]] = {}
+    for group in synonym_groups(language, "word_forms"):
+        for word in group:
             table.setdefault(stem(fold_accents(word)), []).extend(w for w in group if w != word)
+    return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
+
+
+@cache
+def _translations_by_stem(source: str, target: str) -> dict[str, tuple[str, ...]]:
+    stem = analyzer_for(source).stem
+    table: dict[str, list[str]] = {}
+    for word, targets in translations(source, target).items():
+        table.setdefault(stem(fold_accents(word)), []).extend(targets)
     return {key: tuple(dict.fromkeys(words)) for key, words in table.items()}
 
 
@@ -851,9 +964,21 @@ def _asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 @cache
 def _answer_types(language: str) -> dict[str, str]:
+    """Question words with the kind of answer they expect; a measure ("la vitesse du vent",
+    "the price") expects a number, as "combien" does."""
     entries = (e.partition(" ") for e in phrase_list(language, "answer_types"))
-    return {fold_accents(word): kind.strip() for word, _, kind in entries}
+    types = {fold_accents(word): kind.strip() for word, _, kind in entries}
+    for word in word_list(language, "measure_words"):
+        types.setdefault(fold_accents(word), "number")
+    return types
 
+
+#: Measures in every language ("vitesse", "price"): answered by a number the article gives.
+_MEASURE_WORDS = frozenset(
+    fold_accents(word)
+    for language in SUPPORTED_LANGUAGES
+    for word in word_list(language, "measure_words")
+)
 
 #: At most this many floats of per-term score vectors are kept (a long article keeps fewer).
 _TERM_VECTOR_BUDGET = 2_000_000

@@ -51,9 +51,25 @@ def ending_rules(source: str, target: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def synonym_groups(language: str) -> tuple[tuple[str, ...], ...]:
-    """Groups of everyday words of ``language`` that say the same thing ("salary wages pay")."""
-    return tuple(tuple(entry.split()) for entry in phrase_list(language, "synonyms"))
+def synonym_groups(language: str, name: str = "synonyms") -> tuple[tuple[str, ...], ...]:
+    """Groups of everyday words of ``language`` that say the same thing ("salary wages pay");
+    with ``name="word_forms"``, groups of forms of one word its stemmer does not join ("sell
+    sold sale")."""
+    return tuple(tuple(entry.split()) for entry in phrase_list(language, name))
+
+
+@cache
+def derivation_rules(language: str) -> tuple[tuple[str, str], ...]:
+    """Ending pairs of ``language`` that turn a verb into its noun and back ("closure" ↔
+    "close", « fermeture » ↔ « fermer »), from ``data/<language>/derivations.txt``, each read
+    both ways, longest ending first."""
+    pairs: list[tuple[str, str]] = []
+    for entry in phrase_list(language, "derivations"):
+        left, _, right = entry.partition(" ")
+        left, right = left.strip(), right.strip()
+        left, right = ("" if left == "-" else left), ("" if right == "-" else right)
+        pairs.extend(((left, right), (right, left)))
+    return tuple(sorted(dict.fromkeys(pairs), key=lambda pair: -len(pair[0])))
 
 
 @cache

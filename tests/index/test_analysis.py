@@ -146,6 +146,16 @@ def test_the_whole_chain(language: str, text: str, expected: list[str]) -> None:
             "Who said that nobody is against Kazakhstan?",
             ["nobodi", "against", "kazakhstan"],
         ),
+        # the future told with aller/être, and what users type around a question
+        (("fr",), "Quand la route va-t-elle rouvrir ?", ["rout", "rouvr"]),
+        (("fr",), "Le musée sera-t-il ouvert ?", ["muse", "ouvert"]),
+        (("fr",), "je voudrais savoir combien de skieurs", ["skieur"]),
+        (("fr",), "peux-tu me dire quand la route rouvre", ["rout", "rouvr"]),
+        (("fr",), "explique-moi la purge", ["purg"]),
+        (("en",), "what happened to the plant", ["plant"]),
+        (("fr",), "où auront lieu les négociations", ["negoci"]),
+        (("en",), "can you explain the closure", ["closur"]),
+        (("en",), "I want to know what is going on with the ferry", ["ferri"]),
     ],
 )
 def test_question_words_and_filler_are_dropped_from_questions(
@@ -157,3 +167,10 @@ def test_question_words_and_filler_are_dropped_from_questions(
 def test_paragraphs_keep_the_words_questions_drop() -> None:
     # "dit" is filler in "qui a dit", but a paragraph keeps it
     assert "dit" in analyzer_for("fr").analyze("le pêcheur dit avoir vendu son bateau")
+
+
+def test_won_is_the_past_of_win_and_wont_is_dropped_whole() -> None:
+    # "won't" would leave "won", so it goes whole, and "won" is no longer a stop word
+    assert analyzer_for("en").analyze("She won the race but won't run again") == [
+        "won", "race", "run"
+    ]
