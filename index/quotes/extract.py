@@ -376,9 +376,11 @@ class _Walker:
         for match in self.grammar.cue.finditer(sentence):
             verb = match.group("verb").lower()
             refl = match.groupdict().get("refl")
-            if (verb in self.grammar.reflexive_forms) != bool(refl) and refl is not None:
+            if verb in self.grammar.either_forms:
+                pass  # « a justifié X » and « s’est justifié X » alike
+            elif (verb in self.grammar.reflexive_forms) != bool(refl) and refl is not None:
                 continue
-            if verb in self.grammar.reflexive_forms and not refl:
+            elif verb in self.grammar.reflexive_forms and not refl:
                 continue
             if not _plausible_verb(match, sentence):
                 continue

@@ -45,6 +45,8 @@ class Grammar:
     organisations: frozenset[str]
     sources: re.Pattern[str]
     stopwords: frozenset[str]
+    #: Verbs used with or without « se »: « a justifié X », « s'est justifié X ».
+    either_forms: frozenset[str] = frozenset()
 
 
 @cache
@@ -90,12 +92,15 @@ def grammar(language: str) -> Grammar:
     lang = "en" if language == "en" else "fr"
     forms: list[str] = []
     reflexive: set[str] = set()
+    either: set[str] = set()
     say: set[str] = set()
     for lemma, rest in _table(lang, "reporting_verbs").items():
         verb_forms = rest[0].split() if rest else []
-        verb_forms = _multiword(lemma.lstrip("~"), verb_forms)
+        verb_forms = _multiword(lemma.removeprefix("(~)").lstrip("~"), verb_forms)
         forms.extend(verb_forms)
-        if lemma.startswith("~"):
+        if lemma.startswith("(~)"):
+            either.update(verb_forms)
+        elif lemma.startswith("~"):
             reflexive.update(verb_forms)
         if lemma in ("say", "dire", "tell", "claim", "insist", "argue", "warn", "admit"):
             say.update(verb_forms)
@@ -125,6 +130,7 @@ def grammar(language: str) -> Grammar:
         sources=re.compile(rf"(?<![\w’'])(?:{sources})(?![\w’'])", re.IGNORECASE),
         stopwords=word_list(lang, "stopwords") | word_list("fr", "stopwords")
         | word_list("en", "stopwords"),
+        either_forms=frozenset(f.lower() for f in either),
     )
 
 
