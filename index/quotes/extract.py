@@ -442,6 +442,10 @@ class _Walker:
             left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])
         raw_left = sentence[left_bound + 1:match.start()].strip().lower()
+        if raw_left == "on" and self.grammar.language == "fr":
+            # « À Matignon, on assure que … »; a bare « on dit que » is nobody in particular.
+            person = self.place_speaker(_FRONTED_ON.match(sentence[:match.start()]))
+            return _Cue(match.start(), match.end(), text, person, impersonal=person is None)
         if raw_left in _CONJUNCTIONS:
             # « … et a assuré que … »: the subject of the verb before.
             return _Cue(match.start(), match.end(), text, None)
@@ -493,12 +497,23 @@ class _Walker:
         """« reconnaît-on dans l’entourage de la ministre »: « on » is the circle named after it,
         or nobody (« dit-on »), never the last speaker."""
         where = _ON_SOURCE.match(sentence[match.end():])
-        if where is None:
+        person = self.place_speaker(where)
+        if where is None or person is None:
             return _Cue(match.start(), match.end(), match.group(0), None, impersonal=True)
-        np = cut_complements(clean_np(where.group("np")))
-        person = self.mention(np, None) or self.description(np)
         return _Cue(match.start(), match.end() + where.end(), match.group(0) + where.group(0),
                     person)
+
+    def place_speaker(self, where: re.Match[str] | None) -> Person | None:
+        """« dans l’entourage du ministre », « à Matignon »: the circle or office « on » is;
+        after « à » only a named place or an office (« à la mairie »), not « à la radio »."""
+        if where is None:
+            return None
+        np = cut_complements(clean_np(where.group("np")))
+        if where.group("at"):
+            bare = re.sub(r"^(?:l[ae]\s+|l[’']\s*|les\s+)", "", np)
+            if not (bare[:1].isupper() or self.is_role_or_body(np)):
+                return None
+        return self.mention(np, None) or self.description(np)
 
     def subject_before_comma(self, sentence: str, left_bound: int) -> bool:
         """"The Spaniard, who has won six titles, said …", "Pochettino, meanwhile, said …"."""
@@ -856,6 +871,8 @@ class _Walker:
                 continue  # a source is named with words, not "selon !"
             if _RELATIVE_SOURCE.match(np_match.group(1)):
                 continue  # « selon laquelle … » introduces a claim, not a source
+            if _OWN_REPORTING.match(np_match.group(1)):
+                continue
             np_end = match.end() + np_match.end()
             appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
                              sentence[np_end:])
@@ -1150,9 +1167,18 @@ _MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+(?:de\s+|d[’']\s*|à\s+)$")
 # Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».
 _ON_SOURCE = re.compile(
-    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi)\s+"
+    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux))\s+"
     r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60})"
 )
+# « À Matignon, on assure que … », « Chez Renault, on reconnaît … »: where « on » speaks from.
+_FRONTED_ON = re.compile(
+    r"^\s*(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux))\s+"
+    r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60}),\s*on\s*$",
+    re.IGNORECASE,
+)
+# « Selon nos informations »: the newspaper's own reporting, nobody quoted.
+_OWN_REPORTING = re.compile(r"^\s*(?:nos|our)\s+(?:informations?|reporting|enquête)\b",
+                            re.IGNORECASE)
 _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
                               re.IGNORECASE)
 # Adjectives before a French role noun: « l’ancien ministre », « la nouvelle présidente ».

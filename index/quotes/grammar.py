@@ -127,7 +127,7 @@ def grammar(language: str) -> Grammar:
         titles={k: v[0] for k, v in _table(lang, "titles").items()},
         roles={k.lower(): v[0] for k, v in _table(lang, "roles").items()},
         organisations=frozenset(w.lower() for w in phrase_list(lang, "organisations")),
-        sources=re.compile(rf"(?<![\w’'])(?:{sources})(?![\w’'])", re.IGNORECASE),
+        sources=re.compile(rf"(?<![\w’'-])(?:{sources})(?![\w’'-])", re.IGNORECASE),
         stopwords=word_list(lang, "stopwords") | word_list("fr", "stopwords")
         | word_list("en", "stopwords"),
         either_forms=frozenset(f.lower() for f in either),
