@@ -222,7 +222,13 @@ class _Walker:
                     self.history.append(self.cast.person(name))
             cues = self.cues(masked_text, s_start, s_end, text)
             if not in_sentence and not cues:
-                subject = self.narrative_subject(masked_text[s_start:s_end])
+                # « … que ne partage pas le ministre de l’Économie, Bruno Keraudren. »: a person
+                # given a role comes on stage for the next pronoun, the subject last.
+                sentence_text = masked_text[s_start:s_end]
+                self.history.extend(self.cast.person(name, role=self.cast.roles[name])
+                                    for name in self.cast.names_with_role(sentence_text,
+                                                                          paragraph.index))
+                subject = self.narrative_subject(sentence_text)
                 if subject is not None:
                     self.history.append(subject)
                     introduced = subject
@@ -377,7 +383,10 @@ class _Walker:
             verb = match.group("verb").lower()
             refl = match.groupdict().get("refl")
             if verb in self.grammar.either_forms:
-                pass  # « a justifié X » and « s’est justifié X » alike
+                # « », s’est justifié X » and « », a justifié X » alike; without « se » only as
+                # an incise: « les emplois ne justifiaient pas … » is no speech.
+                if not refl and not re.search(r"[,\x01]\s*$", sentence[:match.start()]):
+                    continue
             elif (verb in self.grammar.reflexive_forms) != bool(refl) and refl is not None:
                 continue
             elif verb in self.grammar.reflexive_forms and not refl:
@@ -522,7 +531,7 @@ class _Walker:
         chunks = re.split(r"([,;:(\x01]+)", sentence[:left_bound])
         adverbs = _ADVERBS
         for chunk in reversed(chunks[::2]):
-            chunk = chunk.strip()
+            chunk = _AND_WHO.sub("", chunk.strip())
             if not chunk:
                 return False  # a quotation or the sentence start: inversion
             if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk):
@@ -569,16 +578,17 @@ class _Walker:
         """Back over quotations, relative clauses and appositions to the subject chunk."""
         chunks = re.split(r"[,;:(\x01]+", sentence[:before])
         for i in range(len(chunks) - 1, -1, -1):
-            chunk = clean_np(chunks[i])
+            chunk = _AND_WHO.sub("", clean_np(chunks[i]))
             words = chunk.split()
             earlier = _DATELINE.sub("", clean_np(chunks[i - 1])) if i > 0 else ""
             described = (len(words) > 1 and words[0].lower() in DETERMINERS) or \
                 re.match(r"^[lL][’']\w", chunk) is not None
+            described_head = re.split(r"\s(?:who|qui|whose|dont|que)\s", chunk)[0]
             if i == 0 and re.match(r"^(?:un|une|a|an)\s", chunk, re.IGNORECASE) and \
-                    len(words) <= 8 and not _NAME_RE.search(chunk[2:]):
+                    len(described_head.split()) <= 8 and not _NAME_RE.search(chunk[2:]):
                 # « Un maraîcher, qui n’a pas souhaité donner son nom, confie », "A senior
                 # engineer who was laid off, …, said": opening the sentence, not an apposition.
-                return self.description(re.split(r"\s(?:who|qui|whose|dont|que)\s", chunk)[0])
+                return self.description(described_head)
             if described and earlier and _NAME_RE.fullmatch(earlier):
                 # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
                 return self.mention(earlier, None)
@@ -654,7 +664,11 @@ class _Walker:
                 continue
             gender = self.cast.title_gender(found)
             if gender == "x":
-                gender = _possessive_gender(sentence, self.grammar)
+                # "Carla Whitmore pressed Tull on his silence": "his" is Tull's, not hers.
+                after = sentence[sentence.find(found) + len(found):]
+                other = _NAME_RE.search(after)
+                gender = _possessive_gender(after[:other.start()] if other else after,
+                                            self.grammar)
             person = self.cast.person(name, gender=gender)
             if re.search(r"\b(?:autre|another|other)\b", before, re.IGNORECASE):
                 # « une autre avocate, Louise Carvalho »: not « l’avocate » later.
@@ -671,6 +685,12 @@ class _Walker:
         if not np:
             return None
         low = np.lower()
+        spokes = _SPOKESPERSON.match(np)
+        if spokes is not None:
+            # "a spokesperson for the company": for the company named last.
+            named = self.cast.last_organisation(self.current, spokes.group("head").lower())
+            if named is not None:
+                return self.description(np[:spokes.start("body")] + named)
         pronoun = self.grammar.pronouns.get(low)
         if pronoun is not None:
             return self.pronoun(low, match)
@@ -699,6 +719,11 @@ class _Walker:
             (head in self.grammar.roles or head in self.grammar.organisations) and \
             not self.cast.known(words[0])
         if bare_plural:
+            return self.description(np)
+        if self.grammar.language == "en" and len(words) > 2 and words[0].endswith("s") and \
+                words[1].lower() in ("of", "from", "at", "in") and \
+                not self.cast.known(words[0]) and words[0][1:].islower():
+            # "Opponents of the plan protested", "Residents of the estate said": a group.
             return self.description(np)
         if names:
             last = names[-1]
@@ -805,8 +830,12 @@ class _Walker:
     def description(self, np: str) -> Person:
         person = self.cast.person(_canonical_inside(np, self.cast))
         first = np.split()[0].lower() if np.split() else ""
-        if first in _PLURAL or (first.endswith("s") and len(np.split()) == 1):
-            person.number = "p"  # "Opponents", « plusieurs joueurs »: not a "she"
+        head_words = re.split(r"\s(?:of|for|at|in|from|with|who|that)\s", np.lower())[0].split()
+        last = head_words[-1] if head_words else ""
+        plural_head = self.grammar.language == "en" and first not in ("a", "an") and \
+            last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
+        if first in _PLURAL or (first.endswith("s") and len(np.split()) == 1) or plural_head:
+            person.number = "p"  # "Opponents", "court documents": not a "she"
         return person
 
     def is_role_or_body(self, np: str) -> bool:
@@ -1088,6 +1117,14 @@ class _Walker:
         return [(span.start, span.end)], None
 
 
+# ", and who testified …, said": a second relative clause of the same subject.
+_AND_WHO = re.compile(r"^(?:and|et|but|mais)\s+(?=(?:who|qui|whose|dont)\b)", re.IGNORECASE)
+_SPOKESPERSON = re.compile(
+    r"^(?:a|an|the|un|une|le|la|l[’'])\s*(?:spokesperson|spokesman|spokeswoman|porte-parole|"
+    r"representative|représentante?)\s+(?:for|of|at|de|du|d[’'])\s*"
+    r"(?P<body>(?:the|l[ae]|l[’'])\s*(?P<head>[a-zà-ÿ]+))$",
+    re.IGNORECASE,
+)
 _AUXILIARIES = {
     "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
@@ -1130,7 +1167,9 @@ _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", r
 # What comes between an inverted verb and its subject: « a affirmé dimanche sur France Inter »,
 # « a indiqué à l’AFP », « explique à Mediapart ».
 _LEAD = re.compile(
-    r"^(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
+    # « glisse simplement un conseiller », "said quietly a …": an adverb before the subject.
+    r"^(?:\s+[a-zà-ÿ]+ment(?=\s))?"
+    r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
     r"(?:\s+(?:matin|soir|midi))?)?"
     r"(?:\s+(?:à|au|aux|auprès\s+d[eu]|auprès\s+des|sur|devant|dans|to|on)"
     r"\s+(?:la\s+|l[’']\s*|les\s+|le\s+|un\s+|une\s+|des\s+|son\s+|sa\s+|ses\s+|a\s+|the\s+)?"
