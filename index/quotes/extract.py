@@ -241,6 +241,8 @@ class _Walker:
                 for inner in every:
                     if inner.depth == 1 and span.start <= inner.open < span.end:
                         self.reported_inside(paragraph.index, text, span, inner)
+            if in_sentence and any(c.person is not None for c in cues):
+                introduced = None  # "…," Janet Holloway told the BBC. "…": hers, not the group's
             for cue in cues:
                 for lo, hi in cue.clauses:
                     dateline = _CLAUSE_DATELINE.match(text, lo)
@@ -953,8 +955,10 @@ class _Walker:
                            pour.group(0).strip(" ,"), holder)
                 rest = sentence[pour.end():]
                 appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
-                if appos and any(w.lower() in self.grammar.roles for w in
-                                 appos.group(0).split()[:3]):
+                if appos and (any(w.lower() in self.grammar.roles for w in
+                                  appos.group(0).split()[:3]) or
+                              re.match(r"^\s*(?:de|du|des|d[’']|of|at|from)\b", appos.group(0))
+                              and len(appos.group(0).split()) <= 6):
                     # « Pour Jean Leonetti, ancien député, le texte … »
                     rest = rest[appos.end():]
                 body = rest.strip()
@@ -1096,6 +1100,8 @@ class _Walker:
                 continue
             if not re.search(r"[,?!]\s+$", content[:match.start()]):
                 continue
+            if re.match(r"\s+(?:us|me|him|them|you|it)\b", content[match.end():]):
+                continue  # "If you need help, call us.": an imperative, not an incise
             end_match = re.search(r"[.!?…](?=\s+\S)|$", content[match.end():])
             end = match.end() + (end_match.start() if end_match else 0)
             incise = content[match.start():end]
