@@ -418,8 +418,21 @@ class _Walker:
         sources = self.sources(masked, s_start, s_end)
         self.history.extend(c.person for c in sources if c.person is not None)
         found.extend(sources)
+        self.clause_subjects(found, masked)
         self.share_subjects(found)
         return found
+
+    def clause_subjects(self, cues: list[_Cue], masked: str) -> None:
+        """"According to court documents, Tull sent emails warning that …": a participle inside
+        a reported clause has that clause's subject, not the source's."""
+        for cue in cues:
+            if cue.person is not None or cue.impersonal:
+                continue
+            for other in cues:
+                inside = [lo for lo, hi in other.clauses if lo <= cue.start < hi]
+                if other is not cue and inside:
+                    cue.person = self.opening_name(masked[inside[0]:cue.start])
+                    break
 
     def share_subjects(self, cues: list[_Cue]) -> None:
         """« …, ajoutant que … » has the subject of the sentence's main verb."""
@@ -948,6 +961,12 @@ class _Walker:
                 pour = described
                 holder = self.mention(described.group(1), None) or \
                     self.description(described.group(1).strip())
+        if pour is None and self.grammar.language == "fr":
+            # « Pour lui, le réchauffement n’est « plus une hypothèse » »: the person last named.
+            pour = re.match(r"^\s*Pour\s+(lui|elle|eux|elles)\s*,", sentence)
+            if pour is not None:
+                holder = self.pronoun({"lui": "il", "eux": "ils"}.get(pour.group(1),
+                                                                     pour.group(1)), None)
         if pour:
             holder = holder or self.mention(pour.group(1), None)
             if holder is not None:
