@@ -1206,7 +1206,8 @@ _LEAD = re.compile(
 _GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
                     r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
-_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}\s*,")
+_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}|"
+                   rf"Pour\s+(?:lui|elle|eux|elles))\s*,")
 _DOCUMENT_NOUN = re.compile(
     r"^\s*(?:une?|l[ae]|l[’']|the|a|an|son|sa|its|their)\s*(?:étude|rapport|enquête|sondage|"
     r"communiqué|note|analyse|lettre|courrier|document|report|study|survey|statement|"
