@@ -389,10 +389,11 @@ class _Walker:
                 # an incise: « les emplois ne justifiaient pas … » is no speech.
                 if not refl and not re.search(r"[,\x01]\s*$", sentence[:match.start()]):
                     continue
-            elif (verb in self.grammar.reflexive_forms) != bool(refl) and refl is not None:
-                continue
-            elif verb in self.grammar.reflexive_forms and not refl:
-                continue
+            elif verb in self.grammar.reflexive_forms:
+                if not refl:
+                    continue  # « s’inquiète » needs its « se »
+            elif refl is not None:
+                continue  # « se dit » is no « dit »
             if not _plausible_verb(match, sentence):
                 continue
             cue = self.cue_subject(sentence, match)
@@ -974,10 +975,11 @@ class _Walker:
                            pour.group(0).strip(" ,"), holder)
                 rest = sentence[pour.end():]
                 appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
+                complement = re.match(r"^\s*(?:de|du|des|d[’']|of|at|from)\b",
+                                      appos.group(0)) if appos else None
                 if appos and (any(w.lower() in self.grammar.roles for w in
                                   appos.group(0).split()[:3]) or
-                              re.match(r"^\s*(?:de|du|des|d[’']|of|at|from)\b", appos.group(0))
-                              and len(appos.group(0).split()) <= 6):
+                              (complement and len(appos.group(0).split()) <= 6)):
                     # « Pour Jean Leonetti, ancien député, le texte … »
                     rest = rest[appos.end():]
                 body = rest.strip()

@@ -757,7 +757,8 @@ def test_construction(language: str, paragraphs: list[str], text: str, kind: str
 
 
 def test_not_speech_after_new_verbs() -> None:
-    """« Selon nos informations » is the paper's own reporting; « ne justifiaient pas » no speech."""
+    """« Selon nos informations » is the paper's own reporting; « ne justifiaient pas » is no
+    speech."""
     quotes = quotes_of("fr", "Selon nos informations, trois députés hésitent encore.",
                        "Les emplois ne justifiaient pas « qu’on pollue », selon Léa Morin.")
     assert not [q for q in quotes if q.paragraph == 0]
