@@ -221,14 +221,14 @@ class _Walker:
                 if s_start <= position < s_end:
                     self.history.append(self.cast.person(name))
             cues = self.cues(masked_text, s_start, s_end, text)
-            if not in_sentence and not cues:
+            if not cues:
                 # « … que ne partage pas le ministre de l’Économie, Bruno Keraudren. »: a person
-                # given a role comes on stage for the next pronoun, the subject last.
-                sentence_text = masked_text[s_start:s_end]
+                # given a role comes on stage for the next pronoun.
                 self.history.extend(self.cast.person(name, role=self.cast.roles[name])
-                                    for name in self.cast.names_with_role(sentence_text,
-                                                                          paragraph.index))
-                subject = self.narrative_subject(sentence_text)
+                                    for name in self.cast.names_with_role(
+                                        masked_text[s_start:s_end], paragraph.index))
+            if not in_sentence and not cues:
+                subject = self.narrative_subject(masked_text[s_start:s_end])
                 if subject is not None:
                     self.history.append(subject)
                     introduced = subject
@@ -389,11 +389,11 @@ class _Walker:
                 # an incise: « les emplois ne justifiaient pas … » is no speech.
                 if not refl and not re.search(r"[,\x01]\s*$", sentence[:match.start()]):
                     continue
-            elif verb in self.grammar.reflexive_forms:
-                if not refl:
-                    continue  # « s’inquiète » needs its « se »
             elif refl is not None:
-                continue  # « se dit » is no « dit »
+                if verb not in self.grammar.reflexive_forms:
+                    continue  # « se demande » is no « demande »
+            elif verb not in self.grammar.plain_forms:
+                continue  # « s’inquiète » needs its « se »
             if not _plausible_verb(match, sentence):
                 continue
             cue = self.cue_subject(sentence, match)
@@ -586,6 +586,9 @@ class _Walker:
             person = self.cast.person(name, role=_strip_det(chunk))
             return right[:np_end + appos.end()], person
         subject = self.mention(chunk, None)
+        if subject is None and re.match(r"^(?:un|une|a|an)\s+[a-zà-ÿ]", chunk) and \
+                len(chunk.split()) <= 6:
+            subject = self.description(chunk)  # « explique au Monde un pompier »
         if subject is None:
             return None
         return right[:np_end], subject
@@ -1194,8 +1197,10 @@ _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", r
 # What comes between an inverted verb and its subject: « a affirmé dimanche sur France Inter »,
 # « a indiqué à l’AFP », « explique à Mediapart ».
 _LEAD = re.compile(
+    # « résume, amer, Yann Le Goff »: an attribute of the subject between commas.
+    r"^(?:,\s+[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+){0,2},)?"
     # « glisse simplement un conseiller », "said quietly a …": an adverb before the subject.
-    r"^(?:\s+[a-zà-ÿ]+ment(?=\s))?"
+    r"(?:\s+[a-zà-ÿ]+ment(?=\s))?"
     r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
     r"(?:\s+(?:matin|soir|midi))?)?"
     r"(?:\s+(?:à|au|aux|auprès\s+d[eu]|auprès\s+des|sur|devant|dans|to|on)"
@@ -1234,7 +1239,8 @@ _MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+(?:de\s+|d[’']\s*|à\s+)$")
 # Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».
 _ON_SOURCE = re.compile(
-    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux))\s+"
+    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux)|"
+    r"de(?=\s+sources?\s))\s+"  # « affirme-t-on de source policière »
     r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60})"
 )
 # « À Matignon, on assure que … », « Chez Renault, on reconnaît … »: where « on » speaks from.

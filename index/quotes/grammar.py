@@ -48,6 +48,8 @@ class Grammar:
     stopwords: frozenset[str]
     #: Verbs used with or without « se »: « a justifié X », « s'est justifié X ».
     either_forms: frozenset[str] = frozenset()
+    #: Forms of verbs listed without ~: « dit » is a reporting verb with no « se » too.
+    plain_forms: frozenset[str] = frozenset()
 
 
 @cache
@@ -94,6 +96,7 @@ def grammar(language: str) -> Grammar:
     forms: list[str] = []
     reflexive: set[str] = set()
     either: set[str] = set()
+    plain: set[str] = set()
     say: set[str] = set()
     for lemma, rest in _table(lang, "reporting_verbs").items():
         verb_forms = rest[0].split() if rest else []
@@ -103,6 +106,8 @@ def grammar(language: str) -> Grammar:
             either.update(verb_forms)
         elif lemma.startswith("~"):
             reflexive.update(verb_forms)
+        else:
+            plain.update(verb_forms)
         if lemma in ("say", "dire", "tell", "claim", "insist", "argue", "warn", "admit"):
             say.update(verb_forms)
     verbs = _alternation(forms)
@@ -132,6 +137,7 @@ def grammar(language: str) -> Grammar:
         stopwords=word_list(lang, "stopwords") | word_list("fr", "stopwords")
         | word_list("en", "stopwords"),
         either_forms=frozenset(f.lower() for f in either),
+        plain_forms=frozenset(f.lower() for f in plain),
     )
 
 

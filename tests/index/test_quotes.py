@@ -735,6 +735,24 @@ CONSTRUCTIONS = [
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court filings, Pell sent emails warning that the valve was "
             "\"about to fail\"."], "about to fail", "direct", "Mark Pell"),
+    # « s’est dit »: « dire » with « se » too.
+    ("fr", ["Le maire de Lannion, Loïc Tanguy, s’est dit « très choqué » par les dégâts."],
+     "très choqué", "direct", "Loïc Tanguy"),
+    # A person given a role in a sentence with an uncued quotation is on stage for « il ».
+    ("fr", ["Le maire de Lannion, Loïc Tanguy, parle d’un « drame ».",
+            "« On ne lâchera rien », confie-t-il au Trégor."],
+     "On ne lâchera rien", "direct", "Loïc Tanguy"),
+    # An attribute between the inverted verb and its subject: « résume, amer, X ».
+    ("fr", ["La préfète, Anne Calvez, s’est rendue sur place.",
+            "« C’est une catastrophe », résume, amer, Yann Le Goff, commerçant."],
+     "C’est une catastrophe", "direct", "Yann Le Goff"),
+    # « affirme-t-on de source policière ».
+    ("fr", ["« Tout est sous contrôle », affirme-t-on de source policière."],
+     "Tout est sous contrôle", "direct", "source policière"),
+    # An inverted indefinite subject with no role noun: « explique au Monde un pompier ».
+    ("fr", ["La préfète, Anne Calvez, s’est rendue sur place.",
+            "« Je n’ai rien vu venir », explique au Courrier un pompier, sous couvert "
+            "d’anonymat."], "Je n’ai rien vu venir", "direct", "un pompier"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
