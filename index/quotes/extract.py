@@ -448,6 +448,13 @@ class _Walker:
         clitic = match.groupdict().get("clitic1") or match.groupdict().get("clitic2")
         text = match.group(0)
         participle = match.group("verb").lower().endswith(("ant", "ing"))
+        quoted = _QUOTED_AS.search(sentence[:match.start()]) if participle else None
+        if quoted is not None:
+            # "Okafor was quoted as saying": the subject of the passive.
+            person = self.mention(quoted.group("np"), None)
+            if person is not None:
+                return _Cue(quoted.start("verb"), match.end(),
+                            sentence[quoted.start("verb"):match.end()], person)
         if participle and not match.groupdict().get("aux"):
             # « ajoutant que », "adding that": the subject is the sentence's main speaker.
             return _Cue(match.start(), match.end(), text, None)
@@ -1147,6 +1154,9 @@ class _Walker:
         return [(span.start, span.end)], None
 
 
+# "Okafor was quoted as saying", « X, cité par le journal, affirmant »: who was quoted.
+_QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:was|is|were|are|has"
+                        r"\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)\s*$")
 # ", and who testified …, said": a second relative clause of the same subject.
 _AND_WHO = re.compile(r"^(?:and|et|but|mais)\s+(?=(?:who|qui|whose|dont)\b)", re.IGNORECASE)
 _SPOKESPERSON = re.compile(

@@ -753,6 +753,10 @@ CONSTRUCTIONS = [
     ("fr", ["La préfète, Anne Calvez, s’est rendue sur place.",
             "« Je n’ai rien vu venir », explique au Courrier un pompier, sous couvert "
             "d’anonymat."], "Je n’ai rien vu venir", "direct", "un pompier"),
+    # "X was quoted as saying": the passive's subject, not the last speaker.
+    ("en", ["\"Enough,\" said Tom Barker.",
+            "Rachel Okafor was quoted as saying the cuts were \"regrettable but necessary\"."],
+     "regrettable but necessary", "direct", "Rachel Okafor"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
