@@ -1023,7 +1023,10 @@ class _Walker:
         parts: list[tuple[int, int]] = []
         left = sentence[:comma].strip()
         # "Asked whether he felt the pressure, he laughed": the question, not his words.
-        if len(left.split()) >= 3 and not _ASKED.match(left):
+        # « De son côté, l’infectiologue X met en garde », « À l’issue de la réunion, il a
+        # promis »: a short adverbial before the subject is not what was said.
+        adverbial = "," not in left and len(left.split()) <= 8 and _ADVERBIAL.match(left)
+        if len(left.split()) >= 3 and not _ASKED.match(left) and not adverbial:
             lo = len(sentence) - len(sentence.lstrip())
             parts.append((s_start + lo, s_start + comma))
         rest_at = cue.end - s_start
@@ -1155,6 +1158,9 @@ class _Walker:
 
 
 # "Okafor was quoted as saying", « X, cité par le journal, affirmant »: who was quoted.
+_ADVERBIAL = re.compile(
+    r"^(?:de|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
+    r"in|on|at|after|before|during|since|for|from|with)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:was|is|were|are|has"
                         r"\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)\s*$")
 # ", and who testified …, said": a second relative clause of the same subject.

@@ -778,6 +778,17 @@ def test_construction(language: str, paragraphs: list[str], text: str, kind: str
     assert speaker_matches(quote.speaker.name, speaker, [])
 
 
+@pytest.mark.parametrize("paragraph", [
+    "De son côté, l’infectiologue Claire Mathieu met en garde contre « un relâchement ».",
+    "À l’issue de la réunion, il a promis des « moyens supplémentaires ».",
+    "Dans un avis publié sur son site, elle juge cette dose « nécessaire ».",
+])
+def test_adverbial_before_subject_is_not_speech(paragraph: str) -> None:
+    """« De son côté, X met en garde »: the adverbial opening is no reported clause."""
+    quotes = quotes_of("fr", "Le ministre, Paul Ravel, a parlé lundi.", paragraph)
+    assert [q.kind for q in quotes if q.paragraph == 1] == ["direct"]
+
+
 def test_not_speech_after_new_verbs() -> None:
     """« Selon nos informations » is the paper's own reporting; « ne justifiaient pas » is no
     speech."""
