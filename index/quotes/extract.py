@@ -641,6 +641,17 @@ class _Walker:
         if found is None and intro and len(intro.group(0).split()) <= 5:
             # « Côté lyonnais, le capitaine Alexandre Lacazette … »: after a short adverbial.
             found = self.opening_name(sentence[intro.end():])
+        if found is None:
+            # « Le Premier ministre a réuni ses ministres. […] il a promis »: a role with no
+            # name, the subject before an auxiliary, is on stage for the next pronoun.
+            aux = _AUXILIARIES[self.grammar.language].search(sentence)
+            np = sentence[:aux.start()].strip() if aux is not None else ""
+            words = np.lower().split()
+            if 2 <= len(words) <= 4 and words[0] in ("le", "la", "the") and \
+                    self.is_role_description(np) and not _NAME_RE.search(np[3:].lower()):
+                # Not « la journaliste » read as the last person: a holder of the role or
+                # the role itself.
+                found = self.cast.by_role(np, self.current) or self.description(np)
         return found
 
     def coordinated(self, sentence: str, subject: Person | None) -> list[Person]:

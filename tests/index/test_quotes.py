@@ -757,6 +757,13 @@ CONSTRUCTIONS = [
     ("en", ["\"Enough,\" said Tom Barker.",
             "Rachel Okafor was quoted as saying the cuts were \"regrettable but necessary\"."],
      "regrettable but necessary", "direct", "Rachel Okafor"),
+    # A role with no name opening a narrative sentence is on stage for the next pronoun.
+    ("fr", ["Le docteur Paul Girard soigne à Rezé.", "Le maire a réuni le conseil mercredi.",
+            "« Rien ne sera fermé », a-t-il promis."], "Rien ne sera fermé", "direct",
+     "Le maire"),
+    ("en", ["Dr Paul Girard works in Leeds.", "The prime minister has met the unions.",
+            "\"We will find a solution,\" he said."], "We will find a solution", "direct",
+     "The prime minister"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
