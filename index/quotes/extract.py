@@ -468,10 +468,14 @@ class _Walker:
         if modal is not None:
             return self.modal_subject(sentence, match, modal)
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
+        # "A spokeswoman for the Tate, which acquired …, said": a relative clause closed by a
+        # comma does not bound the subject; only a « que » after the last comma does.
+        punctuation = left_bound
         for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
                                r"lorsque|quand|car|après|puisque)(?=[\s\w])",
                                sentence[:match.start()]):
-            left_bound = max(left_bound, que.end() - 1)
+            if que.start() > punctuation:
+                left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])
         raw_left = sentence[left_bound + 1:match.start()].strip().lower()
         if raw_left == "on" and self.grammar.language == "fr":
@@ -611,10 +615,15 @@ class _Walker:
                 re.match(r"^[lL][’']\w", chunk) is not None
             described_head = re.split(r"\s(?:who|qui|whose|dont|que)\s", chunk)[0]
             if i == 0 and re.match(r"^(?:un|une|a|an)\s", chunk, re.IGNORECASE) and \
-                    len(described_head.split()) <= 8 and not _NAME_RE.search(chunk[2:]):
+                    len(described_head.split()) <= 8:
                 # « Un maraîcher, qui n’a pas souhaité donner son nom, confie », "A senior
                 # engineer who was laid off, …, said": opening the sentence, not an apposition.
-                return self.description(described_head)
+                if not _NAME_RE.search(chunk[2:]):
+                    return self.description(described_head)
+                # "A spokeswoman for the Tate, which …, said": a role and its body.
+                described_person = self.mention(described_head, None)
+                if described_person is not None:
+                    return described_person
             if described and earlier and _NAME_RE.fullmatch(earlier):
                 # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
                 return self.mention(earlier, None)

@@ -764,6 +764,10 @@ CONSTRUCTIONS = [
     ("en", ["Dr Paul Girard works in Leeds.", "The prime minister has met the unions.",
             "\"We will find a solution,\" he said."], "We will find a solution", "direct",
      "The prime minister"),
+    # A relative clause closed by a comma before "said" does not hide the subject.
+    ("en", ["Tom Fenwick runs the gallery.",
+            "A spokeswoman for the Tate, which acquired one of her paintings last year, said "
+            "the museum was \"delighted\"."], "delighted", "direct", "A spokeswoman for Tate"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
