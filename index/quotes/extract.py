@@ -650,6 +650,11 @@ class _Walker:
         if found is None and intro and len(intro.group(0).split()) <= 5:
             # « Côté lyonnais, le capitaine Alexandre Lacazette … »: after a short adverbial.
             found = self.opening_name(sentence[intro.end():])
+        asked = re.match(r"^(?:[^,;:\x01]{1,80},\s*){1,3}", sentence) \
+            if found is None and _ASKED.match(sentence) else None
+        if asked is not None:
+            # "Asked about the price of her work, which …, Raman shrugs.": after the question.
+            found = self.opening_name(sentence[asked.end():])
         if found is None:
             # « Le Premier ministre a réuni ses ministres. […] il a promis »: a role with no
             # name, the subject before an auxiliary, is on stage for the next pronoun.
@@ -915,6 +920,23 @@ class _Walker:
             if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
                 person.gender = gender
             return person
+        if number == "s" and gender in ("m", "f"):
+            # "When I meet Priya Raman at her studio, … "…," she tells me": nobody on stage yet,
+            # the person named last before the pronoun.
+            return self.named_before(pronoun)
+        return None
+
+    def named_before(self, pronoun: str) -> Person | None:
+        """The full name mentioned last in this paragraph before ``pronoun``."""
+        text = self.article.paragraphs[self.current].text
+        here = re.search(rf"(?<!\w){re.escape(pronoun)}(?!\w)", text, re.IGNORECASE)
+        if here is None:
+            return None
+        for at, name in reversed(self.cast.mentions):
+            if at != self.current or name in self.cast.organisations or len(name.split()) < 2:
+                continue
+            if 0 <= text.find(name) < here.start():
+                return self.cast.person(name)
         return None
 
     def last_named(self, pronoun: str, gender: str) -> Person | None:

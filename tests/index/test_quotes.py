@@ -768,6 +768,13 @@ CONSTRUCTIONS = [
     ("en", ["Tom Fenwick runs the gallery.",
             "A spokeswoman for the Tate, which acquired one of her paintings last year, said "
             "the museum was \"delighted\"."], "delighted", "direct", "A spokeswoman for Tate"),
+    # Nobody on stage yet: "she" is the full name mentioned last before it.
+    ("en", ["When I meet Priya Raman at her studio in Hackney, she is painting. \"I never plan "
+            "anything,\" she tells me."], "I never plan anything", "direct", "Priya Raman"),
+    # "Asked about …, X shrugs. "…"": the subject after the question, not the last speaker.
+    ("en", ["\"A triumph,\" said critic Laura Cumming.",
+            "Asked about the price of her work, which sells for six figures, Priya Raman "
+            "shrugs. \"It's strange.\""], "It's strange.", "direct", "Priya Raman"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
