@@ -344,7 +344,9 @@ class _Walker:
         person = self.mention(subject, None) if subject else None
         if person is not None:
             return person
-        if words and words[0][:1].islower() and words[0].lower() not in DETERMINERS:
+        french_aux = self.grammar.language == "fr" and bool(words) and words[0] == "a"
+        if words and words[0][:1].islower() and \
+                (words[0].lower() not in DETERMINERS or french_aux):
             # « La présidente, Marie-Odile Kerbrat, l’a interrompu : »: back to the subject.
             sentence = re.split(r"[.!?»”\"]", before[:-1])[-1]
             return self.walk_back(sentence, len(sentence))
@@ -636,6 +638,10 @@ class _Walker:
             person = self.mention(chunk, None)
             if person is not None:
                 return person
+            if _NAME_RE.fullmatch(chunk) and \
+                    any(w.lower() in self.grammar.roles for w in earlier.split()[:3]):
+                # « Son voisin, Hervé, boulanger, a perdu … »: a first name after its role.
+                return self.cast.person(chunk, role=_strip_det(earlier))
         return None
 
     def leading_subject(self, sentence: str) -> Person | None:
@@ -1201,7 +1207,8 @@ class _Walker:
 
 # "Okafor was quoted as saying", « X, cité par le journal, affirmant »: who was quoted.
 _ADVERBIAL = re.compile(
-    r"^(?:de|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
+    r"^(?:\d{1,2}[h:.]\d{2}\s*[–—-]\s*)?"  # a live blog's time: « 10h15 – À Quimper, … »
+    r"(?:de|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
     r"in|on|at|after|before|during|since|for|from|with)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:was|is|were|are|has"
                         r"\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)\s*$")

@@ -775,6 +775,14 @@ CONSTRUCTIONS = [
     ("en", ["\"A triumph,\" said critic Laura Cumming.",
             "Asked about the price of her work, which sells for six figures, Priya Raman "
             "shrugs. \"It's strange.\""], "It's strange.", "direct", "Priya Raman"),
+    # « Son voisin, Hervé, boulanger, a perdu … : « … » »: a first name after its role, before
+    # a colon with « a » as the auxiliary.
+    ("fr", ["« Ma vitrine a explosé », raconte Gaëlle, fleuriste.",
+            "Son voisin, Hervé, boulanger, a perdu sa toiture : « Trente ans envolés. »"],
+     "Trente ans envolés.", "direct", "Hervé"),
+    # « évoque » introduces what was said.
+    ("fr", ["La SNCF a suspendu ses trains. Un porte-parole évoque « une situation "
+            "exceptionnelle »."], "une situation exceptionnelle", "direct", "Un porte-parole"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
@@ -800,6 +808,7 @@ def test_construction(language: str, paragraphs: list[str], text: str, kind: str
     "De son côté, l’infectiologue Claire Mathieu met en garde contre « un relâchement ».",
     "À l’issue de la réunion, il a promis des « moyens supplémentaires ».",
     "Dans un avis publié sur son site, elle juge cette dose « nécessaire ».",
+    "10h15 – À Quimper, les commerçants constatent des « dégâts considérables ».",
 ])
 def test_adverbial_before_subject_is_not_speech(paragraph: str) -> None:
     """« De son côté, X met en garde »: the adverbial opening is no reported clause."""
