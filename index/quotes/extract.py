@@ -999,12 +999,13 @@ class _Walker:
                 lo = s_start + len(sentence) - len(after)
                 cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
-        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?"
-                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,5}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+        # « Mais pour Générations futures, … »: a name may end in lower-case words.
+        pour = re.match(rf"{_POUR_HEAD}((?:(?:l[ae]|l’|l'|the)\s+)?(?:[a-zà-ÿ’'-]+\s+){{0,5}}"
+                        rf"(?:{_titles(self.grammar)})?\s*{NAME}(?:\s+[a-zà-ÿ]+)?)\s*,",
                         sentence)
         holder: Person | None = None
         # « Pour la procureure, Sandrine Tanguy, le chef d’entreprise … »: role, then name.
-        pour_role = re.match(rf"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
+        pour_role = re.match(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
                              rf"[^,\x01]{{2,60}}?),\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,",
                              sentence)
         if pour_role and self.is_role_description(pour_role.group(1)):
@@ -1013,7 +1014,7 @@ class _Walker:
                                       role=_strip_det(pour_role.group(1)))
         if pour is None:
             # « Pour les associations de cyclistes, le plan … »: a described group or body.
-            described = re.match(r"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|les|the)\s*"
+            described = re.match(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|les|the)\s*"
                                  r"[^,\x01]{2,60}?)\s*,", sentence)
             if described and len(described.group(1).split()) <= 6 and \
                     self.is_role_or_body(described.group(1)):
@@ -1035,8 +1036,10 @@ class _Walker:
                 appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
                 complement = re.match(r"^\s*(?:de|du|des|d[’']|of|at|from)\b",
                                       appos.group(0)) if appos else None
-                if appos and (any(w.lower() in self.grammar.roles for w in
-                                  appos.group(0).split()[:3]) or
+                words_ahead = [w.lower().strip(",").removeprefix("l’").removeprefix("l'")
+                               for w in appos.group(0).split()[:3]] if appos else []
+                if appos and (any(w in self.grammar.roles or w in self.grammar.organisations
+                                  for w in words_ahead) or
                               (complement and len(appos.group(0).split()) <= 6)):
                     # « Pour Jean Leonetti, ancien député, le texte … »
                     rest = rest[appos.end():]
@@ -1278,8 +1281,9 @@ _LEAD = re.compile(
 _GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
                     r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
-_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}|"
-                   rf"Pour\s+(?:lui|elle|eux|elles))\s*,")
+_POUR_HEAD = r"^\s*(?:(?:Mais|Et|Or|But|And)\s+)?(?:[Pp]our|[Ff]or)\s+"
+_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:(?:Mais\s+|But\s+)?(?:[Pp]our|[Ff]or)\s+"
+                   rf"(?:[^,.\x01]{{0,60}}\s)?{NAME}|Pour\s+(?:lui|elle|eux|elles))\s*,")
 _DOCUMENT_NOUN = re.compile(
     r"^\s*(?:une?|l[ae]|l[’']|the|a|an|son|sa|its|their)\s*(?:étude|rapport|enquête|sondage|"
     r"communiqué|note|analyse|lettre|courrier|document|report|study|survey|statement|"

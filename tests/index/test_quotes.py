@@ -783,6 +783,11 @@ CONSTRUCTIONS = [
     # « évoque » introduces what was said.
     ("fr", ["La SNCF a suspendu ses trains. Un porte-parole évoque « une situation "
             "exceptionnelle »."], "une situation exceptionnelle", "direct", "Un porte-parole"),
+    # « Mais pour X, l’association …, … »: a source after « Mais », its name in lower case.
+    ("fr", ["« On nous a écoutés », s’est réjoui Arnaud Morel, joint par téléphone.",
+            "Mais pour Terres vivantes, l’association de défense des sols, ce texte "
+            "« sacrifie les riverains »."], "sacrifie les riverains", "direct",
+     "Terres vivantes"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
