@@ -13,8 +13,12 @@ A paragraph is read sentence by sentence with its quotations masked out. The gra
 - a quotation with no cue goes to the person the paragraph brought on stage, the subject of the
   clause before a colon, or else the previous speaker; one left open waits for the attribution
   of the paragraph that closes it;
+- « on » speaks for the place named with it (« assure-t-on à Matignon », « À la mairie, on
+  reconnaît que ») or for nobody; "a spokesperson for the company" for the company named last;
 - pronouns go to the last fitting speaker or person on stage (gender, number), « la journaliste »
-  or "the Brazilian" to the last person, "the company" to the organisation named last;
+  or "the Brazilian" to the last person, "the company" to the organisation named last; a person
+  given a role in apposition or a role opening a narrative sentence comes on stage, and with
+  nobody on stage a pronoun is the full name mentioned last before it;
 - scare quotes far from speech, titles, words quoted as words, signs and hashtags are not speech.
 """
 
