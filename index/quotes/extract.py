@@ -591,6 +591,8 @@ class _Walker:
         chunk = cut_complements(clean_np(chunk_match.group(1)))
         if not chunk or len(chunk.split()) > 9:
             return None
+        if re.match(r"(?:d[’']|de\s|du\s|des\s)", chunk, re.IGNORECASE):
+            return None  # « se souvient d’une femme … »: a complement, not the subject
         np_end = offset + rest.index(chunk) + len(chunk)
         # "role, Name": « le délégué général de la FNSEA, Hugo Marchal, … ».
         paren = re.match(r"^\s*\([^()]{1,40}\)", right[np_end:])
@@ -657,7 +659,7 @@ class _Walker:
         """The named person a narrative sentence opens with: "Her father Henryk, who …"."""
         found = self.opening_name(sentence)
         intro = re.match(r"^[^,;:\x01]{1,40},\s*", sentence)
-        if found is None and intro and len(intro.group(0).split()) <= 5:
+        if found is None and intro and len(intro.group(0).split()) <= 7:
             # « Côté lyonnais, le capitaine Alexandre Lacazette … »: after a short adverbial.
             found = self.opening_name(sentence[intro.end():])
         asked = re.match(r"^(?:[^,;:\x01]{1,80},\s*){1,3}", sentence) \
@@ -943,10 +945,11 @@ class _Walker:
         if here is None:
             return None
         for at, name in reversed(self.cast.mentions):
-            if at != self.current or name in self.cast.organisations or len(name.split()) < 2:
+            if at > self.current or at < self.current - 1 or name in self.cast.organisations \
+                    or len(name.split()) < 2:
                 continue
-            if 0 <= text.find(name) < here.start():
-                return self.cast.person(name)
+            if at < self.current or 0 <= text.find(name) < here.start():
+                return self.cast.person(name)  # here, or in the paragraph before
         return None
 
     def last_named(self, pronoun: str, gender: str) -> Person | None:

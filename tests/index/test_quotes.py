@@ -788,6 +788,15 @@ CONSTRUCTIONS = [
             "Mais pour Terres vivantes, l’association de défense des sols, ce texte "
             "« sacrifie les riverains »."], "sacrifie les riverains", "direct",
      "Terres vivantes"),
+    # A longer adverbial before the opening name: « Dans son bureau du quai d’Orsay, X … ».
+    ("fr", ["Dans son bureau du quai d’Orsay, la diplomate Hélène Farge reçoit avec un thé.",
+            "« Le plus dur, c’est l’attente », confie-t-elle."],
+     "Le plus dur, c’est l’attente", "direct", "Hélène Farge"),
+    # « se souvient d’une femme « … » »: « d’une femme » is no inverted subject.
+    ("fr", ["La diplomate Hélène Farge reçoit avec un thé.",
+            "Son ancien collègue Thomas Ribière, aujourd’hui à la retraite, se souvient d’une "
+            "femme « d’un sang-froid incroyable »."], "d’un sang-froid incroyable", "direct",
+     "Thomas Ribière"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
