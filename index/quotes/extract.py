@@ -45,7 +45,8 @@ _NAME_RE = re.compile(NAME)
 # A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Lindqvist).
 _SENTENCE_END = re.compile(
     r"(?<![\s(.][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
-    r"(?<!\bPr)(?<!\bMgr)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
+    r"(?<!\bPr)(?<!\bMgr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
+    r"(?<!\bSgt)(?<!\bProf)(?<!\bCapt)(?<!\bSt)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
 )
 _QUE = re.compile(
     r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+(?=[\s,.;:\x01]|$)){0,4}?"
@@ -567,7 +568,8 @@ class _Walker:
             chunk = _AND_WHO.sub("", chunk.strip())
             if not chunk:
                 return False  # a quotation or the sentence start: inversion
-            if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk):
+            if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk) or \
+                    _PARTY_TAG.fullmatch(chunk):
                 continue  # "Whitmore, 47, said", « Odette, 81 ans, »
             first = chunk.split()[0].lower()
             if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
@@ -636,7 +638,7 @@ class _Walker:
                 # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
                 return self.mention(earlier, None)
             if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
-                    chunk.lower() in _ADVERBS or \
+                    chunk.lower() in _ADVERBS or _PARTY_TAG.fullmatch(chunk) or \
                     (chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles):
                 continue
             if len(chunk.split()) > 9:
@@ -1216,6 +1218,8 @@ class _Walker:
 
 
 # "Okafor was quoted as saying", « X, cité par le journal, affirmant »: who was quoted.
+# "Sen. Rand Paul, R-Ky., said": a party and state after an American politician's name.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}")
 _ADVERBIAL = re.compile(
     r"^(?:\d{1,2}[h:.]\d{2}\s*[–—-]\s*)?"  # a live blog's time: « 10h15 – À Quimper, … »
     r"(?:de|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"

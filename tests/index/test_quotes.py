@@ -797,6 +797,16 @@ CONSTRUCTIONS = [
             "Son ancien collègue Thomas Ribière, aujourd’hui à la retraite, se souvient d’une "
             "femme « d’un sang-froid incroyable »."], "d’un sang-froid incroyable", "direct",
      "Thomas Ribière"),
+    # "Sen. Ann Rowe, R-Ky., called …": no sentence end after "Sen.", the party tag skipped.
+    ("en", ["\"A sad day,\" said Sen. Tom Hale.",
+            "Sen. Ann Rowe, R-Ky., called the bill \"an abdication\"."],
+     "an abdication", "direct", "Ann Rowe"),
+    ("en", ["\"A sad day,\" said Tom Hale.",
+            "\"It's a good day,\" Sen. Ann Rowe, R-Maine, told The Associated Press."],
+     "It's a good day", "direct", "Ann Rowe"),
+    # "hailed the vote as "…"".
+    ("en", ["Majority Leader Dan Ruiz hailed the vote as \"a message to our allies\"."],
+     "a message to our allies", "direct", "Dan Ruiz"),
     # "court documents" are no "he".
     ("en", ["Mark Pell worked at the plant for ten years.",
             "According to court documents, the valve failed twice.",
