@@ -13,8 +13,12 @@ A paragraph is read sentence by sentence with its quotations masked out. The gra
 - a quotation with no cue goes to the person the paragraph brought on stage, the subject of the
   clause before a colon, or else the previous speaker; one left open waits for the attribution
   of the paragraph that closes it;
+- « on » speaks for the place named with it (« assure-t-on à Matignon », « À la mairie, on
+  reconnaît que ») or for nobody; "a spokesperson for the company" for the company named last;
 - pronouns go to the last fitting speaker or person on stage (gender, number), « la journaliste »
-  or "the Brazilian" to the last person, "the company" to the organisation named last;
+  or "the Brazilian" to the last person, "the company" to the organisation named last; a person
+  given a role in apposition or a role opening a narrative sentence comes on stage, and with
+  nobody on stage a pronoun is the full name mentioned last before it;
 - scare quotes far from speech, titles, words quoted as words, signs and hashtags are not speech.
 """
 
@@ -41,7 +45,8 @@ _NAME_RE = re.compile(NAME)
 # A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Lindqvist).
 _SENTENCE_END = re.compile(
     r"(?<![\s(.][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
-    r"(?<!\bPr)(?<!\bMgr)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
+    r"(?<!\bPr)(?<!\bMgr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
+    r"(?<!\bSgt)(?<!\bProf)(?<!\bCapt)(?<!\bSt)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
 )
 _QUE = re.compile(
     r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+(?=[\s,.;:\x01]|$)){0,4}?"
@@ -221,6 +226,12 @@ class _Walker:
                 if s_start <= position < s_end:
                     self.history.append(self.cast.person(name))
             cues = self.cues(masked_text, s_start, s_end, text)
+            if not cues:
+                # « … que ne partage pas le ministre de l’Économie, Bruno Keraudren. »: a person
+                # given a role comes on stage for the next pronoun.
+                self.history.extend(self.cast.person(name, role=self.cast.roles[name])
+                                    for name in self.cast.names_with_role(
+                                        masked_text[s_start:s_end], paragraph.index))
             if not in_sentence and not cues:
                 subject = self.narrative_subject(masked_text[s_start:s_end])
                 if subject is not None:
@@ -235,6 +246,8 @@ class _Walker:
                 for inner in every:
                     if inner.depth == 1 and span.start <= inner.open < span.end:
                         self.reported_inside(paragraph.index, text, span, inner)
+            if in_sentence and any(c.person is not None for c in cues):
+                introduced = None  # "…," Janet Holloway told the BBC. "…": hers, not the group's
             for cue in cues:
                 for lo, hi in cue.clauses:
                     dateline = _CLAUSE_DATELINE.match(text, lo)
@@ -336,7 +349,9 @@ class _Walker:
         person = self.mention(subject, None) if subject else None
         if person is not None:
             return person
-        if words and words[0][:1].islower() and words[0].lower() not in DETERMINERS:
+        french_aux = self.grammar.language == "fr" and bool(words) and words[0] == "a"
+        if words and words[0][:1].islower() and \
+                (words[0].lower() not in DETERMINERS or french_aux):
             # « La présidente, Marie-Odile Kerbrat, l’a interrompu : »: back to the subject.
             sentence = re.split(r"[.!?»”\"]", before[:-1])[-1]
             return self.walk_back(sentence, len(sentence))
@@ -376,10 +391,16 @@ class _Walker:
         for match in self.grammar.cue.finditer(sentence):
             verb = match.group("verb").lower()
             refl = match.groupdict().get("refl")
-            if (verb in self.grammar.reflexive_forms) != bool(refl) and refl is not None:
-                continue
-            if verb in self.grammar.reflexive_forms and not refl:
-                continue
+            if verb in self.grammar.either_forms:
+                # « », s’est justifié X » and « », a justifié X » alike; without « se » only as
+                # an incise: « les emplois ne justifiaient pas … » is no speech.
+                if not refl and not re.search(r"[,\x01]\s*$", sentence[:match.start()]):
+                    continue
+            elif refl is not None:
+                if verb not in self.grammar.reflexive_forms:
+                    continue  # « se demande » is no « demande »
+            elif verb not in self.grammar.plain_forms:
+                continue  # « s’inquiète » needs its « se »
             if not _plausible_verb(match, sentence):
                 continue
             cue = self.cue_subject(sentence, match)
@@ -405,8 +426,21 @@ class _Walker:
         sources = self.sources(masked, s_start, s_end)
         self.history.extend(c.person for c in sources if c.person is not None)
         found.extend(sources)
+        self.clause_subjects(found, masked)
         self.share_subjects(found)
         return found
+
+    def clause_subjects(self, cues: list[_Cue], masked: str) -> None:
+        """"According to court documents, Tull sent emails warning that …": a participle inside
+        a reported clause has that clause's subject, not the source's."""
+        for cue in cues:
+            if cue.person is not None or cue.impersonal:
+                continue
+            for other in cues:
+                inside = [lo for lo, hi in other.clauses if lo <= cue.start < hi]
+                if other is not cue and inside:
+                    cue.person = self.opening_name(masked[inside[0]:cue.start])
+                    break
 
     def share_subjects(self, cues: list[_Cue]) -> None:
         """« …, ajoutant que … » has the subject of the sentence's main verb."""
@@ -421,6 +455,13 @@ class _Walker:
         clitic = match.groupdict().get("clitic1") or match.groupdict().get("clitic2")
         text = match.group(0)
         participle = match.group("verb").lower().endswith(("ant", "ing"))
+        quoted = _QUOTED_AS.search(sentence[:match.start()]) if participle else None
+        if quoted is not None:
+            # "Okafor was quoted as saying": the subject of the passive.
+            person = self.mention(quoted.group("np"), None)
+            if person is not None:
+                return _Cue(quoted.start("verb"), match.end(),
+                            sentence[quoted.start("verb"):match.end()], person)
         if participle and not match.groupdict().get("aux"):
             # « ajoutant que », "adding that": the subject is the sentence's main speaker.
             return _Cue(match.start(), match.end(), text, None)
@@ -434,12 +475,20 @@ class _Walker:
         if modal is not None:
             return self.modal_subject(sentence, match, modal)
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
+        # "A spokeswoman for the Tate, which acquired …, said": a relative clause closed by a
+        # comma does not bound the subject; only a « que » after the last comma does.
+        punctuation = left_bound
         for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
                                r"lorsque|quand|car|après|puisque)(?=[\s\w])",
                                sentence[:match.start()]):
-            left_bound = max(left_bound, que.end() - 1)
+            if que.start() > punctuation:
+                left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])
         raw_left = sentence[left_bound + 1:match.start()].strip().lower()
+        if raw_left == "on" and self.grammar.language == "fr":
+            # « À Matignon, on assure que … »; a bare « on dit que » is nobody in particular.
+            person = self.place_speaker(_FRONTED_ON.match(sentence[:match.start()]))
+            return _Cue(match.start(), match.end(), text, person, impersonal=person is None)
         if raw_left in _CONJUNCTIONS:
             # « … et a assuré que … »: the subject of the verb before.
             return _Cue(match.start(), match.end(), text, None)
@@ -491,12 +540,23 @@ class _Walker:
         """« reconnaît-on dans l’entourage de la ministre »: « on » is the circle named after it,
         or nobody (« dit-on »), never the last speaker."""
         where = _ON_SOURCE.match(sentence[match.end():])
-        if where is None:
+        person = self.place_speaker(where)
+        if where is None or person is None:
             return _Cue(match.start(), match.end(), match.group(0), None, impersonal=True)
-        np = cut_complements(clean_np(where.group("np")))
-        person = self.mention(np, None) or self.description(np)
         return _Cue(match.start(), match.end() + where.end(), match.group(0) + where.group(0),
                     person)
+
+    def place_speaker(self, where: re.Match[str] | None) -> Person | None:
+        """« dans l’entourage du ministre », « à Matignon »: the circle or office « on » is;
+        after « à » only a named place or an office (« à la mairie »), not « à la radio »."""
+        if where is None:
+            return None
+        np = cut_complements(clean_np(where.group("np")))
+        if where.group("at"):
+            bare = re.sub(r"^(?:l[ae]\s+|l[’']\s*|les\s+)", "", np)
+            if not (bare[:1].isupper() or self.is_role_or_body(np)):
+                return None
+        return self.mention(np, None) or self.description(np)
 
     def subject_before_comma(self, sentence: str, left_bound: int) -> bool:
         """"The Spaniard, who has won six titles, said …", "Pochettino, meanwhile, said …"."""
@@ -505,10 +565,11 @@ class _Walker:
         chunks = re.split(r"([,;:(\x01]+)", sentence[:left_bound])
         adverbs = _ADVERBS
         for chunk in reversed(chunks[::2]):
-            chunk = chunk.strip()
+            chunk = _AND_WHO.sub("", chunk.strip())
             if not chunk:
                 return False  # a quotation or the sentence start: inversion
-            if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk):
+            if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk) or \
+                    _PARTY_TAG.fullmatch(chunk):
                 continue  # "Whitmore, 47, said", « Odette, 81 ans, »
             first = chunk.split()[0].lower()
             if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
@@ -532,6 +593,8 @@ class _Walker:
         chunk = cut_complements(clean_np(chunk_match.group(1)))
         if not chunk or len(chunk.split()) > 9:
             return None
+        if re.match(r"(?:d[’']|de\s|du\s|des\s)", chunk, re.IGNORECASE):
+            return None  # « se souvient d’une femme … »: a complement, not the subject
         np_end = offset + rest.index(chunk) + len(chunk)
         # "role, Name": « le délégué général de la FNSEA, Hugo Marchal, … ».
         paren = re.match(r"^\s*\([^()]{1,40}\)", right[np_end:])
@@ -544,6 +607,9 @@ class _Walker:
             person = self.cast.person(name, role=_strip_det(chunk))
             return right[:np_end + appos.end()], person
         subject = self.mention(chunk, None)
+        if subject is None and re.match(r"^(?:un|une|a|an)\s+[a-zà-ÿ]", chunk) and \
+                len(chunk.split()) <= 6:
+            subject = self.description(chunk)  # « explique au Monde un pompier »
         if subject is None:
             return None
         return right[:np_end], subject
@@ -552,21 +618,27 @@ class _Walker:
         """Back over quotations, relative clauses and appositions to the subject chunk."""
         chunks = re.split(r"[,;:(\x01]+", sentence[:before])
         for i in range(len(chunks) - 1, -1, -1):
-            chunk = clean_np(chunks[i])
+            chunk = _AND_WHO.sub("", clean_np(chunks[i]))
             words = chunk.split()
             earlier = _DATELINE.sub("", clean_np(chunks[i - 1])) if i > 0 else ""
             described = (len(words) > 1 and words[0].lower() in DETERMINERS) or \
                 re.match(r"^[lL][’']\w", chunk) is not None
+            described_head = re.split(r"\s(?:who|qui|whose|dont|que)\s", chunk)[0]
             if i == 0 and re.match(r"^(?:un|une|a|an)\s", chunk, re.IGNORECASE) and \
-                    len(words) <= 8 and not _NAME_RE.search(chunk[2:]):
+                    len(described_head.split()) <= 8:
                 # « Un maraîcher, qui n’a pas souhaité donner son nom, confie », "A senior
                 # engineer who was laid off, …, said": opening the sentence, not an apposition.
-                return self.description(re.split(r"\s(?:who|qui|whose|dont|que)\s", chunk)[0])
+                if not _NAME_RE.search(chunk[2:]):
+                    return self.description(described_head)
+                # "A spokeswoman for the Tate, which …, said": a role and its body.
+                described_person = self.mention(described_head, None)
+                if described_person is not None:
+                    return described_person
             if described and earlier and _NAME_RE.fullmatch(earlier):
                 # "Loukachenko, l’allié du président Vladimir Poutine,": the name, not the ally.
                 return self.mention(earlier, None)
             if not chunk or _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
-                    chunk.lower() in _ADVERBS or \
+                    chunk.lower() in _ADVERBS or _PARTY_TAG.fullmatch(chunk) or \
                     (chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles):
                 continue
             if len(chunk.split()) > 9:
@@ -574,6 +646,10 @@ class _Walker:
             person = self.mention(chunk, None)
             if person is not None:
                 return person
+            if _NAME_RE.fullmatch(chunk) and \
+                    any(w.lower() in self.grammar.roles for w in earlier.split()[:3]):
+                # « Son voisin, Hervé, boulanger, a perdu … »: a first name after its role.
+                return self.cast.person(chunk, role=_strip_det(earlier))
         return None
 
     def leading_subject(self, sentence: str) -> Person | None:
@@ -585,9 +661,25 @@ class _Walker:
         """The named person a narrative sentence opens with: "Her father Henryk, who …"."""
         found = self.opening_name(sentence)
         intro = re.match(r"^[^,;:\x01]{1,40},\s*", sentence)
-        if found is None and intro and len(intro.group(0).split()) <= 5:
+        if found is None and intro and len(intro.group(0).split()) <= 7:
             # « Côté lyonnais, le capitaine Alexandre Lacazette … »: after a short adverbial.
             found = self.opening_name(sentence[intro.end():])
+        asked = re.match(r"^(?:[^,;:\x01]{1,80},\s*){1,3}", sentence) \
+            if found is None and _ASKED.match(sentence) else None
+        if asked is not None:
+            # "Asked about the price of her work, which …, Raman shrugs.": after the question.
+            found = self.opening_name(sentence[asked.end():])
+        if found is None:
+            # « Le Premier ministre a réuni ses ministres. […] il a promis »: a role with no
+            # name, the subject before an auxiliary, is on stage for the next pronoun.
+            aux = _AUXILIARIES[self.grammar.language].search(sentence)
+            np = sentence[:aux.start()].strip() if aux is not None else ""
+            words = np.lower().split()
+            if 2 <= len(words) <= 4 and words[0] in ("le", "la", "the") and \
+                    self.is_role_description(np) and not _NAME_RE.search(np[3:].lower()):
+                # Not « la journaliste » read as the last person: a holder of the role or
+                # the role itself.
+                found = self.cast.by_role(np, self.current) or self.description(np)
         return found
 
     def coordinated(self, sentence: str, subject: Person | None) -> list[Person]:
@@ -637,7 +729,11 @@ class _Walker:
                 continue
             gender = self.cast.title_gender(found)
             if gender == "x":
-                gender = _possessive_gender(sentence, self.grammar)
+                # "Carla Whitmore pressed Tull on his silence": "his" is Tull's, not hers.
+                after = sentence[sentence.find(found) + len(found):]
+                other = _NAME_RE.search(after)
+                gender = _possessive_gender(after[:other.start()] if other else after,
+                                            self.grammar)
             person = self.cast.person(name, gender=gender)
             if re.search(r"\b(?:autre|another|other)\b", before, re.IGNORECASE):
                 # « une autre avocate, Louise Carvalho »: not « l’avocate » later.
@@ -654,6 +750,12 @@ class _Walker:
         if not np:
             return None
         low = np.lower()
+        spokes = _SPOKESPERSON.match(np)
+        if spokes is not None:
+            # "a spokesperson for the company": for the company named last.
+            named = self.cast.last_organisation(self.current, spokes.group("head").lower())
+            if named is not None:
+                return self.description(np[:spokes.start("body")] + named)
         pronoun = self.grammar.pronouns.get(low)
         if pronoun is not None:
             return self.pronoun(low, match)
@@ -682,6 +784,11 @@ class _Walker:
             (head in self.grammar.roles or head in self.grammar.organisations) and \
             not self.cast.known(words[0])
         if bare_plural:
+            return self.description(np)
+        if self.grammar.language == "en" and len(words) > 2 and words[0].endswith("s") and \
+                words[1].lower() in ("of", "from", "at", "in") and \
+                not self.cast.known(words[0]) and words[0][1:].islower():
+            # "Opponents of the plan protested", "Residents of the estate said": a group.
             return self.description(np)
         if names:
             last = names[-1]
@@ -788,8 +895,12 @@ class _Walker:
     def description(self, np: str) -> Person:
         person = self.cast.person(_canonical_inside(np, self.cast))
         first = np.split()[0].lower() if np.split() else ""
-        if first in _PLURAL or (first.endswith("s") and len(np.split()) == 1):
-            person.number = "p"  # "Opponents", « plusieurs joueurs »: not a "she"
+        head_words = re.split(r"\s(?:of|for|at|in|from|with|who|that)\s", np.lower())[0].split()
+        last = head_words[-1] if head_words else ""
+        plural_head = self.grammar.language == "en" and first not in ("a", "an") and \
+            last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
+        if first in _PLURAL or (first.endswith("s") and len(np.split()) == 1) or plural_head:
+            person.number = "p"  # "Opponents", "court documents": not a "she"
         return person
 
     def is_role_or_body(self, np: str) -> bool:
@@ -823,6 +934,24 @@ class _Walker:
             if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
                 person.gender = gender
             return person
+        if number == "s" and gender in ("m", "f"):
+            # "When I meet Priya Raman at her studio, … "…," she tells me": nobody on stage yet,
+            # the person named last before the pronoun.
+            return self.named_before(pronoun)
+        return None
+
+    def named_before(self, pronoun: str) -> Person | None:
+        """The full name mentioned last in this paragraph before ``pronoun``."""
+        text = self.article.paragraphs[self.current].text
+        here = re.search(rf"(?<!\w){re.escape(pronoun)}(?!\w)", text, re.IGNORECASE)
+        if here is None:
+            return None
+        for at, name in reversed(self.cast.mentions):
+            if at > self.current or at < self.current - 1 or name in self.cast.organisations \
+                    or len(name.split()) < 2:
+                continue
+            if at < self.current or 0 <= text.find(name) < here.start():
+                return self.cast.person(name)  # here, or in the paragraph before
         return None
 
     def last_named(self, pronoun: str, gender: str) -> Person | None:
@@ -854,6 +983,8 @@ class _Walker:
                 continue  # a source is named with words, not "selon !"
             if _RELATIVE_SOURCE.match(np_match.group(1)):
                 continue  # « selon laquelle … » introduces a claim, not a source
+            if _OWN_REPORTING.match(np_match.group(1)):
+                continue
             np_end = match.end() + np_match.end()
             appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
                              sentence[np_end:])
@@ -877,12 +1008,13 @@ class _Walker:
                 lo = s_start + len(sentence) - len(after)
                 cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
-        pour = re.match(rf"^\s*(?:Pour|For)\s+((?:(?:l[ae]|l’|l'|the)\s+)?"
-                        rf"(?:[a-zà-ÿ’'-]+\s+){{0,5}}(?:{_titles(self.grammar)})?\s*{NAME})\s*,",
+        # « Mais pour Générations futures, … »: a name may end in lower-case words.
+        pour = re.match(rf"{_POUR_HEAD}((?:(?:l[ae]|l’|l'|the)\s+)?(?:[a-zà-ÿ’'-]+\s+){{0,5}}"
+                        rf"(?:{_titles(self.grammar)})?\s*{NAME}(?:\s+[a-zà-ÿ]+)?)\s*,",
                         sentence)
         holder: Person | None = None
         # « Pour la procureure, Sandrine Tanguy, le chef d’entreprise … »: role, then name.
-        pour_role = re.match(rf"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
+        pour_role = re.match(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
                              rf"[^,\x01]{{2,60}}?),\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,",
                              sentence)
         if pour_role and self.is_role_description(pour_role.group(1)):
@@ -891,13 +1023,19 @@ class _Walker:
                                       role=_strip_det(pour_role.group(1)))
         if pour is None:
             # « Pour les associations de cyclistes, le plan … »: a described group or body.
-            described = re.match(r"^\s*(?:Pour|For)\s+((?:l[ae]|l’|l'|les|the)\s*"
+            described = re.match(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|les|the)\s*"
                                  r"[^,\x01]{2,60}?)\s*,", sentence)
             if described and len(described.group(1).split()) <= 6 and \
                     self.is_role_or_body(described.group(1)):
                 pour = described
                 holder = self.mention(described.group(1), None) or \
                     self.description(described.group(1).strip())
+        if pour is None and self.grammar.language == "fr":
+            # « Pour lui, le réchauffement n’est « plus une hypothèse » »: the person last named.
+            pour = re.match(r"^\s*Pour\s+(lui|elle|eux|elles)\s*,", sentence)
+            if pour is not None:
+                holder = self.pronoun({"lui": "il", "eux": "ils"}.get(pour.group(1),
+                                                                     pour.group(1)), None)
         if pour:
             holder = holder or self.mention(pour.group(1), None)
             if holder is not None:
@@ -905,8 +1043,13 @@ class _Walker:
                            pour.group(0).strip(" ,"), holder)
                 rest = sentence[pour.end():]
                 appos = re.match(r"^\s*[a-zà-ÿ][^,\x01]{0,80},", rest)
-                if appos and any(w.lower() in self.grammar.roles for w in
-                                 appos.group(0).split()[:3]):
+                complement = re.match(r"^\s*(?:de|du|des|d[’']|of|at|from)\b",
+                                      appos.group(0)) if appos else None
+                words_ahead = [w.lower().strip(",").removeprefix("l’").removeprefix("l'")
+                               for w in appos.group(0).split()[:3]] if appos else []
+                if appos and (any(w in self.grammar.roles or w in self.grammar.organisations
+                                  for w in words_ahead) or
+                              (complement and len(appos.group(0).split()) <= 6)):
                     # « Pour Jean Leonetti, ancien député, le texte … »
                     rest = rest[appos.end():]
                 body = rest.strip()
@@ -940,7 +1083,10 @@ class _Walker:
         parts: list[tuple[int, int]] = []
         left = sentence[:comma].strip()
         # "Asked whether he felt the pressure, he laughed": the question, not his words.
-        if len(left.split()) >= 3 and not _ASKED.match(left):
+        # « De son côté, l’infectiologue X met en garde », « À l’issue de la réunion, il a
+        # promis »: a short adverbial before the subject is not what was said.
+        adverbial = "," not in left and len(left.split()) <= 8 and _ADVERBIAL.match(left)
+        if len(left.split()) >= 3 and not _ASKED.match(left) and not adverbial:
             lo = len(sentence) - len(sentence.lstrip())
             parts.append((s_start + lo, s_start + comma))
         rest_at = cue.end - s_start
@@ -1048,6 +1194,8 @@ class _Walker:
                 continue
             if not re.search(r"[,?!]\s+$", content[:match.start()]):
                 continue
+            if re.match(r"\s+(?:us|me|him|them|you|it)\b", content[match.end():]):
+                continue  # "If you need help, call us.": an imperative, not an incise
             end_match = re.search(r"[.!?…](?=\s+\S)|$", content[match.end():])
             end = match.end() + (end_match.start() if end_match else 0)
             incise = content[match.start():end]
@@ -1069,6 +1217,23 @@ class _Walker:
         return [(span.start, span.end)], None
 
 
+# "Okafor was quoted as saying", « X, cité par le journal, affirmant »: who was quoted.
+# "Sen. Rand Paul, R-Ky., said": a party and state after an American politician's name.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}")
+_ADVERBIAL = re.compile(
+    r"^(?:\d{1,2}[h:.]\d{2}\s*[–—-]\s*)?"  # a live blog's time: « 10h15 – À Quimper, … »
+    r"(?:de|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
+    r"in|on|at|after|before|during|since|for|from|with)\b", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:was|is|were|are|has"
+                        r"\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)\s*$")
+# ", and who testified …, said": a second relative clause of the same subject.
+_AND_WHO = re.compile(r"^(?:and|et|but|mais)\s+(?=(?:who|qui|whose|dont)\b)", re.IGNORECASE)
+_SPOKESPERSON = re.compile(
+    r"^(?:a|an|the|un|une|le|la|l[’'])\s*(?:spokesperson|spokesman|spokeswoman|porte-parole|"
+    r"representative|représentante?)\s+(?:for|of|at|de|du|d[’'])\s*"
+    r"(?P<body>(?:the|l[ae]|l[’'])\s*(?P<head>[a-zà-ÿ]+))$",
+    re.IGNORECASE,
+)
 _AUXILIARIES = {
     "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
@@ -1111,7 +1276,11 @@ _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bof|d[’'])(?:\s+la|\s+l[’'])?\s*$", r
 # What comes between an inverted verb and its subject: « a affirmé dimanche sur France Inter »,
 # « a indiqué à l’AFP », « explique à Mediapart ».
 _LEAD = re.compile(
-    r"^(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
+    # « résume, amer, Yann Le Goff »: an attribute of the subject between commas.
+    r"^(?:,\s+[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+){0,2},)?"
+    # « glisse simplement un conseiller », "said quietly a …": an adverb before the subject.
+    r"(?:\s+[a-zà-ÿ]+ment(?=\s))?"
+    r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
     r"(?:\s+(?:matin|soir|midi))?)?"
     r"(?:\s+(?:à|au|aux|auprès\s+d[eu]|auprès\s+des|sur|devant|dans|to|on)"
     r"\s+(?:la\s+|l[’']\s*|les\s+|le\s+|un\s+|une\s+|des\s+|son\s+|sa\s+|ses\s+|a\s+|the\s+)?"
@@ -1123,7 +1292,9 @@ _LEAD = re.compile(
 _GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
                     r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
-_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:Pour|For)\s+(?:[^,.\x01]{{0,60}}\s)?{NAME}\s*,")
+_POUR_HEAD = r"^\s*(?:(?:Mais|Et|Or|But|And)\s+)?(?:[Pp]our|[Ff]or)\s+"
+_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:(?:Mais\s+|But\s+)?(?:[Pp]our|[Ff]or)\s+"
+                   rf"(?:[^,.\x01]{{0,60}}\s)?{NAME}|Pour\s+(?:lui|elle|eux|elles))\s*,")
 _DOCUMENT_NOUN = re.compile(
     r"^\s*(?:une?|l[ae]|l[’']|the|a|an|son|sa|its|their)\s*(?:étude|rapport|enquête|sondage|"
     r"communiqué|note|analyse|lettre|courrier|document|report|study|survey|statement|"
@@ -1148,9 +1319,19 @@ _MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+(?:de\s+|d[’']\s*|à\s+)$")
 # Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».
 _ON_SOURCE = re.compile(
-    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi)\s+"
+    r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux)|"
+    r"de(?=\s+sources?\s))\s+"  # « affirme-t-on de source policière »
     r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60})"
 )
+# « À Matignon, on assure que … », « Chez Renault, on reconnaît … »: where « on » speaks from.
+_FRONTED_ON = re.compile(
+    r"^\s*(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux))\s+"
+    r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60}),\s*on\s*$",
+    re.IGNORECASE,
+)
+# « Selon nos informations »: the newspaper's own reporting, nobody quoted.
+_OWN_REPORTING = re.compile(r"^\s*(?:nos|our)\s+(?:informations?|reporting|enquête)\b",
+                            re.IGNORECASE)
 _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
                               re.IGNORECASE)
 # Adjectives before a French role noun: « l’ancien ministre », « la nouvelle présidente ».

@@ -25,7 +25,8 @@ _FR_CLITIC = r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
 _FR_ADVERB = (
     r"(?:\w+ment|également|encore|aussi|ensuite|alors|déjà|enfin|toutefois|pourtant|même|bien|"
     r"d[’']abord|d[’']ailleurs|lui-même|elle-même|notamment|plus\s+tard|pour\s+sa\s+part|"
-    r"de\s+son\s+côté|jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
+    r"de\s+son\s+côté|de\s+nouveau|à\s+nouveau|une\s+nouvelle\s+fois|encore\s+une\s+fois|"
+    r"jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
 )
 _EN_AUX = r"(?:has|have|had|was|is|were|are|will|would|did|does)"
 _EN_ADVERB = r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even)"
@@ -45,6 +46,10 @@ class Grammar:
     organisations: frozenset[str]
     sources: re.Pattern[str]
     stopwords: frozenset[str]
+    #: Verbs used with or without « se »: « a justifié X », « s'est justifié X ».
+    either_forms: frozenset[str] = frozenset()
+    #: Forms of verbs listed without ~: « dit » is a reporting verb with no « se » too.
+    plain_forms: frozenset[str] = frozenset()
 
 
 @cache
@@ -90,13 +95,19 @@ def grammar(language: str) -> Grammar:
     lang = "en" if language == "en" else "fr"
     forms: list[str] = []
     reflexive: set[str] = set()
+    either: set[str] = set()
+    plain: set[str] = set()
     say: set[str] = set()
     for lemma, rest in _table(lang, "reporting_verbs").items():
         verb_forms = rest[0].split() if rest else []
-        verb_forms = _multiword(lemma.lstrip("~"), verb_forms)
+        verb_forms = _multiword(lemma.removeprefix("(~)").lstrip("~"), verb_forms)
         forms.extend(verb_forms)
-        if lemma.startswith("~"):
+        if lemma.startswith("(~)"):
+            either.update(verb_forms)
+        elif lemma.startswith("~"):
             reflexive.update(verb_forms)
+        else:
+            plain.update(verb_forms)
         if lemma in ("say", "dire", "tell", "claim", "insist", "argue", "warn", "admit"):
             say.update(verb_forms)
     verbs = _alternation(forms)
@@ -122,9 +133,11 @@ def grammar(language: str) -> Grammar:
         titles={k: v[0] for k, v in _table(lang, "titles").items()},
         roles={k.lower(): v[0] for k, v in _table(lang, "roles").items()},
         organisations=frozenset(w.lower() for w in phrase_list(lang, "organisations")),
-        sources=re.compile(rf"(?<![\w’'])(?:{sources})(?![\w’'])", re.IGNORECASE),
+        sources=re.compile(rf"(?<![\w’'-])(?:{sources})(?![\w’'-])", re.IGNORECASE),
         stopwords=word_list(lang, "stopwords") | word_list("fr", "stopwords")
         | word_list("en", "stopwords"),
+        either_forms=frozenset(f.lower() for f in either),
+        plain_forms=frozenset(f.lower() for f in plain),
     )
 
 

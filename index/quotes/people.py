@@ -260,6 +260,16 @@ class Cast:
                 return gender
         return "x"
 
+    def names_with_role(self, text: str, paragraph: int) -> list[str]:
+        """Names this paragraph gives a role in apposition (« le ministre, Bruno Keraudren, »)
+        that ``text`` mentions, in order; not a name in a complement ("adviser to President X")."""
+        found = []
+        for name, at in self.role_at.items():
+            match = re.search(rf",\s+(?:\S+\s+)?{re.escape(name)}(?=\s*(?:[,.;]|$))", text)
+            if at == paragraph and match is not None:
+                found.append((match.start(), name))
+        return [name for _, name in sorted(found)]
+
     def introduced(self, text: str, paragraph: int) -> list[tuple[int, str]]:
         """Names this paragraph gives a role to, with their position: people coming on stage."""
         found = []

@@ -671,3 +671,210 @@ def test_own_corpus_size_and_marks() -> None:
                     for p in CORPUS)
     for mark in "«»“”\"":
         assert mark in texts
+
+
+# Constructions met in new articles (all sentences invented): (language, paragraphs, quotation
+# text, kind, speaker); the quotation is in the last paragraph unless the text says otherwise.
+CONSTRUCTIONS = [
+    # « assure-t-on à Matignon »: an impersonal « on » speaks for the office named after it.
+    ("fr", ["« Rien n’est joué, assure-t-on à l’Élysée. Le vote sera serré. »"],
+     "Rien n’est joué", "direct", "Élysée"),
+    # A fronted place before « on »: « À la mairie, on reconnaît que … ».
+    ("fr", ["À la chambre des métiers du Cantal, on reconnaît que les aides restent "
+            "« trop lentes »."], "trop lentes", "direct", "la chambre des métiers du Cantal"),
+    ("fr", ["Chez Valdor, on assure que l’usine « ne fermera pas »."],
+     "ne fermera pas", "direct", "Valdor"),
+    # « d’après-midi » is no « d’après » source.
+    ("fr", ["La porte-parole, Odile Varenne, a tempéré en fin d’après-midi : « Nous "
+            "écoutons tout le monde. »"], "Nous écoutons tout le monde.", "direct",
+     "Odile Varenne"),
+    # An adverb between the inverted verb and its subject.
+    ("fr", ["« Le président laisse faire », glisse simplement un conseiller."],
+     "Le président laisse faire", "direct", "un conseiller"),
+    # « a de nouveau dénoncé »: a locution between the auxiliary and the verb.
+    ("fr", ["Plus tard, Lucie Marnier a de nouveau dénoncé « une dérive »."],
+     "une dérive", "direct", "Lucie Marnier"),
+    # A name given a role in apposition comes on stage for the next pronoun.
+    ("fr", ["Pour l’historien Marc Delorme, le texte « ne change rien ».",
+            "Un avis que ne partage pas le ministre du Travail, Yves Kerbrat. « C’est faux, "
+            "a-t-il averti. Tout change. »"], "C’est faux", "direct", "Yves Kerbrat"),
+    # « Pour X, de l’OFCE, … »: the complement after the name is not what X said.
+    ("fr", ["Pour l’économiste Anne Rioux, de l’Insee, la reprise « sera lente »."],
+     "sera lente", "direct", "Anne Rioux"),
+    # « Pour lui, … »: the person last on stage.
+    ("fr", ["Son frère, Bastien Ollier, tient la boutique. Pour lui, la crise n’est "
+            "« pas finie »."], "pas finie", "direct", "Bastien Ollier"),
+    # « a justifié X » after a quotation, without « se ».
+    ("fr", ["« Nous ne pouvions pas attendre », a justifié son président, Hervé Lannes."],
+     "Nous ne pouvions pas attendre", "direct", "Hervé Lannes"),
+    # The second quotation of a paragraph is its first speaker's, not the group opening it.
+    ("en", ["Residents of Dunmore described the flood. \"The water came in fast,\" Joan "
+            "Pyle, 71, told the BBC. \"We lost everything.\""],
+     "We lost everything.", "direct", "Joan Pyle"),
+    # "If you need help, call us.": an imperative inside a quotation is not an incise.
+    ("en", ["\"Stay indoors,\" council leader Omar Shah told reporters. \"If you are cold, "
+            "call us. We will come.\""], "If you are cold, call us. We will come.", "direct",
+     "Omar Shah"),
+    # "the operator" is the organisation named last.
+    ("en", ["Westline Trains has cancelled all services. In a statement, the operator said: "
+            "\"Safety comes first.\""], "Safety comes first.", "direct", "Westline Trains"),
+    # "A spokesperson for the company" speaks for the company named last.
+    ("en", ["Corvane Chemicals declined to comment. A spokesperson for the company said it "
+            "\"cooperates fully\"."], "cooperates fully", "direct",
+     "A spokesperson for Corvane Chemicals"),
+    # A subject with two relative clauses before "said".
+    ("en", ["Ruth Ames testified first.",
+            "A senior nurse who still works on the ward, and who spoke on condition of "
+            "anonymity, said the alarms were \"ignored for weeks\"."],
+     "ignored for weeks", "direct", "A senior nurse"),
+    # "his" after a second name is that name's, not the subject's: "she" is the lawyer.
+    ("en", ["Elena Stroud testified for two hours.",
+            "Defence lawyer Carla Whitmore pressed Dan Reyes on his silence. \"Why wait?\" "
+            "she said."], "Why wait?", "direct", "Carla Whitmore"),
+    # A participle inside a source's clause has that clause's subject.
+    ("en", ["Mark Pell worked at the plant for ten years.",
+            "According to court filings, Pell sent emails warning that the valve was "
+            "\"about to fail\"."], "about to fail", "direct", "Mark Pell"),
+    # « s’est dit »: « dire » with « se » too.
+    ("fr", ["Le maire de Lannion, Loïc Tanguy, s’est dit « très choqué » par les dégâts."],
+     "très choqué", "direct", "Loïc Tanguy"),
+    # A person given a role in a sentence with an uncued quotation is on stage for « il ».
+    ("fr", ["Le maire de Lannion, Loïc Tanguy, parle d’un « drame ».",
+            "« On ne lâchera rien », confie-t-il au Trégor."],
+     "On ne lâchera rien", "direct", "Loïc Tanguy"),
+    # An attribute between the inverted verb and its subject: « résume, amer, X ».
+    ("fr", ["La préfète, Anne Calvez, s’est rendue sur place.",
+            "« C’est une catastrophe », résume, amer, Yann Le Goff, commerçant."],
+     "C’est une catastrophe", "direct", "Yann Le Goff"),
+    # « affirme-t-on de source policière ».
+    ("fr", ["« Tout est sous contrôle », affirme-t-on de source policière."],
+     "Tout est sous contrôle", "direct", "source policière"),
+    # An inverted indefinite subject with no role noun: « explique au Monde un pompier ».
+    ("fr", ["La préfète, Anne Calvez, s’est rendue sur place.",
+            "« Je n’ai rien vu venir », explique au Courrier un pompier, sous couvert "
+            "d’anonymat."], "Je n’ai rien vu venir", "direct", "un pompier"),
+    # "X was quoted as saying": the passive's subject, not the last speaker.
+    ("en", ["\"Enough,\" said Tom Barker.",
+            "Rachel Okafor was quoted as saying the cuts were \"regrettable but necessary\"."],
+     "regrettable but necessary", "direct", "Rachel Okafor"),
+    # A role with no name opening a narrative sentence is on stage for the next pronoun.
+    ("fr", ["Le docteur Paul Girard soigne à Rezé.", "Le maire a réuni le conseil mercredi.",
+            "« Rien ne sera fermé », a-t-il promis."], "Rien ne sera fermé", "direct",
+     "Le maire"),
+    ("en", ["Dr Paul Girard works in Leeds.", "The prime minister has met the unions.",
+            "\"We will find a solution,\" he said."], "We will find a solution", "direct",
+     "The prime minister"),
+    # A relative clause closed by a comma before "said" does not hide the subject.
+    ("en", ["Tom Fenwick runs the gallery.",
+            "A spokeswoman for the Tate, which acquired one of her paintings last year, said "
+            "the museum was \"delighted\"."], "delighted", "direct", "A spokeswoman for Tate"),
+    # Nobody on stage yet: "she" is the full name mentioned last before it.
+    ("en", ["When I meet Priya Raman at her studio in Hackney, she is painting. \"I never plan "
+            "anything,\" she tells me."], "I never plan anything", "direct", "Priya Raman"),
+    # "Asked about …, X shrugs. "…"": the subject after the question, not the last speaker.
+    ("en", ["\"A triumph,\" said critic Laura Cumming.",
+            "Asked about the price of her work, which sells for six figures, Priya Raman "
+            "shrugs. \"It's strange.\""], "It's strange.", "direct", "Priya Raman"),
+    # « Son voisin, Hervé, boulanger, a perdu … : « … » »: a first name after its role, before
+    # a colon with « a » as the auxiliary.
+    ("fr", ["« Ma vitrine a explosé », raconte Gaëlle, fleuriste.",
+            "Son voisin, Hervé, boulanger, a perdu sa toiture : « Trente ans envolés. »"],
+     "Trente ans envolés.", "direct", "Hervé"),
+    # « évoque » introduces what was said.
+    ("fr", ["La SNCF a suspendu ses trains. Un porte-parole évoque « une situation "
+            "exceptionnelle »."], "une situation exceptionnelle", "direct", "Un porte-parole"),
+    # « Mais pour X, l’association …, … »: a source after « Mais », its name in lower case.
+    ("fr", ["« On nous a écoutés », s’est réjoui Arnaud Morel, joint par téléphone.",
+            "Mais pour Terres vivantes, l’association de défense des sols, ce texte "
+            "« sacrifie les riverains »."], "sacrifie les riverains", "direct",
+     "Terres vivantes"),
+    # A longer adverbial before the opening name: « Dans son bureau du quai d’Orsay, X … ».
+    ("fr", ["Dans son bureau du quai d’Orsay, la diplomate Hélène Farge reçoit avec un thé.",
+            "« Le plus dur, c’est l’attente », confie-t-elle."],
+     "Le plus dur, c’est l’attente", "direct", "Hélène Farge"),
+    # « se souvient d’une femme « … » »: « d’une femme » is no inverted subject.
+    ("fr", ["La diplomate Hélène Farge reçoit avec un thé.",
+            "Son ancien collègue Thomas Ribière, aujourd’hui à la retraite, se souvient d’une "
+            "femme « d’un sang-froid incroyable »."], "d’un sang-froid incroyable", "direct",
+     "Thomas Ribière"),
+    # "Sen. Ann Rowe, R-Ky., called …": no sentence end after "Sen.", the party tag skipped.
+    ("en", ["\"A sad day,\" said Sen. Tom Hale.",
+            "Sen. Ann Rowe, R-Ky., called the bill \"an abdication\"."],
+     "an abdication", "direct", "Ann Rowe"),
+    ("en", ["\"A sad day,\" said Tom Hale.",
+            "\"It's a good day,\" Sen. Ann Rowe, R-Maine, told The Associated Press."],
+     "It's a good day", "direct", "Ann Rowe"),
+    # "hailed the vote as "…"".
+    ("en", ["Majority Leader Dan Ruiz hailed the vote as \"a message to our allies\"."],
+     "a message to our allies", "direct", "Dan Ruiz"),
+    # "court documents" are no "he".
+    ("en", ["Mark Pell worked at the plant for ten years.",
+            "According to court documents, the valve failed twice.",
+            "In one message, he wrote: \"This will end badly.\""],
+     "This will end badly.", "direct", "Mark Pell"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "text", "kind", "speaker"),
+    CONSTRUCTIONS,
+    ids=[case[2][:40] for case in CONSTRUCTIONS],
+)
+def test_construction(language: str, paragraphs: list[str], text: str, kind: str,
+                      speaker: str) -> None:
+    quotes = quotes_of(language, *paragraphs)
+    quote = find(quotes, text, kind)
+    assert quote.speaker is not None
+    assert speaker_matches(quote.speaker.name, speaker, [])
+
+
+@pytest.mark.parametrize("paragraph", [
+    "De son côté, l’infectiologue Claire Mathieu met en garde contre « un relâchement ».",
+    "À l’issue de la réunion, il a promis des « moyens supplémentaires ».",
+    "Dans un avis publié sur son site, elle juge cette dose « nécessaire ».",
+    "10h15 – À Quimper, les commerçants constatent des « dégâts considérables ».",
+])
+def test_adverbial_before_subject_is_not_speech(paragraph: str) -> None:
+    """« De son côté, X met en garde »: the adverbial opening is no reported clause."""
+    quotes = quotes_of("fr", "Le ministre, Paul Ravel, a parlé lundi.", paragraph)
+    assert [q.kind for q in quotes if q.paragraph == 1] == ["direct"]
+
+
+def test_not_speech_after_new_verbs() -> None:
+    """« Selon nos informations » is the paper's own reporting; « ne justifiaient pas » is no
+    speech."""
+    quotes = quotes_of("fr", "Selon nos informations, trois députés hésitent encore.",
+                       "Les emplois ne justifiaient pas « qu’on pollue », selon Léa Morin.")
+    assert not [q for q in quotes if q.paragraph == 0]
+    assert all(q.speaker is not None and q.speaker.name == "Léa Morin" for q in quotes
+               if q.paragraph == 1)
+
+
+# Reporting verbs as an inverted incise after a quotation: « », martèle Paul Ravel ».
+FR_VERBS = ["martèle", "fustige", "lance", "insiste", "rappelle", "prévient", "avertit",
+            "tempère", "nuance", "reconnaît", "admet", "concède", "déplore", "regrette",
+            "dénonce", "plaide", "tonne", "glisse", "souffle", "lâche", "ironise", "renchérit",
+            "abonde", "raille", "peste", "fulmine", "espère", "craint", "riposte", "relativise"]
+FR_REFLEXIVE = ["s’inquiète", "se réjouit", "se félicite", "s’emporte", "s’agace", "s’insurge",
+                "s’offusque", "s’écrie", "se lamente", "s’esclaffe", "s’est justifié",
+                "se défend"]
+EN_VERBS = ["insisted", "argued", "noted", "added", "warned", "acknowledged", "conceded",
+            "claimed", "stressed", "recalled", "wrote", "tweeted", "posted", "quipped",
+            "responded", "replied", "countered", "retorted", "lamented", "asserted",
+            "reiterated", "mused", "scoffed", "confided", "pledged", "hit back"]
+
+
+@pytest.mark.parametrize("verb", FR_VERBS + FR_REFLEXIVE)
+def test_french_reporting_verb(verb: str) -> None:
+    quotes = quotes_of("fr", "Le débat a duré trois heures.",
+                       f"« Ce n’est pas fini », {verb} Paul Ravel, élu de Brest.")
+    quote = find(quotes, "Ce n’est pas fini", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Paul Ravel"
+
+
+@pytest.mark.parametrize("verb", EN_VERBS)
+def test_english_reporting_verb(verb: str) -> None:
+    quotes = quotes_of("en", "The debate lasted three hours.",
+                       f"\"It is not over,\" {verb} Ann Ravel, a councillor in Leeds.")
+    quote = find(quotes, "It is not over", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Ann Ravel"
