@@ -138,6 +138,8 @@ class _Walker:
     history: list[Person] = field(default_factory=list)
     last: Person | None = None
     found: list[_Found] = field(default_factory=list)
+    #: The shown form of each role, worked out once per article (see _role_case).
+    roles: dict[str, str | None] = field(default_factory=dict)
     current: int = 0
     #: Whether the paragraph read last had a quotation.
     spoke: bool = False
@@ -194,7 +196,12 @@ class _Walker:
         person = found.person
         speaker = None
         if person is not None:
-            speaker = Speaker(person.name, person.role, person.is_organisation,
+            role = person.role
+            if role is not None:
+                if role not in self.roles:
+                    self.roles[role] = _role_case(role, self.article)
+                role = self.roles[role]
+            speaker = Speaker(person.name, role, person.is_organisation,
                               tuple(sorted(person.aliases)))
         return Quote(found.paragraph, found.start, found.end, text[found.start:found.end],
                      found.kind, speaker, found.cue)
@@ -1528,3 +1535,20 @@ def _has_words(found: _Found, article: Article) -> bool:
     """Whether the span holds at least one letter or digit."""
     span = article.paragraphs[found.paragraph].text[found.start:found.end]
     return found.start < found.end and any(c.isalnum() for c in span)
+
+
+def _role_case(role: str | None, article: Article) -> str | None:
+    """"Student nurse", capitalised only where it opens a sentence → "student nurse"; title case,
+    acronyms and a capital the article also writes mid-sentence ("du Premier ministre") stay."""
+    if not role or len(role) < 2 or not role[0].isupper() or not role[1].islower():
+        return role
+    if any(word[:1].isupper() for word in role.split()[1:]):
+        return role  # title case ("Health Secretary") is how the article spells the office
+    for paragraph in article.paragraphs:
+        at = paragraph.text.find(role)
+        while at >= 0:
+            before = paragraph.text[:at].rstrip(" \u00a0\u202f«“\"‘(")
+            if before and before[-1] not in ".!?:;—–-»”\"":
+                return role  # written with its capital in the middle of a sentence
+            at = paragraph.text.find(role, at + 1)
+    return role[0].lower() + role[1:]

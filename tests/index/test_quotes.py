@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from index.article import Article, Paragraph, load_article
+from index.article import Article, Paragraph, load_article, parse_article
 from index.evaluation.quotes import score_article, speaker_matches, texts_match
 from index.quotes import Quote, Speaker, extract_quotes
+from index.quotes.extract import _role_case
 
 TESTS = Path(__file__).resolve().parents[1]
 
@@ -878,3 +879,19 @@ def test_english_reporting_verb(verb: str) -> None:
                        f"\"It is not over,\" {verb} Ann Ravel, a councillor in Leeds.")
     quote = find(quotes, "It is not over", "direct")
     assert quote.speaker is not None and quote.speaker.name == "Ann Ravel"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "shown"),
+    [
+        ("Student nurse Ada Obi said: \"We are tired.\"", "Student nurse", "student nurse"),
+        ("Président du club, Marc Roy a déclaré : « Nous restons. »", "Président du club",
+         "président du club"),
+        ("Le discours du Premier ministre a déçu. Premier ministre, Ana Lind a dit « non ».",
+         "Premier ministre", "Premier ministre"),  # capital written mid-sentence: the paper's
+        ("Health Secretary Mark Daley said: \"No.\"", "Health Secretary", "Health Secretary"),
+        ("CEO Tom Reyes said: \"Yes.\"", "CEO", "CEO"),
+    ],
+)
+def test_a_role_keeps_the_case_the_article_means(sentence: str, role: str, shown: str) -> None:
+    assert _role_case(role, parse_article(sentence)) == shown
