@@ -732,7 +732,9 @@ class _Walker:
                 self.cast.canonical(name) != name
             # « Une retraitée, Odette, 81 ans, … »: a first name in apposition to a description.
             apposed_to = before.endswith(",") and bool(lowered) and lowered[0] in DETERMINERS
-            if not (len(words) >= 2 or titled or role_before or known or apposed_to):
+            # « Thomas, 38 ans, père de trois enfants, … », "Emma, 34, from Leeds": an age.
+            aged = _AGE_AFTER.match(head, found_match.end()) is not None
+            if not (len(words) >= 2 or titled or role_before or known or apposed_to or aged):
                 continue
             gender = self.cast.title_gender(found)
             if gender == "x":
@@ -817,6 +819,8 @@ class _Walker:
                     (of_the or named_body):
                 # "A spokesperson for the Securities and Exchange Commission": a person of it.
                 return self.description(np)
+            if re.fullmatch(r"(?:Le|La|Les|The)\s+[A-Z]{2,}", name):
+                name = name.split()[1]  # « La CGT »
             acronym = name.isupper() and name.isalpha() and len(name) >= 2  # WHO, RSF, PNF
             if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:
@@ -850,6 +854,14 @@ class _Walker:
                 words[0][:1].islower()) or words[0].lower() in ("opponents", "critics"):
             # "protesters chanted", "Opponents argued": a group with no name.
             return self.description(np)
+        if words[0].lower() in _THIS and (head is None or head not in
+                                          self.grammar.organisations) and len(words) <= 6:
+            # « raconte cette mère de famille », « explique cet agriculteur », "the
+            # grandmother-of-six said": the person on stage, not a new one.
+            earlier = self.last_person({"cette": "f", "cet": "m", "ce": "m"}.get(
+                words[0].lower(), "x"))
+            if earlier is not None:
+                return earlier
         if words[0].lower() in DETERMINERS or words[0].lower() in _QUANTIFIERS:
             by_role = self.cast.by_role(np, self.current)
             if by_role is not None:
@@ -1226,7 +1238,8 @@ class _Walker:
 
 # "Okafor was quoted as saying", « X, cité par le journal, affirmant »: who was quoted.
 # "Sen. Rand Paul, R-Ky., said": a party and state after an American politician's name.
-_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}")
+# "(R-Ky.)", « (DVG) », « (PS) »: a party label between brackets, not a speaker.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}|[A-Z]{2,5}\)?")
 _ADVERBIAL = re.compile(
     r"^(?:\d{1,2}[h:.]\d{2}\s*[–—-]\s*)?"  # a live blog's time: « 10h15 – À Quimper, … »
     r"(?:de|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
@@ -1247,6 +1260,8 @@ _AUXILIARIES = {
 }
 _QUANTIFIERS = words("quantifiers")
 #: Pronouns that point at the person named last, not at the last speaker.
+_AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*ans)?\s*,")
+_THIS = frozenset(("ce", "cet", "cette", "this"))
 _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))
 _ADVERBS = words("adverbs")
 _PLURAL = frozenset(("les", "des", "plusieurs", "certains", "certaines", "quelques", "some",

@@ -24,12 +24,13 @@ _FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient
 _FR_CLITIC = r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
 _FR_ADVERB = (
     r"(?:\w+ment|également|encore|aussi|ensuite|alors|déjà|enfin|toutefois|pourtant|même|bien|"
+    r"aussitôt|immédiatement|vite|longtemps|souvent|toujours|tout\s+de\s+suite|"
     r"d[’']abord|d[’']ailleurs|lui-même|elle-même|notamment|plus\s+tard|pour\s+sa\s+part|"
     r"de\s+son\s+côté|de\s+nouveau|à\s+nouveau|une\s+nouvelle\s+fois|encore\s+une\s+fois|"
     r"jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
 )
 _EN_AUX = r"(?:has|have|had|was|is|were|are|will|would|did|does)"
-_EN_ADVERB = r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even)"
+_EN_ADVERB = r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even|soon|already)"
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ class Cast:
             before = text[: match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
-            if apposed == _ORGANISATION:
+            if apposed == _ORGANISATION or self._organisation_before(before):
                 # "The developer, Northbridge Homes,": an organisation's name.
                 self.organisations.add(name)
                 continue
@@ -107,6 +107,17 @@ class Cast:
         return slot is not None and (tail.rstrip().endswith("told") or
                                      self.grammar.cue.search(tail[:slot.start() + 1]
                                                              .rsplit(",", 1)[-1]) is not None)
+
+    def _organisation_before(self, before: str) -> bool:
+        """« le sous-traitant automobile Valmeca », "the retailer Asda": the noun of an
+        organisation, maybe an adjective, then its name."""
+        words = before.split()[-4:]
+        for i, word in enumerate(words[:-1]):
+            rest = words[i + 2:]
+            if word.lower() in DETERMINERS and words[i + 1].lower() in self.grammar.organisations \
+                    and len(rest) <= 1 and all(w.isalpha() and w.islower() for w in rest):
+                return True
+        return False
 
     def _role_apposed(self, before: str) -> str | None:
         """« Le président du Kazakhstan, Kassym-Jomart Tokayev »: a role chunk, then the name."""
@@ -160,6 +171,14 @@ class Cast:
             return True  # WHO, UCB, FBI: an acronym is a name even when it spells a word
         # "de Pascale" after "Mr": the particle is part of the name, not a stop word.
         words = [w for w in name.split() if w.lower() not in _PARTICLES] or name.split()
+        opening = text[at:].split()[:1]
+        if len(words) == 2 and words[0] in ("Le", "La") and opening and \
+                (opening[0] in self.grammar.titles or f"{opening[0]}." in self.grammar.titles):
+            words = words[1:]  # « Mme Le Goff », « M. La Rocca »: after a title, a surname
+        if len(words) == 2 and words[0] in ("Le", "La", "Les", "The") and words[1].isupper() and \
+                words[1].isalpha() and len(words[1]) >= 2 and \
+                words[1].lower() not in self.grammar.roles:
+            return True  # « La CGT », « Le PS »: an acronym after its article
         first = words[0].lower().strip(".")
         if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
                 part in _CALENDAR for part in
@@ -331,7 +350,7 @@ _COMPLEMENT_ARTICLES = frozenset(("du", "des", "au", "aux", "de", "d’", "d'"))
 #: named organisation has the noun, they are themselves, not the company named last.
 _OFFICES = frozenset(("ministère", "ministry", "gouvernement", "government", "préfecture",
                       "parquet", "tribunal", "court", "police", "mairie", "department",
-                      "commission", "élysée", "cour"))
+                      "commission", "élysée", "cour", "direction", "management"))
 _PARTICLES = frozenset(
     ("de", "du", "des", "von", "van", "der", "da", "di", "al", "bin", "ben", "el", "d’", "d'")
 )

@@ -431,6 +431,32 @@ ATTRIBUTIONS = [
     # Nested quotation: the outer one is the speaker's.
     ("en", ['“He told me ‘never give up’ and I believed him,” said Dmitri Volkov.'],
      "He told me ‘never give up’ and I believed him", "direct", "Dmitri Volkov"),
+    # A demonstrative description is the person on stage: « raconte cette mère de famille ».
+    ("fr", ["« On a tenu bon », témoigne Aurélie, maman de deux enfants.",
+            "« Ce n’était plus tenable », raconte cette mère de famille, qui a monté un collectif."],
+     "Ce n’était plus tenable", "direct", "Aurélie"),
+    # A first name followed by an age comes on stage; « cet agriculteur » is him.
+    ("fr", ["« On a tenu bon », témoigne Aurélie, maman de deux enfants.",
+            "Thomas, 38 ans, père de trois enfants, a fait les comptes. « On passait à trente et "
+            "un élèves », explique cet agriculteur installé à la sortie du bourg."],
+     "On passait à trente et un élèves", "direct", "Thomas"),
+    # « Le » after a title is part of the surname: « Mme Le Goff ».
+    ("fr", ["« On a tenu bon », témoigne Aurélie, maman de deux enfants.",
+            "Dans la cour, Mme Le Goff, directrice de l’école, garde la tête froide. « Rien n’est "
+            "jamais acquis », prévient-elle."],
+     "Rien n’est jamais acquis", "direct", "Le Goff"),
+    # A French party label in brackets is not the speaker.
+    ("fr", ["M. Rouxel, conseiller municipal (DVG), salue « une victoire collective »."],
+     "une victoire collective", "direct", "Rouxel"),
+    # « aussitôt » between the auxiliary and the participle.
+    ("fr", ["Le plan a été présenté mardi.",
+            "La CGT a aussitôt dénoncé « un plan de casse sociale »."],
+     "un plan de casse sociale", "direct", "CGT"),
+    # An organisation named after its noun (« le sous-traitant automobile Valmeca ») is what
+    # « le groupe » stands for later.
+    ("fr", ["Le sous-traitant automobile Valmeca va supprimer 420 postes, a annoncé la direction.",
+            "« Nous devons nous adapter », indique le groupe dans un communiqué."],
+     "Nous devons nous adapter", "direct", "Valmeca"),
 ]
 
 
