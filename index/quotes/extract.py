@@ -143,6 +143,8 @@ class _Walker:
     current: int = 0
     #: Whether the paragraph read last had a quotation.
     spoke: bool = False
+    #: Who the paragraph read last announced with a closing colon ("Sarah Lund told the BBC:").
+    announced: Person | None = None
 
     def run(self) -> tuple[Quote, ...]:
         body = [p for p in self.article.paragraphs if not p.is_boilerplate]
@@ -225,7 +227,10 @@ class _Walker:
             hi = min(len(text), max(span.close + 1, span.end))
             masked[lo:hi] = _MASK * (hi - lo)
         masked_text = "".join(masked)
-        introduced: Person | None = None
+        # "Local MP Sarah Lund told BBC Radio Leeds:" then the quotation on a line of its own.
+        introduced: Person | None = self.announced
+        self.announced = None
+        cues: list[_Cue] = []
         on_stage = self.cast.introduced(text, paragraph.index)
         for s_start, s_end in self.sentences(masked_text, text):
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
@@ -263,6 +268,8 @@ class _Walker:
                         continue  # « SELON!. »: a source with nothing it could have said
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
+        if text.rstrip().endswith(":") and not quotes:
+            self.announced = next((c.person for c in reversed(cues) if c.person is not None), None)
 
     def tweet(self, paragraph: Paragraph) -> bool:
         """An embedded post: "text pic.twitter.com/… — Name (@handle) March 22, 2022"."""
@@ -481,6 +488,13 @@ class _Walker:
             if match.group("verb").lower().endswith(("er", "ir", "re")) else None
         if modal is not None:
             return self.modal_subject(sentence, match, modal)
+        opening = _WHO_OPENING.match(sentence[:match.start()])
+        if opening is not None:
+            # "A state official who spoke on condition of anonymity because he was not
+            # authorized to … said": the subject opening the sentence, past its relative clause.
+            person = self.mention(opening.group("np"), match)
+            if person is not None:
+                return _Cue(match.start(), match.end(), text, person)
         left_bound = max(sentence.rfind(c, 0, match.start()) for c in ",;:(—\x01")
         # "A spokeswoman for the Tate, which acquired …, said": a relative clause closed by a
         # comma does not bound the subject; only a « que » after the last comma does.
@@ -854,6 +868,13 @@ class _Walker:
                 words[0][:1].islower()) or words[0].lower() in ("opponents", "critics"):
             # "protesters chanted", "Opponents argued": a group with no name.
             return self.description(np)
+        if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’") and \
+                _EPITHET.fullmatch(words[1].lower()):
+            # "the grandmother-of-six", "the 34-year-old", « la sexagénaire »: the person on
+            # stage, described by family or age.
+            earlier = self.last_person({"le": "m", "la": "f"}.get(words[0].lower(), "x"))
+            if earlier is not None:
+                return earlier
         if words[0].lower() in _THIS and (head is None or head not in
                                           self.grammar.organisations) and len(words) <= 6:
             # « raconte cette mère de famille », « explique cet agriculteur », "the
@@ -1260,6 +1281,13 @@ _AUXILIARIES = {
 }
 _QUANTIFIERS = words("quantifiers")
 #: Pronouns that point at the person named last, not at the last speaker.
+# A sentence opening on "A/An/The <noun> who …" with no comma, quotation or verb of its own
+# before the reporting verb: « Un responsable qui a requis l’anonymat a indiqué que ».
+_WHO_OPENING = re.compile(
+    r"^\W*(?P<np>(?:A|An|Un|Une)\s+(?:[a-zà-ÿ-]+\s+){0,3}?[a-zà-ÿ-]+)\s+(?:who|qui)\s"
+    r"[^,;:\x01]{5,160}$")
+_EPITHET = re.compile(r"[a-z]+-of-(?:\d+|[a-z]+)|(?:\d+|[a-z]+)-year-old|[a-zé]+génaire|"
+                      r"centenaire")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*ans)?\s*,")
 _THIS = frozenset(("ce", "cet", "cette", "this"))
 _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))

@@ -30,7 +30,9 @@ _FR_ADVERB = (
     r"jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
 )
 _EN_AUX = r"(?:has|have|had|was|is|were|are|will|would|did|does)"
-_EN_ADVERB = r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even|soon|already)"
+_EN_ADVERB = (
+    r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even|soon|already)"
+)
 
 
 @dataclass(frozen=True)

@@ -433,7 +433,8 @@ ATTRIBUTIONS = [
      "He told me ‘never give up’ and I believed him", "direct", "Dmitri Volkov"),
     # A demonstrative description is the person on stage: « raconte cette mère de famille ».
     ("fr", ["« On a tenu bon », témoigne Aurélie, maman de deux enfants.",
-            "« Ce n’était plus tenable », raconte cette mère de famille, qui a monté un collectif."],
+            "« Ce n’était plus tenable », raconte cette mère de famille, qui a monté un "
+            "collectif."],
      "Ce n’était plus tenable", "direct", "Aurélie"),
     # A first name followed by an age comes on stage; « cet agriculteur » is him.
     ("fr", ["« On a tenu bon », témoigne Aurélie, maman de deux enfants.",
@@ -457,6 +458,27 @@ ATTRIBUTIONS = [
     ("fr", ["Le sous-traitant automobile Valmeca va supprimer 420 postes, a annoncé la direction.",
             "« Nous devons nous adapter », indique le groupe dans un communiqué."],
      "Nous devons nous adapter", "direct", "Valmeca"),
+    # "the grandmother-of-six", "the 34-year-old": the person on stage, by family or age.
+    ("en", ['"Go," said Jen Miller.',
+            "Pensioner Margaret Hirst, 78, was rescued from her bungalow by firefighters.",
+            '"I\'ve lived here for 50 years," the grandmother-of-six said.'],
+     "I've lived here for 50 years", "direct", "Margaret Hirst"),
+    ("en", ['"Go," said Jen Miller.', "Emma Clarke, from Leeds, was visiting her parents.",
+            '"It came so fast," the 34-year-old said.'],
+     "It came so fast", "direct", "Emma Clarke"),
+    # A subject opening the sentence past its relative clause, which has "because … was".
+    ("en", ['"Go," said Jen Miller.',
+            "A state official who spoke on condition of anonymity because he was not authorized "
+            "to discuss the deliberations said two members had pushed for stricter rules."],
+     "two members had pushed for stricter rules", "indirect", "A state official"),
+    ("fr", ["« Allez », a dit Jean Morel.",
+            "Un responsable qui a requis l’anonymat parce qu’il n’était pas autorisé à "
+            "s’exprimer a indiqué que le dossier serait rouvert."],
+     "le dossier serait rouvert", "indirect", "Un responsable"),
+    # A paragraph closing on a colon announces the speaker of the next one.
+    ("en", ['"Go," said Jen Miller.', "Local MP Sarah Lund told BBC Radio Leeds:",
+            '"People here are exhausted."'],
+     "People here are exhausted.", "direct", "Sarah Lund"),
 ]
 
 
