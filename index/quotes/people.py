@@ -83,7 +83,10 @@ class Cast:
             before = text[: match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
-            if apposed == _ORGANISATION or self._organisation_before(before):
+            if apposed == _ORGANISATION or self._organisation_before(before) or \
+                    re.fullmatch(r"(?:Le|La|Les)\s+[A-Z]{2,}", name) or \
+                    self._spelt_out(name, text[match.end():]):
+                # « La CGT », « Le PS »: an acronym with its article is an organisation.
                 # "The developer, Northbridge Homes,": an organisation's name.
                 self.organisations.add(name)
                 continue
@@ -107,6 +110,13 @@ class Cast:
         return slot is not None and (tail.rstrip().endswith("told") or
                                      self.grammar.cue.search(tail[:slot.start() + 1]
                                                              .rsplit(",", 1)[-1]) is not None)
+
+    @staticmethod
+    def _spelt_out(name: str, after: str) -> bool:
+        """« la Plateforme automobile (PFA) »: a name spelt out before its acronym, which
+        starts with the same letter (not "COLUMBUS, Ohio (AP)")."""
+        acronym = re.match(r"\s*(?:[a-zà-ÿ-]+\s+){0,2}\(([A-Z]{2,6})\)", after)
+        return acronym is not None and acronym.group(1)[0] == name[:1]
 
     def _organisation_before(self, before: str) -> bool:
         """« le sous-traitant automobile Valmeca », "the retailer Asda": the noun of an

@@ -479,6 +479,17 @@ ATTRIBUTIONS = [
     ("en", ['"Go," said Jen Miller.', "Local MP Sarah Lund told BBC Radio Leeds:",
             '"People here are exhausted."'],
      "People here are exhausted.", "direct", "Sarah Lund"),
+    # « le syndicat » after « La CGT »: an acronym with its article is an organisation.
+    ("fr", ["Le sous-traitant automobile Valmeca va supprimer 420 postes.",
+            "La CGT a dénoncé « un plan de casse sociale ». « On nous parle de transition », "
+            "fait savoir le syndicat."],
+     "On nous parle de transition", "direct", "CGT"),
+    # « l’organisation » after « la Plateforme automobile (PFA) »: a name spelt out before its
+    # acronym is an organisation's.
+    ("fr", ["Le sous-traitant automobile Valmeca va supprimer 420 postes.",
+            "Côté patronal, la Plateforme automobile (PFA) parle d’une période difficile. « Près "
+            "de 15 % des sous-traitants sont fragiles », précise l’organisation dans une note."],
+     "Près de 15 % des sous-traitants sont fragiles", "direct", "Plateforme"),
 ]
 
 
