@@ -690,6 +690,11 @@ class _Walker:
         if asked is not None:
             # "Asked about the price of her work, which …, Raman shrugs.": after the question.
             found = self.opening_name(sentence[asked.end():])
+        group = _GROUP_OF_NAME.match(sentence) if found is None else None
+        if group is not None:
+            # « Les analystes de la banque Oddo BHF se montrent nuancés. « … », écrivent-ils »:
+            # a named group on stage for a plural pronoun.
+            found = self.description(group.group("np"))
         if found is None:
             # « Le Premier ministre a réuni ses ministres. […] il a promis »: a role with no
             # name, the subject before an auxiliary, is on stage for the next pronoun.
@@ -1288,6 +1293,9 @@ _WHO_OPENING = re.compile(
     r"[^,;:\x01]{5,160}$")
 _EPITHET = re.compile(r"[a-z]+-of-(?:\d+|[a-z]+)|(?:\d+|[a-z]+)-year-old|[a-zé]+génaire|"
                       r"centenaire")
+_GROUP_OF_NAME = re.compile(
+    rf"^\W*(?P<np>(?:Les|The)\s+[a-zà-ÿ-]+s\s+(?:de|du|des|d[’']|of|at|from)\b"
+    rf"[^,;:\x01]{{0,40}}?{NAME})(?=\s+[a-zà-ÿ])")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*ans)?\s*,")
 _THIS = frozenset(("ce", "cet", "cette", "this"))
 _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))

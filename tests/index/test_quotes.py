@@ -490,6 +490,11 @@ ATTRIBUTIONS = [
             "Côté patronal, la Plateforme automobile (PFA) parle d’une période difficile. « Près "
             "de 15 % des sous-traitants sont fragiles », précise l’organisation dans une note."],
      "Près de 15 % des sous-traitants sont fragiles", "direct", "Plateforme"),
+    # A named group opening a narrative sentence is on stage for « ils ».
+    ("fr", ["« Allez », a dit Jean Morel.",
+            "Les analystes de la banque Oddo BHF se montrent nuancés. « Le plan est douloureux », "
+            "écrivent-ils dans une note."],
+     "Le plan est douloureux", "direct", "Les analystes de la banque Oddo BHF"),
 ]
 
 
