@@ -18,6 +18,8 @@ _LINK_HEADERS = re.compile(
 # A paragraph before an appeal that names the same page ("Soyons francs : au Courrier du
 # Val, on a besoin de vous.") belongs to the appeal when it is this short.
 _MAX_APPEAL_LEAD_CHARS = 200
+# A section label: one to three words in capitals, no sentence punctuation.
+_RUBRIC = re.compile(r"^(?=[^a-zà-ÿ]*$)[A-ZÀ-Ý][A-ZÀ-Ý’'&-]+(?:\s+[A-ZÀ-Ý’'&-]+){0,2}$")
 _QUOTED = re.compile(r"^[«“\"„]\s*(?P<inner>[^«»“”\"]+?)\s*[»”\"“]$")
 
 
@@ -33,6 +35,8 @@ def is_boilerplate(text: str, language: str) -> bool:
         return True
     if len(stripped) > _MAX_BOILERPLATE_CHARS:
         return False
+    if _RUBRIC.match(stripped):
+        return True  # « ÉCONOMIE », "WORLD NEWS": the section the page files the story under
     for lang in dict.fromkeys((language, "fr", "en")):
         for pattern in phrase_list(lang, "boilerplate"):
             if re.match(pattern, stripped, flags=re.IGNORECASE):

@@ -45,6 +45,9 @@ FURNITURE = [
     ("en", "(Reporting by Kate Kelland; Editing by Alison Williams)"),
     ("en", "Okafor reported from Chicago. Associated Press writers Dana Brooks in "
            "Denver contributed to this report."),
+    # A section label in capitals above the story.
+    ("fr", "ÉCONOMIE"),
+    ("en", "WORLD NEWS"),
 ]
 
 STORY = [
@@ -58,6 +61,9 @@ STORY = [
     ("fr", "Par ailleurs, les lecteurs du quotidien ont été nombreux à réagir."),
     ("en", "Copyright law was rewritten in 2019 after a long campaign by musicians."),
     ("en", "By Monday and Tuesday the river had fallen back below its banks."),
+    # Capitals with a sentence are story text.
+    ("fr", "« NON ! »"),
+    ("en", "NASA said so."),
 ]
 
 
