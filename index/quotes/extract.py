@@ -1180,6 +1180,8 @@ class _Walker:
                text: str) -> tuple[int, int] | None:
         """The reported clause after « que », "that", or after "says" with no "that"."""
         rest = masked[cue_end:s_end]
+        if _WHEN_THEN_COMMA.match(rest):
+            return None  # "Kessler said Wednesday, standing by a fence": when, then a scene
         que = _QUE.match(rest)
         verb = match.group("verb").lower()
         english = self.grammar.language == "en"
@@ -1196,8 +1198,9 @@ class _Walker:
             # « Il a dit regretter le départ … »: an infinitive clause.
             que_end = len(rest) - len(rest.lstrip())
         elif english and verb.startswith("sa") and _SAYS_CLAUSE.match(rest):
-            # "Hill said the team now planned …": English drops "that".
-            que_end = len(rest) - len(rest.lstrip())
+            # "Hill said the team now planned …": English drops "that"; "said Tuesday the …".
+            day = _DAY_WORD.match(rest)
+            que_end = day.end() if day else len(rest) - len(rest.lstrip())
         elif english and verb in self.grammar.say_forms and _BARE_CLAUSE.match(rest):
             # "Daley insisted the offer was the most generous": a subject and a finite verb.
             que_end = len(rest) - len(rest.lstrip())
@@ -1296,6 +1299,13 @@ _EPITHET = re.compile(r"[a-z]+-of-(?:\d+|[a-z]+)|(?:\d+|[a-z]+)-year-old|[a-zé]
 _GROUP_OF_NAME = re.compile(
     rf"^\W*(?P<np>(?:Les|The)\s+[a-zà-ÿ-]+s\s+(?:de|du|des|d[’']|of|at|from)\b"
     rf"[^,;:\x01]{{0,40}}?{NAME})(?=\s+[a-zà-ÿ])")
+_DAY_WORD = re.compile(
+    r"^\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tonight)\s+(?=[a-z])", re.IGNORECASE)
+_WHEN_THEN_COMMA = re.compile(
+    r"^\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tonight|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
+    r"aujourd[’']hui)\s*,", re.IGNORECASE)
 _AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*ans)?\s*,")
 _THIS = frozenset(("ce", "cet", "cette", "this"))
 _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))

@@ -495,6 +495,9 @@ ATTRIBUTIONS = [
             "Les analystes de la banque Oddo BHF se montrent nuancés. « Le plan est douloureux », "
             "écrivent-ils dans une note."],
      "Le plan est douloureux", "direct", "Les analystes de la banque Oddo BHF"),
+    # "said Wednesday the offer …": the day is not part of what was said.
+    ("en", ["Tom Kessler said Wednesday the company offered him $18,000 for an easement."],
+     "the company offered him $18,000 for an easement", "indirect", "Tom Kessler"),
 ]
 
 
@@ -515,6 +518,10 @@ def test_attribution(language: str, paragraphs: list[str], text: str, kind: str,
 
 # (language, paragraphs, text that must not be a quotation, or None for "no quotation at all")
 NOT_QUOTATIONS = [
+    # "said Wednesday, standing by …": when it was said, then the scene; no reported clause.
+    ("en", ['"That\'s not a lot," Kessler said Wednesday, standing by a fence line marked with '
+            "orange survey flags."],
+     "Wednesday, standing by a fence line marked with orange survey flags"),
     # An action, not speech: « la Russie a avancé avec un plan ».
     ("fr", ["La semaine dernière, la Russie a avancé avec un plan visant à déployer des armes "
             "nucléaires tactiques en Biélorussie."], None),
