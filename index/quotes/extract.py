@@ -1117,6 +1117,8 @@ class _Walker:
                                     subject[0][:1].isupper()) else 3
         if comma < 0 or len(subject) > longest:
             return []
+        if any(w.lower() in ("that", "which", "who", "que", "qu’", "qui", "dont") for w in subject):
+            return []  # ", a decision that environmental groups vowed to …": a relative clause
         if re.match(r"\s*[:\x01]", sentence[cue.end - s_start:]):
             return []  # "Asked whether …, he replied: “…”": the cue introduces a quotation
         inverted = cue.end - s_start > match.end()
@@ -1271,7 +1273,7 @@ class _Walker:
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}|[A-Z]{2,5}\)?")
 _ADVERBIAL = re.compile(
     r"^(?:\d{1,2}[h:.]\d{2}\s*[–—-]\s*)?"  # a live blog's time: « 10h15 – À Quimper, … »
-    r"(?:de|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
+    r"(?:de|du|des|côté|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
     r"in|on|at|after|before|during|since|for|from|with)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:was|is|were|are|has"
                         r"\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)\s*$")

@@ -518,6 +518,11 @@ def test_attribution(language: str, paragraphs: list[str], text: str, kind: str,
 
 # (language, paragraphs, text that must not be a quotation, or None for "no quotation at all")
 NOT_QUOTATIONS = [
+    # A reporting verb inside a relative clause is no incise: "a decision that … vowed to".
+    ("en", ["Ohio regulators on Tuesday approved a 140-mile natural gas pipeline across the "
+            "state, a decision that environmental groups vowed to challenge in court."], None),
+    # « Du côté de … » is where, not what was said.
+    ("fr", ["Du côté de l’opposition municipale, on se félicite aussi de l’issue."], None),
     # "said Wednesday, standing by …": when it was said, then the scene; no reported clause.
     ("en", ['"That\'s not a lot," Kessler said Wednesday, standing by a fence line marked with '
             "orange survey flags."],
