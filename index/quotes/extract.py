@@ -311,7 +311,7 @@ class _Walker:
             person, cue_text = cue.person, cue.text
         else:
             person, cue_text = self.colon_subject(text, span), None
-            person = person or introduced or self.last
+            person = person or self.place_on(text, span) or introduced or self.last
             if person is None:
                 person = self.narrative_subject(following)
         waits = not span.closed and cue_text is None
@@ -566,6 +566,16 @@ class _Walker:
             return _Cue(match.start(), match.end(), match.group(0), None, impersonal=True)
         return _Cue(match.start(), match.end() + where.end(), match.group(0) + where.group(0),
                     person)
+
+    def place_on(self, text: str, span: Span) -> Person | None:
+        """« À Bercy, on suit le dossier « … » »: « on » at a place, with no reporting verb."""
+        if self.grammar.language != "fr":
+            return None
+        sentence = re.split(r"[.!?]\s+", text[:span.open])[-1]
+        on = re.search(r",\s*on\s", sentence)
+        if on is None:
+            return None
+        return self.place_speaker(_FRONTED_ON.match(sentence[:on.end()].rstrip()))
 
     def place_speaker(self, where: re.Match[str] | None) -> Person | None:
         """« dans l’entourage du ministre », « à Matignon »: the circle or office « on » is;

@@ -498,6 +498,10 @@ ATTRIBUTIONS = [
     # "said Wednesday the offer …": the day is not part of what was said.
     ("en", ["Tom Kessler said Wednesday the company offered him $18,000 for an easement."],
      "the company offered him $18,000 for an easement", "indirect", "Tom Kessler"),
+    # « À Bercy, on … « … » » with no reporting verb: the place « on » stands for.
+    ("fr", ["« Allez », a dit Jean Morel.",
+            "À Bercy, on suit le dossier « avec la plus grande attention »."],
+     "avec la plus grande attention", "direct", "Bercy"),
 ]
 
 
