@@ -830,6 +830,12 @@ class _Walker:
             return self.description(np)
         if names:
             last = names[-1]
+            owner_of = re.match(r"\s+(?:[a-z-]+\s+){0,2}([a-z-]+)$", np[last.end():])
+            if last.group(0).endswith(("'s", "’s")) and owner_of is not None and \
+                    not any(w.lower() in self.grammar.organisations for w in names[-1].group(0)
+                            .split()):
+                # "Mr Brown's lawyer said", "Petrova's father said": not Brown himself.
+                return self.description(np)
             before = np[:last.start()].strip()
             before_words = before.lower().split()
             if before_words and before_words[-1] in self.grammar.organisations:

@@ -502,6 +502,10 @@ ATTRIBUTIONS = [
     ("fr", ["« Allez », a dit Jean Morel.",
             "À Bercy, on suit le dossier « avec la plus grande attention »."],
      "avec la plus grande attention", "direct", "Bercy"),
+    # "Mr Brown's lawyer" speaks for Mr Brown; he is not the speaker.
+    ("en", ['"Go," said Jen Miller.',
+            'Speaking outside court, Mr Brown\'s lawyer said: "He is innocent."'],
+     "He is innocent.", "direct", "Mr Brown's lawyer"),
 ]
 
 
