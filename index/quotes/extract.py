@@ -626,7 +626,10 @@ class _Walker:
             return None
         if re.match(r"(?:d[’']|de\s|du\s|des\s)", chunk, re.IGNORECASE):
             return None  # « se souvient d’une femme … »: a complement, not the subject
-        np_end = offset + rest.index(chunk) + len(chunk)
+        at = rest.find(chunk)
+        # « la sénatrice (LR) Sophie Primas »: the bracket cleaned out of the chunk, which is
+        # then no longer a piece of the text; the subject runs to the end of the match.
+        np_end = offset + (at + len(chunk) if at >= 0 else chunk_match.end())
         # "role, Name": « le délégué général de la FNSEA, Hugo Marchal, … ».
         paren = re.match(r"^\s*\([^()]{1,40}\)", right[np_end:])
         if paren:

@@ -506,6 +506,9 @@ ATTRIBUTIONS = [
     ("en", ['"Go," said Jen Miller.',
             'Speaking outside court, Mr Brown\'s lawyer said: "He is innocent."'],
      "He is innocent.", "direct", "Mr Brown's lawyer"),
+    # A party label between a role and a name after the verb used to crash the extractor.
+    ("fr", ["« C’est un scandale », fulmine la sénatrice (LR) Sophie Primas."],
+     "C’est un scandale", "direct", "Sophie Primas"),
 ]
 
 
