@@ -269,7 +269,16 @@ class _Walker:
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(_Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
         if text.rstrip().endswith(":") and not quotes:
-            self.announced = next((c.person for c in reversed(cues) if c.person is not None), None)
+            self.announced = next((c.person for c in reversed(cues) if c.person is not None),
+                                  None) or self.aged_before_colon(text.rstrip())
+
+    def aged_before_colon(self, before: str) -> Person | None:
+        """« Même son de cloche chez Martine, 45 ans : », "the same for Dave Jones, 52:": the
+        person given an age just before the colon."""
+        aged = _AGED_BEFORE_COLON.search(before[:-1].rstrip())
+        if aged is None or not self.cast.is_name(aged.group("name"), before, aged.start()):
+            return None
+        return self.cast.person(self.cast.strip_title(aged.group("name")))
 
     def tweet(self, paragraph: Paragraph) -> bool:
         """An embedded post: "text pic.twitter.com/… — Name (@handle) March 22, 2022"."""
@@ -355,6 +364,9 @@ class _Walker:
         before = text[:span.open].rstrip(" \u00a0\u202f")
         if not before.endswith(":"):
             return None
+        aged = self.aged_before_colon(before)
+        if aged is not None:
+            return aged
         clause = re.split(r"[,;.!?»”\"]", before[:-1])[-1].strip()
         words = clause.split()
         cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].islower() and
@@ -1327,6 +1339,7 @@ _WHEN_THEN_COMMA = re.compile(
     r"^\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
     r"yesterday|tonight|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
     r"aujourd[’']hui)\s*,", re.IGNORECASE)
+_AGED_BEFORE_COLON = re.compile(rf"(?P<name>{NAME}),\s*\d{{1,3}}(?:\s*ans)?\s*$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*ans)?\s*,")
 _THIS = frozenset(("ce", "cet", "cette", "this"))
 _DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))

@@ -509,6 +509,17 @@ ATTRIBUTIONS = [
     # A party label between a role and a name after the verb used to crash the extractor.
     ("fr", ["« C’est un scandale », fulmine la sénatrice (LR) Sophie Primas."],
      "C’est un scandale", "direct", "Sophie Primas"),
+    # « tempête » as a reporting verb in an incise.
+    ("fr", ["« Allez », a dit Jean Morel.",
+            "« C’est honteux », tempête la sénatrice Sophie Primas."],
+     "C’est honteux", "direct", "Sophie Primas"),
+    # A person given an age before a colon says what follows, here or in the next paragraph.
+    ("fr", ["« Allez », a dit Jean Morel.",
+            "Même son de cloche chez Martine, 45 ans : « On n’a rien vu venir. »"],
+     "On n’a rien vu venir.", "direct", "Martine"),
+    ("en", ['"Go," said Jen Miller.', "It was the same story for Dave Jones, 52:",
+            '"We lost everything."'],
+     "We lost everything.", "direct", "Dave Jones"),
 ]
 
 
