@@ -68,6 +68,8 @@ class Cast:
             # "Senate Leader Anna Hale": capitalised role words are the role, not the name.
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in self.grammar.roles),
                       default=0)
+            if words[-1].lower() in self.grammar.organisations:
+                cut = 0  # "the Justice Department": an organisation's name, no role in it
             if len(words) - cut >= 2 and self._after_listener_slot(text[:match.start()]):
                 # « explique à Mediapart Gaëlle, du collectif … »: the outlet, then the speaker.
                 cut += 1
@@ -198,6 +200,8 @@ class Cast:
 
     def strip_title(self, name: str) -> str:
         words = name.split()
+        if len(words) >= 2 and words[-1].lower() in self.grammar.organisations:
+            return name  # "Justice Department", "Police Federation": the body's own name
         titles = self.grammar.titles
         while len(words) > 1 and (words[0] in titles or f"{words[0]}." in titles):
             words = words[1:]

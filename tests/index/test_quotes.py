@@ -520,6 +520,9 @@ ATTRIBUTIONS = [
     ("en", ['"Go," said Jen Miller.', "It was the same story for Dave Jones, 52:",
             '"We lost everything."'],
      "We lost everything.", "direct", "Dave Jones"),
+    # "Justice" is a title before a judge's name, not before an organisation noun.
+    ("en", ["In a statement, the Justice Department said it would review the ruling."],
+     "it would review the ruling", "indirect", "Justice Department"),
 ]
 
 
