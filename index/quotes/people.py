@@ -201,7 +201,11 @@ class Cast:
     def strip_title(self, name: str) -> str:
         words = name.split()
         if len(words) >= 2 and words[-1].lower() in self.grammar.organisations:
-            return name  # "Justice Department", "Police Federation": the body's own name
+            # "Justice Department", "Police Federation": the body's own name, but not
+            # "California's" before it.
+            while len(words) > 1 and words[0].endswith(("'s", "’s")):
+                words = words[1:]
+            return " ".join(words)
         titles = self.grammar.titles
         while len(words) > 1 and (words[0] in titles or f"{words[0]}." in titles):
             words = words[1:]
