@@ -523,6 +523,10 @@ ATTRIBUTIONS = [
     # "Justice" is a title before a judge's name, not before an organisation noun.
     ("en", ["In a statement, the Justice Department said it would review the ruling."],
      "it would review the ruling", "indirect", "Justice Department"),
+    # « l’édile » is the mayor on stage (roles of the regional press).
+    ("fr", ["Le maire de Plouër, Yves Le Bihan (SE), a inauguré la salle samedi.",
+            "« C’était attendu depuis vingt ans », se réjouit l’édile."],
+     "C’était attendu depuis vingt ans", "direct", "Yves Le Bihan"),
 ]
 
 
