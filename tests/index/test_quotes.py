@@ -527,6 +527,9 @@ ATTRIBUTIONS = [
     ("fr", ["Le maire de Plouër, Yves Le Bihan (SE), a inauguré la salle samedi.",
             "« C’était attendu depuis vingt ans », se réjouit l’édile."],
      "C’était attendu depuis vingt ans", "direct", "Yves Le Bihan"),
+    # British police ranks as the BBC writes them are titles, not part of the name.
+    ("en", ['Ch Insp Mark Lewis said: "Our thoughts are with the family."'],
+     "Our thoughts are with the family.", "direct", "Mark Lewis"),
 ]
 
 
