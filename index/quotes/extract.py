@@ -1422,6 +1422,7 @@ _MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s
 # Where an impersonal « on » speaks from: « dans l’entourage de la ministre », « chez Renault ».
 _ON_SOURCE = re.compile(
     r"^\s+(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux)|"
+    r"auprès\s+d(?:e|u|es)|"  # « indique-t-on auprès de Bercy »
     r"de(?=\s+sources?\s))\s+"  # « affirme-t-on de source policière »
     r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60})"
 )

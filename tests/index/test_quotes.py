@@ -530,6 +530,10 @@ ATTRIBUTIONS = [
     # British police ranks as the BBC writes them are titles, not part of the name.
     ("en", ['Ch Insp Mark Lewis said: "Our thoughts are with the family."'],
      "Our thoughts are with the family.", "direct", "Mark Lewis"),
+    # « indique-t-on auprès de Bercy »: « on » is the office named after « auprès de ».
+    ("fr", ["« Allez », a dit Jean Morel.",
+            "« Nous étudions toutes les options », indique-t-on auprès de Bercy."],
+     "Nous étudions toutes les options", "direct", "Bercy"),
 ]
 
 
