@@ -630,7 +630,10 @@ class _Walker:
         offset = len(lead.group(0)) if lead and right[lead.end():].strip() else 0
         rest = right[offset:]
         # « a martelé la maire (PS), Sophie Lemoine »: a parenthesis stays in the subject.
-        chunk_match = re.match(r"^\s*((?:[^,.;:!?\x01()]|\([^()\x01]{1,40}\)){1,120})", rest)
+        # "said Sen. Maria Cantwell": a title's full stop does not end the subject.
+        chunk_match = re.match(r"^\s*((?:\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Prof|Capt|"
+                               r"Mme|Mgr|Pr|Me)\.|[^,.;:!?\x01()]|\([^()\x01]{1,40}\)){1,120})",
+                               rest)
         if not chunk_match:
             return None
         chunk = cut_complements(clean_np(chunk_match.group(1)))
@@ -820,6 +823,13 @@ class _Walker:
         words = re.sub(r"(?<!\w)([lLdD][’'])(?=\w)", r"\1 ", np).split()
         if len(np.split()) > 9 or _MASK in np:
             return None
+        if 2 <= len(words) <= 4 and words[0].lower() == "the" and \
+                words[-1] in ("Republican", "Democrat", "Democratic", "Conservative", "Tory",
+                              "Liberal") and all(w[:1].isupper() for w in words[1:]):
+            # "the Louisiana Republican said": the politician on stage.
+            earlier = self.last_person("x")
+            if earlier is not None:
+                return earlier
         names = [m for m in _NAME_RE.finditer(np)
                  if self.cast.is_name(self.cast.strip_title(m.group(0)), np, m.start()) and
                  not _ADJECTIVE_NAME.match(np, m.start())]

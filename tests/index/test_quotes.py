@@ -534,6 +534,13 @@ ATTRIBUTIONS = [
     ("fr", ["« Allez », a dit Jean Morel.",
             "« Nous étudions toutes les options », indique-t-on auprès de Bercy."],
      "Nous étudions toutes les options", "direct", "Bercy"),
+    # "said Sen. Maria Cantwell": the title's full stop does not cut the inverted subject.
+    ("en", ['"We won\'t back down," said Sen. Maria Cantwell, D-Wash., the top Democrat.'],
+     "We won't back down", "direct", "Maria Cantwell"),
+    # "the Louisiana Republican": the politician on stage.
+    ("en", ["House Speaker Mike Johnson, R-La., told reporters the vote would happen soon.",
+            '"I\'m optimistic," the Louisiana Republican said.'],
+     "I'm optimistic", "direct", "Mike Johnson"),
 ]
 
 
