@@ -576,24 +576,27 @@ class Engine:
     def _asks_for_the_unknown(self, tokens: list[str], language: str) -> bool:
         """Whether the question opens "What is the X …?" / "Quel est le X …?" with an X the article
         never mentions in any form: the weather, a price, a capital it does not talk about.
+        X is the whole noun phrase up to the first small word ("the mayor's political party"):
+        a word of it matched only fuzzily ("party" → "part") is as good as unknown.
         (In a question in another language, an unmatched word may just be untranslated.)"""
-        for opening in _asking_openings(language).get(tokens[0] if tokens else "", ()):
-            if tuple(tokens[: len(opening)]) == opening:
-                rest = tokens[len(opening):]
-                skip = _folded_words(language, "determiners")
-                head = next((t for t in rest if t not in skip), None)
-                if head is None or self._match_word(head, language).how != "unknown":
-                    return False
-                if head not in _folded_words(language, "measure_words"):
-                    return True
-                # a measure the article may give as a number ("110 km/h"): answered by a
-                # paragraph that holds a number and everything the question measures
-                measured = [w for w in self._query_words(rest, language) if w.word != head]
-                return not any(
-                    self._numbers[row]
-                    and all(set(w.terms) & self._row_terms[row] for w in measured)
-                    for row in range(len(self._row_terms))
-                )
+        head = _head_phrase(tokens, language)
+        if not head:
+            return False
+        measures = _folded_words(language, "measure_words")
+        for position, word in enumerate(head):
+            if self._match_word(word, language).how not in ("unknown", "fuzzy"):
+                continue
+            if word not in measures or position > 0:
+                return True
+            # a measure the article may give as a number ("110 km/h"): answered by a
+            # paragraph that holds a number and everything the question measures
+            rest = tokens[tokens.index(word) + 1:]
+            measured = [w for w in self._query_words(rest, language) if w.word != word]
+            return not any(
+                self._numbers[row]
+                and all(set(w.terms) & self._row_terms[row] for w in measured)
+                for row in range(len(self._row_terms))
+            )
         return False
 
     def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> dict[int, float]:
@@ -960,6 +963,20 @@ def _asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         opening = tuple(fold_accents(w) for w in entry.split())
         table.setdefault(opening[0], []).append(opening)
     return {first: tuple(openings) for first, openings in table.items()}
+
+
+def _head_phrase(tokens: list[str], language: str) -> tuple[str, ...]:
+    """The noun phrase a "What is the …?" / "Quel est le …?" question asks for: the words after
+    the opening and its determiners, up to the first stopword."""
+    for opening in _asking_openings(language).get(tokens[0] if tokens else "", ()):
+        if tuple(tokens[: len(opening)]) == opening:
+            skip = _folded_words(language, "determiners")
+            stop = _folded_words(language, "stopwords")
+            rest = tokens[len(opening):]
+            start = next((i for i, t in enumerate(rest) if t not in skip), len(rest))
+            end = next((i for i in range(start, len(rest)) if rest[i] in stop), len(rest))
+            return tuple(rest[start:end])
+    return ()
 
 
 @cache

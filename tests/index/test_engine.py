@@ -434,6 +434,10 @@ _CORPUS = Path(__file__).parents[1] / "corpus" / "articles"
         ("search_fr_festival_orages", "Quelle était la vitesse du vent ?", True),
         ("search_fr_festival_orages", "Quel est le prix d'un billet pour le festival ?", False),
         ("search_en_chess_prodigy", "What was the age of the winner?", True),
+        # the whole noun phrase is asked for; "party" is matched only fuzzily ("part")
+        ("search_en_mayor_election", "What is the mayor's political party?", False),
+        ("search_fr_cantine_bio", "Quel est le prix payé par les familles ?", True),
+        ("search_en_marathon_record", "What was the winning time of Faith Chebet?", True),
     ],
 )
 def test_what_is_the_thing_the_article_never_mentions(
