@@ -61,6 +61,10 @@ PHRASE_WEIGHT = 1.0
 ROLE_MIN_WORDS = 2
 #: The top paragraph must hold question words carrying this share of the question's idf mass.
 MIN_IDF_COVERAGE = 0.3
+#: ... or this share when the question counts a noun ("how many runners") that the paragraph
+#: gives no number for, a number being looked for this many terms before the noun.
+COUNT_MISSING_MIN_COVERAGE = 0.5
+COUNT_REACH = 2
 #: In a question in another language, an unmatched word is likely untranslated, not off-topic.
 UNTRANSLATED_WORD_SHARE = 0.25
 #: Fuzzy matching of an unknown question word: minimum rapidfuzz ratio by word length.
@@ -187,6 +191,14 @@ class Engine:
             for pair in pairs:
                 self._bigram_rows.setdefault(pair, []).append(row)
         self._numbers = [bool(self._holds("number", p.text)) for p in paragraphs]
+        # what each paragraph counts: the terms a number comes just before ("47,000 runners")
+        number_terms = {
+            t for w in word_list(article.language, "number_words") for t in analyze(w)
+        }
+        self._measure_terms = frozenset(
+            t for w in word_list(article.language, "measure_words") for t in analyze(w)
+        )
+        self._counted = [_counted_terms(analyze(p.text), number_terms) for p in paragraphs]
         self._type_factor = {
             kind: 1.0 + (ANSWER_TYPE_BOOST - 1.0) * np.array(
                 [self._holds(kind, p.text) for p in paragraphs]
@@ -447,7 +459,8 @@ class Engine:
         cross_language = language != self.article.language
         if (
             not ranked
-            or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE
+            or self._coverage(words, ranked[0], cross_language)
+            < self._min_coverage(tokens, words, ranked[0], language)
             or (not cross_language and self._asks_for_the_unknown(tokens, language))
         ):
             return Answer(question, mode, False, (), language, intent)
@@ -598,6 +611,28 @@ class Engine:
                 for row in range(len(self._row_terms))
             )
         return False
+
+    def _min_coverage(
+        self, tokens: list[str], words: tuple[QueryWord, ...], row: int, language: str
+    ) -> float:
+        """MIN_IDF_COVERAGE; COUNT_MISSING_MIN_COVERAGE when the question counts a noun ("How
+        many runners …?", « Combien d'enfants … ? ») that paragraph ``row`` gives no number
+        for: "Combien d'enfants sont allergiques ?" is not answered by « Nos enfants … »."""
+        counting = _folded_words(language, "counting_words")
+        if counting.isdisjoint(tokens):
+            return MIN_IDF_COVERAGE
+        stop = _folded_words(language, "stopwords")
+        start = next(i for i, t in enumerate(tokens) if t in counting) + 1
+        noun = next((t for t in tokens[start:] if t not in stop), None)
+        counted = next((w for w in words if w.word == noun and w.terms), None)
+        if (
+            counted is None
+            or not self._counted[row].isdisjoint(counted.terms)
+            # "combien coûte …": a measure, not a count
+            or not self._measure_terms.isdisjoint(counted.terms)
+        ):
+            return MIN_IDF_COVERAGE
+        return COUNT_MISSING_MIN_COVERAGE
 
     def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> dict[int, float]:
         """For each paragraph (that gets any), PHRASE_WEIGHT · mean idf of each pair of question
@@ -963,6 +998,18 @@ def _asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         opening = tuple(fold_accents(w) for w in entry.split())
         table.setdefault(opening[0], []).append(opening)
     return {first: tuple(openings) for first, openings in table.items()}
+
+
+def _counted_terms(terms: list[str], number_terms: set[str]) -> frozenset[str]:
+    """The terms that follow a number within COUNT_REACH terms ("20 tonnes of langoustines")."""
+    counted: set[str] = set()
+    for place, term in enumerate(terms):
+        if term.isdigit() or term in number_terms:
+            counted.update(
+                t for t in terms[place + 1: place + 1 + COUNT_REACH]
+                if not t.isdigit() and t not in number_terms
+            )
+    return frozenset(counted)
 
 
 def _head_phrase(tokens: list[str], language: str) -> tuple[str, ...]:

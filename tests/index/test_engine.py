@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.article import Article, parse_article
-from index.engine import Engine, Mode
+from index.engine import Engine, Mode, _counted_terms
 from index.quotes import Quote, Speaker
 
 DEV_SET = json.loads(
@@ -438,6 +438,12 @@ _CORPUS = Path(__file__).parents[1] / "corpus" / "articles"
         ("search_en_mayor_election", "What is the mayor's political party?", False),
         ("search_fr_cantine_bio", "Quel est le prix payé par les familles ?", True),
         ("search_en_marathon_record", "What was the winning time of Faith Chebet?", True),
+        # a count of something no paragraph gives a number for needs more of the question
+        ("search_fr_eboulement_col", "Combien de personnes ont été évacuées ?", False),
+        ("search_en_marathon_record", "How many fans cheered at the finish line?", False),
+        ("search_fr_cantine_bio", "Combien de repas sont préparés chaque jour ?", True),
+        ("search_en_marathon_record", "How many people were treated for the cold?", True),
+        ("search_fr_cantine_bio", "Combien coûte le bio à la ville ?", True),
     ],
 )
 def test_what_is_the_thing_the_article_never_mentions(
@@ -799,3 +805,16 @@ def test_a_translation_is_found_in_another_form(
 def test_court_news_synonyms(article: str, question: str, paragraph: int) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("terms", "counted"),
+    [
+        (["47", "000", "runner", "start"], {"runner", "start"}),
+        (["20", "tonn", "langoustin", "wait"], {"tonn", "langoustin"}),
+        (["three", "lorri"], {"lorri"}),
+        (["runner", "start"], set()),
+    ],
+)
+def test_what_a_paragraph_counts(terms: list[str], counted: set[str]) -> None:
+    assert _counted_terms(terms, {"three"}) == counted
