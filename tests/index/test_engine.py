@@ -818,3 +818,31 @@ def test_court_news_synonyms(article: str, question: str, paragraph: int) -> Non
 )
 def test_what_a_paragraph_counts(terms: list[str], counted: set[str]) -> None:
     assert _counted_terms(terms, {"three"}) == counted
+
+
+_PARAPHRASE_EN = (
+    "The bakery on Mill Street closed on Monday after a fire in its oven.\n"
+    "The owner said the bakery would restart baking within two weeks.\n"
+    "The winner of the bread contest will receive 500 dollars and a trophy.\n"
+    "Customers should check whether their loaf was bought before Sunday.\n"
+)
+_PARAPHRASE_FR = (
+    "La boulangerie de la rue du Moulin a fermé lundi après un incendie dans son four.\n"
+    "Le prix payé par les clients ne changera pas, assure la gérante.\n"
+    "Une pétition a recueilli 2 000 signatures en trois jours.\n"
+    "Le gaspillage du pain invendu atteint 20 % chaque soir.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        (_PARAPHRASE_EN, "When will the bakery reopen?", 1),  # reopen ~ restart
+        (_PARAPHRASE_EN, "How much money does the contest winner get?", 2),  # money ~ dollars
+        (_PARAPHRASE_FR, "Les clients paieront-ils plus cher ?", 1),  # paieront ~ payé
+        (_PARAPHRASE_FR, "Quelle quantité de pain est jetée ?", 3),  # jetée ~ gaspillage
+    ],
+)
+def test_paraphrased_words_are_matched(article: str, question: str, paragraph: int) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
