@@ -52,6 +52,8 @@ QUOTE_BOOST = 1.25
 SCENE_SHARE = 0.5
 #: "Quand … ?" / "How many … ?": a paragraph holding a date / a number is worth this much more.
 ANSWER_TYPE_BOOST = 1.15
+#: ... but a "Quand … ?" / "When … ?" is answered by a date, which few paragraphs hold: this much.
+DATE_TYPE_BOOST = 1.6
 #: ... and a paragraph dated only roughly ("mardi", "last week") half as much more.
 VAGUE_DATE_SHARE = 0.5
 #: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
@@ -200,7 +202,7 @@ class Engine:
         )
         self._counted = [_counted_terms(analyze(p.text), number_terms) for p in paragraphs]
         self._type_factor = {
-            kind: 1.0 + (ANSWER_TYPE_BOOST - 1.0) * np.array(
+            kind: 1.0 + (_TYPE_BOOSTS[kind] - 1.0) * np.array(
                 [self._holds(kind, p.text) for p in paragraphs]
             )
             for kind in ("date", "number")
@@ -1038,6 +1040,8 @@ def _answer_types(language: str) -> dict[str, str]:
 
 
 #: Measures in every language ("vitesse", "price"): answered by a number the article gives.
+_TYPE_BOOSTS = {"date": DATE_TYPE_BOOST, "number": ANSWER_TYPE_BOOST}
+
 _MEASURE_WORDS = frozenset(
     fold_accents(word)
     for language in SUPPORTED_LANGUAGES

@@ -846,3 +846,22 @@ _PARAPHRASE_FR = (
 def test_paraphrased_words_are_matched(article: str, question: str, paragraph: int) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # the dated paragraph wins over a shorter one holding the same words without a date
+        ("Le cinéma Lux, ouvert en 1931 au coin de la place, fermera le 30 juin.\n"
+         "D'autres cinémas pourraient fermer, selon la fédération.\n",
+         "Quand le cinéma fermera-t-il ?", 0),
+        ("The Lux cinema, opened in 1931 on the corner of the square, will close on 30 June.\n"
+         "Other cinemas in the region may close, the federation said.\n",
+         "When will the cinema close?", 0),
+    ],
+)
+def test_a_when_question_prefers_a_dated_paragraph(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
