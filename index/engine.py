@@ -54,6 +54,8 @@ SCENE_SHARE = 0.5
 ANSWER_TYPE_BOOST = 1.15
 #: ... but a "Quand … ?" / "When … ?" is answered by a date, which few paragraphs hold: this much.
 DATE_TYPE_BOOST = 1.6
+#: ... and a "Where … ?" a paragraph naming a place ("in Iten") this much.
+PLACE_TYPE_BOOST = 1.3
 #: ... and a paragraph dated only roughly ("mardi", "last week") half as much more.
 VAGUE_DATE_SHARE = 0.5
 #: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
@@ -205,7 +207,7 @@ class Engine:
             kind: 1.0 + (_TYPE_BOOSTS[kind] - 1.0) * np.array(
                 [self._holds(kind, p.text) for p in paragraphs]
             )
-            for kind in ("date", "number")
+            for kind in ("date", "number", "place")
         }
         # the article's own words, accent-folded and unstemmed, for matching unknown query words
         self._surface: dict[str, str] = {}
@@ -388,6 +390,8 @@ class Engine:
     def _holds(self, kind: str, text: str) -> float:
         """How well ``text`` holds a date or a number: 1.0 for a month, a year, digits or a number
         word; ``VAGUE_DATE_SHARE`` for a date given only by a weekday or a relative word; else 0."""
+        if kind == "place":
+            return float(bool(_PLACE.search(text)))
         tokens = {fold_accents(t) for t in self._analyzer.tokens(text)}
         words = _folded_words(self.article.language, f"{kind}_words")
         if kind == "date":
@@ -1040,7 +1044,7 @@ def _answer_types(language: str) -> dict[str, str]:
 
 
 #: Measures in every language ("vitesse", "price"): answered by a number the article gives.
-_TYPE_BOOSTS = {"date": DATE_TYPE_BOOST, "number": ANSWER_TYPE_BOOST}
+_TYPE_BOOSTS = {"date": DATE_TYPE_BOOST, "number": ANSWER_TYPE_BOOST, "place": PLACE_TYPE_BOOST}
 
 _MEASURE_WORDS = frozenset(
     fold_accents(word)
@@ -1056,6 +1060,10 @@ _SPARSE_MAX_PARAGRAPHS = 200
 _OPENING_MARKS = frozenset("“«\"„‘")
 
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
+#: A place: a capitalised name after "in", "at", « à », « dans »… ("trained in Iten").
+_PLACE = re.compile(
+    r"\b(?:in|at|from|near|à|dans|près de|au|aux)\s+(?:the\s+|la\s+|le\s+|l')?[A-ZÀ-Ý][\w-]+"
+)
 
 
 def _names_match(a: str, b: str) -> bool:

@@ -865,3 +865,22 @@ def test_a_when_question_prefers_a_dated_paragraph(
 ) -> None:
     answer = Engine.from_text(article).answer("ask", question)
     assert answer.found and answer.results[0].paragraph == paragraph
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "paragraph"),
+    [
+        # the paragraph naming a place wins over a shorter one holding the same words
+        ("The team will play its home games in Leeds from next season.\n"
+         "The team said its games would be played with new kits.\n",
+         "Where will the team play its games?", 0),
+        ("The orchestra will perform its concerts in Vienna next spring.\n"
+         "The orchestra said its concerts would be performed without a conductor.\n",
+         "Where will the orchestra perform its concerts?", 0),
+    ],
+)
+def test_a_where_question_prefers_a_paragraph_naming_a_place(
+    article: str, question: str, paragraph: int
+) -> None:
+    answer = Engine.from_text(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == paragraph
