@@ -468,6 +468,7 @@ class Engine:
             or self._coverage(words, ranked[0], cross_language)
             < self._min_coverage(tokens, words, ranked[0], language)
             or (not cross_language and self._asks_for_the_unknown(tokens, language))
+            or not self._holds_what_is_measured(tokens, words, ranked[0], language)
         ):
             return Answer(question, mode, False, (), language, intent)
         idf = self._text.idf_of
@@ -617,6 +618,22 @@ class Engine:
                 for row in range(len(self._row_terms))
             )
         return False
+
+    def _holds_what_is_measured(
+        self, tokens: list[str], words: tuple[QueryWord, ...], row: int, language: str
+    ) -> bool:
+        """For "How old is her coach?" (a question word, then a measure), whether paragraph
+        ``row`` holds a question word besides the measure: "The 27-year-old …" alone does not
+        say how old the coach is."""
+        if (
+            len(tokens) < 2
+            or _answer_types(language).get(tokens[0]) is not None
+            or tokens[1] not in _folded_words(language, "measure_words")
+            or tokens[0] not in _folded_words(language, "question_words")
+        ):
+            return True
+        others = [w for w in words if w.terms and w.word != tokens[1]]
+        return not others or any(not self._row_terms[row].isdisjoint(w.terms) for w in others)
 
     def _min_coverage(
         self, tokens: list[str], words: tuple[QueryWord, ...], row: int, language: str

@@ -444,6 +444,9 @@ _CORPUS = Path(__file__).parents[1] / "corpus" / "articles"
         ("search_fr_cantine_bio", "Combien de repas sont préparés chaque jour ?", True),
         ("search_en_marathon_record", "How many people were treated for the cold?", True),
         ("search_fr_cantine_bio", "Combien coûte le bio à la ville ?", True),
+        # "How old is X?": a paragraph holding only the measure ("27-year-old") does not answer
+        ("search_en_marathon_record", "How old is the coach?", False),
+        ("search_en_marathon_record", "How old is Faith Chebet?", True),
     ],
 )
 def test_what_is_the_thing_the_article_never_mentions(
