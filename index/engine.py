@@ -52,6 +52,10 @@ QUOTE_BOOST = 1.25
 SCENE_SHARE = 0.5
 #: "Quand … ?" / "How many … ?": a paragraph holding a date / a number is worth this much more.
 ANSWER_TYPE_BOOST = 1.15
+#: ... but a "Quand … ?" / "When … ?" is answered by a date, which few paragraphs hold: this much.
+DATE_TYPE_BOOST = 1.6
+#: ... and a "Where … ?" a paragraph naming a place ("in Iten") this much.
+PLACE_TYPE_BOOST = 1.3
 #: ... and a paragraph dated only roughly ("mardi", "last week") half as much more.
 VAGUE_DATE_SHARE = 0.5
 #: Two question words side by side in a paragraph ("XXe arrondissement") add this share of
@@ -61,6 +65,10 @@ PHRASE_WEIGHT = 1.0
 ROLE_MIN_WORDS = 2
 #: The top paragraph must hold question words carrying this share of the question's idf mass.
 MIN_IDF_COVERAGE = 0.3
+#: ... or this share when the question counts a noun ("how many runners") that the paragraph
+#: gives no number for, a number being looked for this many terms before the noun.
+COUNT_MISSING_MIN_COVERAGE = 0.5
+COUNT_REACH = 2
 #: In a question in another language, an unmatched word is likely untranslated, not off-topic.
 UNTRANSLATED_WORD_SHARE = 0.25
 #: Fuzzy matching of an unknown question word: minimum rapidfuzz ratio by word length.
@@ -187,11 +195,19 @@ class Engine:
             for pair in pairs:
                 self._bigram_rows.setdefault(pair, []).append(row)
         self._numbers = [bool(self._holds("number", p.text)) for p in paragraphs]
+        # what each paragraph counts: the terms a number comes just before ("47,000 runners")
+        number_terms = {
+            t for w in word_list(article.language, "number_words") for t in analyze(w)
+        }
+        self._measure_terms = frozenset(
+            t for w in word_list(article.language, "measure_words") for t in analyze(w)
+        )
+        self._counted = [_counted_terms(analyze(p.text), number_terms) for p in paragraphs]
         self._type_factor = {
-            kind: 1.0 + (ANSWER_TYPE_BOOST - 1.0) * np.array(
+            kind: 1.0 + (_TYPE_BOOSTS[kind] - 1.0) * np.array(
                 [self._holds(kind, p.text) for p in paragraphs]
             )
-            for kind in ("date", "number")
+            for kind in ("date", "number", "place")
         }
         # the article's own words, accent-folded and unstemmed, for matching unknown query words
         self._surface: dict[str, str] = {}
@@ -374,6 +390,8 @@ class Engine:
     def _holds(self, kind: str, text: str) -> float:
         """How well ``text`` holds a date or a number: 1.0 for a month, a year, digits or a number
         word; ``VAGUE_DATE_SHARE`` for a date given only by a weekday or a relative word; else 0."""
+        if kind == "place":
+            return float(bool(_PLACE.search(text)))
         tokens = {fold_accents(t) for t in self._analyzer.tokens(text)}
         words = _folded_words(self.article.language, f"{kind}_words")
         if kind == "date":
@@ -447,8 +465,10 @@ class Engine:
         cross_language = language != self.article.language
         if (
             not ranked
-            or self._coverage(words, ranked[0], cross_language) < MIN_IDF_COVERAGE
+            or self._coverage(words, ranked[0], cross_language)
+            < self._min_coverage(tokens, words, ranked[0], language)
             or (not cross_language and self._asks_for_the_unknown(tokens, language))
+            or not self._holds_what_is_measured(tokens, words, ranked[0], language)
         ):
             return Answer(question, mode, False, (), language, intent)
         idf = self._text.idf_of
@@ -576,25 +596,66 @@ class Engine:
     def _asks_for_the_unknown(self, tokens: list[str], language: str) -> bool:
         """Whether the question opens "What is the X …?" / "Quel est le X …?" with an X the article
         never mentions in any form: the weather, a price, a capital it does not talk about.
+        X is the whole noun phrase up to the first small word ("the mayor's political party"):
+        a word of it matched only fuzzily ("party" → "part") is as good as unknown.
         (In a question in another language, an unmatched word may just be untranslated.)"""
-        for opening in _asking_openings(language).get(tokens[0] if tokens else "", ()):
-            if tuple(tokens[: len(opening)]) == opening:
-                rest = tokens[len(opening):]
-                skip = _folded_words(language, "determiners")
-                head = next((t for t in rest if t not in skip), None)
-                if head is None or self._match_word(head, language).how != "unknown":
-                    return False
-                if head not in _folded_words(language, "measure_words"):
-                    return True
-                # a measure the article may give as a number ("110 km/h"): answered by a
-                # paragraph that holds a number and everything the question measures
-                measured = [w for w in self._query_words(rest, language) if w.word != head]
-                return not any(
-                    self._numbers[row]
-                    and all(set(w.terms) & self._row_terms[row] for w in measured)
-                    for row in range(len(self._row_terms))
-                )
+        head = _head_phrase(tokens, language)
+        if not head:
+            return False
+        measures = _folded_words(language, "measure_words")
+        for position, word in enumerate(head):
+            if self._match_word(word, language).how not in ("unknown", "fuzzy"):
+                continue
+            if word not in measures or position > 0:
+                return True
+            # a measure the article may give as a number ("110 km/h"): answered by a
+            # paragraph that holds a number and everything the question measures
+            rest = tokens[tokens.index(word) + 1:]
+            measured = [w for w in self._query_words(rest, language) if w.word != word]
+            return not any(
+                self._numbers[row]
+                and all(set(w.terms) & self._row_terms[row] for w in measured)
+                for row in range(len(self._row_terms))
+            )
         return False
+
+    def _holds_what_is_measured(
+        self, tokens: list[str], words: tuple[QueryWord, ...], row: int, language: str
+    ) -> bool:
+        """For "How old is her coach?" (a question word, then a measure), whether paragraph
+        ``row`` holds a question word besides the measure: "The 27-year-old …" alone does not
+        say how old the coach is."""
+        if (
+            len(tokens) < 2
+            or _answer_types(language).get(tokens[0]) is not None
+            or tokens[1] not in _folded_words(language, "measure_words")
+            or tokens[0] not in _folded_words(language, "question_words")
+        ):
+            return True
+        others = [w for w in words if w.terms and w.word != tokens[1]]
+        return not others or any(not self._row_terms[row].isdisjoint(w.terms) for w in others)
+
+    def _min_coverage(
+        self, tokens: list[str], words: tuple[QueryWord, ...], row: int, language: str
+    ) -> float:
+        """MIN_IDF_COVERAGE; COUNT_MISSING_MIN_COVERAGE when the question counts a noun ("How
+        many runners …?", « Combien d'enfants … ? ») that paragraph ``row`` gives no number
+        for: "Combien d'enfants sont allergiques ?" is not answered by « Nos enfants … »."""
+        counting = _folded_words(language, "counting_words")
+        if counting.isdisjoint(tokens):
+            return MIN_IDF_COVERAGE
+        stop = _folded_words(language, "stopwords")
+        start = next(i for i, t in enumerate(tokens) if t in counting) + 1
+        noun = next((t for t in tokens[start:] if t not in stop), None)
+        counted = next((w for w in words if w.word == noun and w.terms), None)
+        if (
+            counted is None
+            or not self._counted[row].isdisjoint(counted.terms)
+            # "combien coûte …": a measure, not a count
+            or not self._measure_terms.isdisjoint(counted.terms)
+        ):
+            return MIN_IDF_COVERAGE
+        return COUNT_MISSING_MIN_COVERAGE
 
     def _phrase_bonus(self, words: tuple[QueryWord, ...]) -> dict[int, float]:
         """For each paragraph (that gets any), PHRASE_WEIGHT · mean idf of each pair of question
@@ -962,6 +1023,32 @@ def _asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(openings) for first, openings in table.items()}
 
 
+def _counted_terms(terms: list[str], number_terms: set[str]) -> frozenset[str]:
+    """The terms that follow a number within COUNT_REACH terms ("20 tonnes of langoustines")."""
+    counted: set[str] = set()
+    for place, term in enumerate(terms):
+        if term.isdigit() or term in number_terms:
+            counted.update(
+                t for t in terms[place + 1: place + 1 + COUNT_REACH]
+                if not t.isdigit() and t not in number_terms
+            )
+    return frozenset(counted)
+
+
+def _head_phrase(tokens: list[str], language: str) -> tuple[str, ...]:
+    """The noun phrase a "What is the …?" / "Quel est le …?" question asks for: the words after
+    the opening and its determiners, up to the first stopword."""
+    for opening in _asking_openings(language).get(tokens[0] if tokens else "", ()):
+        if tuple(tokens[: len(opening)]) == opening:
+            skip = _folded_words(language, "determiners")
+            stop = _folded_words(language, "stopwords")
+            rest = tokens[len(opening):]
+            start = next((i for i, t in enumerate(rest) if t not in skip), len(rest))
+            end = next((i for i in range(start, len(rest)) if rest[i] in stop), len(rest))
+            return tuple(rest[start:end])
+    return ()
+
+
 @cache
 def _answer_types(language: str) -> dict[str, str]:
     """Question words with the kind of answer they expect; a measure ("la vitesse du vent",
@@ -974,6 +1061,8 @@ def _answer_types(language: str) -> dict[str, str]:
 
 
 #: Measures in every language ("vitesse", "price"): answered by a number the article gives.
+_TYPE_BOOSTS = {"date": DATE_TYPE_BOOST, "number": ANSWER_TYPE_BOOST, "place": PLACE_TYPE_BOOST}
+
 _MEASURE_WORDS = frozenset(
     fold_accents(word)
     for language in SUPPORTED_LANGUAGES
@@ -988,6 +1077,10 @@ _SPARSE_MAX_PARAGRAPHS = 200
 _OPENING_MARKS = frozenset("“«\"„‘")
 
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
+#: A place: a capitalised name after "in", "at", « à », « dans »… ("trained in Iten").
+_PLACE = re.compile(
+    r"\b(?:in|at|from|near|à|dans|près de|au|aux)\s+(?:the\s+|la\s+|le\s+|l')?[A-ZÀ-Ý][\w-]+"
+)
 
 
 def _names_match(a: str, b: str) -> bool:
