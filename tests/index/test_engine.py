@@ -381,6 +381,12 @@ def test_question_chatter_is_no_content_word(engine: Engine, question: str) -> N
     assert engine.answer("quote", question).found
 
 
+def first_paragraph(article: str, question: str) -> int | None:
+    """The paragraph an article written as ``article`` answers ``question`` with first."""
+    answer = Engine.from_text(article).answer("ask", question)
+    return answer.results[0].paragraph if answer.found else None
+
+
 @pytest.mark.parametrize(
     ("article", "question", "paragraph"),
     [
@@ -413,8 +419,7 @@ def test_question_chatter_is_no_content_word(engine: Engine, question: str) -> N
 def test_a_question_word_the_article_lacks_meets_its_synonym(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 _CORPUS = Path(__file__).parents[1] / "corpus" / "articles"
@@ -515,8 +520,7 @@ def test_a_quotation_inherits_the_scene_the_paragraph_before_sets(
     ],
 )
 def test_everyday_news_words_cross_languages(article: str, question: str, paragraph: int) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -625,8 +629,7 @@ def test_a_question_word_meets_another_form_of_it(
 def test_a_translation_is_found_for_an_inflected_word(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -670,8 +673,7 @@ def test_the_future_with_aller_or_etre_is_question_filler(question: str) -> None
 def test_numbers_months_and_everyday_words_across_forms_and_languages(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -697,8 +699,7 @@ def test_numbers_months_and_everyday_words_across_forms_and_languages(
 def test_measures_irregular_translations_and_theft_words(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -720,8 +721,7 @@ def test_measures_irregular_translations_and_theft_words(
 def test_everyday_news_words_across_languages_and_phrasal_nouns(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -740,8 +740,7 @@ def test_everyday_news_words_across_languages_and_phrasal_nouns(
     ],
 )
 def test_nouns_meet_their_verbs_and_adjectives(article: str, question: str, paragraph: int) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 def test_a_three_letter_word_is_no_typo_of_a_longer_one() -> None:
@@ -768,8 +767,7 @@ def test_a_three_letter_word_is_no_typo_of_a_longer_one() -> None:
     ],
 )
 def test_business_news_synonyms(article: str, question: str, paragraph: int) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -790,8 +788,7 @@ def test_business_news_synonyms(article: str, question: str, paragraph: int) -> 
 def test_a_translation_is_found_in_another_form(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -806,8 +803,7 @@ def test_a_translation_is_found_in_another_form(
     ],
 )
 def test_court_news_synonyms(article: str, question: str, paragraph: int) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -847,8 +843,7 @@ _PARAPHRASE_FR = (
     ],
 )
 def test_paraphrased_words_are_matched(article: str, question: str, paragraph: int) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -866,8 +861,7 @@ def test_paraphrased_words_are_matched(article: str, question: str, paragraph: i
 def test_a_when_question_prefers_a_dated_paragraph(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
 
 
 @pytest.mark.parametrize(
@@ -885,5 +879,4 @@ def test_a_when_question_prefers_a_dated_paragraph(
 def test_a_where_question_prefers_a_paragraph_naming_a_place(
     article: str, question: str, paragraph: int
 ) -> None:
-    answer = Engine.from_text(article).answer("ask", question)
-    assert answer.found and answer.results[0].paragraph == paragraph
+    assert first_paragraph(article, question) == paragraph
