@@ -184,7 +184,7 @@ def _pairs(articles: Path, golds: Path, prefix: str = "") -> list[tuple[str, Pat
 def report(shared: Path, verbose: bool = False) -> None:
     """Print the quotes figures: bundled article, our own corpus, the shared real articles."""
     print("== quotations (direct recall, indirect recall, speaker accuracy) ==")
-    seed = _REPO / "tests" / "data" / "seed_gold.json"
+    seed = shared / "seed_gold.json"
     if seed.exists():
         bundled = Score()
         _evaluate("bundled (seed_gold)", load_article(), json.loads(seed.read_text("utf-8")),

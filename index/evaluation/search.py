@@ -1,6 +1,6 @@
 """Search quality: hit@1, MRR, no-answer accuracy and speaker accuracy, per question set.
 
-Question sets: the dev set on the bundled article (``tests/data/dev_questions.json``), the shared
+Question sets: the dev set on the bundled article (``<shared>/dev_questions.json``), the shared
 real articles (``<shared>/real/articles`` with ``<shared>/real/gold``, read in place, never
 copied), and the project's own ``search_*`` test articles (``tests/corpus``).
 """
@@ -20,7 +20,6 @@ from index.engine import Answer, Engine, Mode
 from index.quotes import Quote, Speaker
 
 _ROOT = Path(__file__).resolve().parents[2]
-DEV_SET = _ROOT / "tests" / "data" / "dev_questions.json"
 OWN_CORPUS = _ROOT / "tests" / "corpus"
 #: Results looked at for the reciprocal rank.
 RANK_DEPTH = 10
@@ -140,8 +139,9 @@ def _questions(raw: list[dict[str, Any]]) -> tuple[Question, ...]:
 def question_sets(shared: Path) -> list[tuple[str, list[QuestionSet]]]:
     """The dev set, the shared real articles and our own search articles, grouped."""
     groups: list[tuple[str, list[QuestionSet]]] = []
-    if DEV_SET.is_file():
-        dev = json.loads(DEV_SET.read_text(encoding="utf-8"))
+    dev_set = shared / "dev_questions.json"
+    if dev_set.is_file():
+        dev = json.loads(dev_set.read_text(encoding="utf-8"))
         groups.append(("dev set (bundled article)", [
             QuestionSet("bundled", Engine.from_path(None), _questions(dev["questions"]))
         ]))

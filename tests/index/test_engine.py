@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import time
 from pathlib import Path
 
@@ -15,9 +14,20 @@ from index.article import Article, parse_article
 from index.engine import Engine, Mode, _counted_terms
 from index.quotes import Quote, Speaker
 
-DEV_SET = json.loads(
-    (Path(__file__).parents[1] / "data" / "dev_questions.json").read_text(encoding="utf-8")
-)["questions"]
+#: Questions of our own on the bundled article, as a reader would type them, with the
+#: paragraphs that answer them (none: the article does not say).
+BUNDLED_QUESTIONS: list[tuple[Mode, str, tuple[int, ...]]] = [
+    ("who", "Qui a promis des armes nucléaires à tout le monde ?", (0, 3)),
+    ("ask", "Combien d'habitants au Kazakhstan ?", (6,)),
+    ("ask", "En quelle année l'Union soviétique est-elle tombée ?", (1,)),
+    ("ask", "Quand l'invasion de l'Ukraine a-t-elle commencé ?", (10,)),
+    ("ask", "D'où viennent les missiles S-400 ?", (11,)),
+    ("ask", "À quelle télévision Loukachenko a-t-il parlé ?", (2,)),
+    ("who", "Who said that nuclear weapons would be for everyone?", (0, 3)),
+    ("ask", "Which treaties has Kazakhstan signed?", (8,)),
+    ("ask", "Quel temps fera-t-il à Lyon demain ?", ()),
+    ("ask", "What is the capital of Peru?", ()),
+]
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +35,11 @@ def engine() -> Engine:
     return Engine.from_path(None)
 
 
-def _mode(kind: str) -> Mode:
-    return "who" if kind == "who" else "quote" if kind == "quote" else "ask"
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, id=c["q"]) for c in DEV_SET])
-def test_dev_set_question(engine: Engine, case: dict[str, object]) -> None:
-    answer = engine.answer(_mode(str(case["kind"])), str(case["q"]))
-    gold = case["gold_paragraphs"]
-    assert isinstance(gold, list)
+@pytest.mark.parametrize(("mode", "question", "gold"), BUNDLED_QUESTIONS)
+def test_bundled_article_question(
+    engine: Engine, mode: Mode, question: str, gold: tuple[int, ...]
+) -> None:
+    answer = engine.answer(mode, question)
     if not gold:
         assert not answer.found and answer.results == ()
     else:
@@ -173,7 +179,7 @@ def test_quotes_by_a_short_form_of_the_name(attributed_engine: Engine) -> None:
 
 
 def test_answer_is_fast_on_the_bundled_article(engine: Engine) -> None:
-    questions = [c["q"] for c in DEV_SET]
+    questions = [q for _, q, _ in BUNDLED_QUESTIONS]
     for q in questions:
         engine.answer("ask", str(q))  # warm the word cache, as a running bot would be
     timings = []
