@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import logging
 import signal
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 from urllib.parse import urlparse
 
@@ -30,12 +31,22 @@ from telegram.ext import (
 )
 
 from bot import handlers
+from bot.admin import AdminReports
 from bot.flood import FloodControl
+from bot.health import Health
 from bot.i18n import STRINGS, t
 from bot.redact import hide_token_in_repr, protect_logs
-from bot.retry import RetryingRateLimiter, initialize_with_retries
+from bot.retry import (
+    STARTUP_BACKOFF,
+    Backoff,
+    RetryingRateLimiter,
+    StartUpRefused,
+    call_with_retries,
+    initialize_with_retries,
+)
 from bot.settings import Settings
 from bot.updates import PerChatUpdateProcessor
+from bot.webhook import WebhookServer
 from index import Engine
 
 log = logging.getLogger(__name__)
@@ -78,6 +89,11 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
             FloodControl(settings.chat_rate_limit, settings.chat_rate_window_seconds),
         )
     )
+    application.bot_data[handlers.COMMANDS] = {"private": PRIVATE_COMMANDS, "group": GROUP_COMMANDS}
+    if settings.admin_chat_id is not None:
+        application.bot_data[handlers.ADMIN] = AdminReports(
+            settings.admin_chat_id, settings.admin_report_interval_seconds
+        )
 
     new_message = filters.UpdateType.MESSAGE  # never edited messages nor channel posts
     private = new_message & filters.ChatType.PRIVATE
@@ -93,6 +109,10 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
     )
     application.add_handler(
         CommandHandler("article", handlers.article_command, filters=new_message)
+    )
+    # Any other command: "unknown", with the real ones (in a group only /foo@ThisBot).
+    application.add_handler(
+        MessageHandler(new_message & filters.COMMAND, handlers.unknown_command)
     )
     application.add_handler(
         MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.private_question)
@@ -154,22 +174,77 @@ def webhook_secret(settings: Settings) -> str:
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:
-    """Updater.start_webhook arguments for WEBHOOK_URL (listening on WEBHOOK_LISTEN:PORT)."""
-    url = settings.webhook_url or ""
+    """setWebhook's arguments for WEBHOOK_URL; pending updates are kept, as in polling."""
     return {
-        "listen": settings.webhook_listen,
-        "port": settings.webhook_port,
-        "url_path": urlparse(url).path.lstrip("/"),
-        "webhook_url": url,
+        "url": settings.webhook_url or "",
         "secret_token": webhook_secret(settings),
         "allowed_updates": list(ALLOWED_UPDATES),
         "drop_pending_updates": False,
-        "bootstrap_retries": -1,  # setWebhook at start-up is retried like deleteWebhook
     }
 
 
-def run_bot(settings: Settings, engine: Engine) -> None:
-    """Run the bot until SIGINT/SIGTERM: webhook when WEBHOOK_URL is set, else long polling."""
+def application_check(application: TelegramApp) -> Callable[[], Awaitable[bool]]:
+    """The health check of the Application itself: started and not stopping."""
+
+    async def application_running() -> bool:
+        return application.running
+
+    return application_running
+
+
+def build_health(application: TelegramApp) -> Health:
+    """The checks behind `/healthz`; the store's ``ping`` joins them with ``with_check``."""
+    return Health({"application": application_check(application)})
+
+
+async def serve_webhook(
+    application: TelegramApp,
+    settings: Settings,
+    stop: asyncio.Event,
+    health: Health | None = None,
+    backoff: Backoff = STARTUP_BACKOFF,
+) -> None:
+    """Webhook mode until ``stop`` is set: the server (updates and /healthz), then setWebhook.
+
+    The Application must be initialized. A setWebhook that Telegram keeps refusing raises
+    :class:`StartUpRefused` after STARTUP_RETRIES retries.
+    """
+    options = webhook_options(settings)
+    server = WebhookServer(
+        application,
+        urlparse(options["url"]).path or "/",
+        options["secret_token"],
+        health or build_health(application),
+    )
+    # Listen first: Telegram may post the first update as soon as setWebhook returns.
+    server.listen(settings.webhook_port, settings.webhook_listen)
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await call_with_retries(
+            lambda: application.bot.set_webhook(**options),
+            "setWebhook",
+            settings.telegram_bot_api_url,
+            backoff,
+            settings.startup_retries,
+        )
+        await application.start()
+        log.info(
+            "Serving the webhook %s on %s:%d (health: /healthz)",
+            settings.webhook_url, settings.webhook_listen, settings.webhook_port,
+        )
+        await stop.wait()
+    finally:
+        await server.stop()
+        if application.running:
+            await application.stop()
+
+
+def run_bot(settings: Settings, engine: Engine) -> int:
+    """Run the bot until SIGINT/SIGTERM: webhook when WEBHOOK_URL is set, else long polling.
+
+    Returns the exit status: 0 after a stop, 1 when the Bot API refused to start the bot.
+    """
     if settings.token is None:
         raise ValueError("run_bot needs TELEGRAM_BOT_TOKEN")
     protect_logs(settings.token)
@@ -177,28 +252,53 @@ def run_bot(settings: Settings, engine: Engine) -> None:
     # One loop for start-up and running: the HTTP client is bound to the loop that opened it.
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    if not start_up(application, settings, loop):
+    try:
+        if not stoppable(loop, initialize_with_retries(
+            application, settings.telegram_bot_api_url, refusals=settings.startup_retries
+        )):
+            log.info("Stopped before start-up completed")
+            return 0
+        if settings.webhook_url:
+            stop = asyncio.Event()
+
+            def on_signal(task: asyncio.Task[object]) -> None:
+                stop.set()
+                if not application.running:  # still setting the webhook up: give up at once
+                    task.cancel()
+
+            stoppable(loop, serve_webhook(application, settings, stop), on_signal)
+        else:
+            stoppable(loop, call_with_retries(
+                lambda: application.bot.delete_webhook(drop_pending_updates=False),
+                "deleteWebhook",
+                settings.telegram_bot_api_url,
+                refusals=settings.startup_retries,
+            ))
+            log.info("Polling %s for updates", urlparse(settings.telegram_bot_api_url).netloc)
+            application.run_polling(**polling_options(settings), close_loop=False)
+    except StartUpRefused as refused:
+        log.error("%s.", refused)
+        return 1
+    finally:
+        loop.run_until_complete(application.shutdown())  # nothing to do if never initialized
         loop.close()
-        log.info("Stopped before start-up completed")
-        return
-    if settings.webhook_url:
-        log.info("Serving the webhook %s", settings.webhook_url)
-        application.run_webhook(**webhook_options(settings))
-    else:
-        log.info("Polling %s for updates", urlparse(settings.telegram_bot_api_url).netloc)
-        application.run_polling(**polling_options(settings))
     log.info("Stopped")
+    return 0
 
 
-def start_up(
-    application: TelegramApp, settings: Settings, loop: asyncio.AbstractEventLoop
+def stoppable(
+    loop: asyncio.AbstractEventLoop,
+    work: Coroutine[Any, Any, object],
+    on_signal: Callable[[asyncio.Task[object]], object] | None = None,
 ) -> bool:
-    """Initialize (getMe) with back-off until the Bot API answers; False if stopped meanwhile."""
-    task = loop.create_task(initialize_with_retries(application, settings.telegram_bot_api_url))
+    """Run ``work`` until it ends; SIGINT/SIGTERM call ``on_signal`` with its task (default:
+    cancel it). False when a signal cancelled it."""
+    task: asyncio.Task[object] = loop.create_task(work)
+    callback = on_signal or _cancel
     stop_signals = (signal.SIGINT, signal.SIGTERM)
     with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C still raises
         for stop in stop_signals:
-            loop.add_signal_handler(stop, task.cancel)
+            loop.add_signal_handler(stop, callback, task)
     try:
         loop.run_until_complete(task)
         return True
@@ -208,3 +308,7 @@ def start_up(
         with contextlib.suppress(NotImplementedError):
             for stop in stop_signals:
                 loop.remove_signal_handler(stop)
+
+
+def _cancel(task: asyncio.Task[object]) -> None:
+    task.cancel()

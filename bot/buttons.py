@@ -7,6 +7,7 @@ message for the same press.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -157,12 +158,11 @@ def more_to_html(engine: Engine, quote: Quote | None, ui: str) -> str:
     if quote is None or quote.speaker is None:
         return html_t(ui, "more_unknown")
     label = f"<b>{html.escape(_short(speaker_label(quote, ui) or '', 200))}</b>"
-    others = [
+    others = outermost(
         other
         for other in engine.quotes()
-        if other.speaker == quote.speaker
-        and (other.paragraph, other.start) != (quote.paragraph, quote.start)
-    ]
+        if other.speaker == quote.speaker and not overlaps(other, quote)
+    )
     if not others:
         return html_t(ui, "more_none", speaker=label)
     total = len(engine.article.paragraphs)
@@ -171,6 +171,32 @@ def more_to_html(engine: Engine, quote: Quote | None, ui: str) -> str:
         place = html.escape(t(ui, "place", number=other.paragraph + 1, total=total))
         lines.append(f"• «{html.escape(_short(other.text, MORE_QUOTE_MAX))}» {place}")
     return fit_lines(lines, html_t(ui, "speakers_more", count="{count}"))
+
+
+def overlaps(one: Quote, other: Quote) -> bool:
+    """The two quotations share some text of the same paragraph."""
+    return one.paragraph == other.paragraph and one.start < other.end and other.start < one.end
+
+
+def outermost(quotes: Iterable[Quote]) -> list[Quote]:
+    """The quotations, in reading order, without those lying inside another one of them.
+
+    A direct quotation is often part of an indirect one ("X said that … “…” …"): the reader of
+    "More from X" wants the sentence once, not its fragment again.
+    """
+    ordered = sorted(quotes, key=lambda q: (q.paragraph, q.start, -q.end))
+    kept: list[Quote] = []
+    for quote in ordered:
+        # Sorted by start, longest first: a container always comes before what it contains.
+        inside = any(
+            other.paragraph == quote.paragraph
+            and other.start <= quote.start
+            and quote.end <= other.end
+            for other in kept
+        )
+        if not inside:
+            kept.append(quote)
+    return kept
 
 
 def button_name(speaker: Speaker) -> str:

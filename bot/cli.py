@@ -1,4 +1,4 @@
-"""The command line of CONTRACT.md: `article-bot run|chat|ask|quote|who|quotes|speakers`."""
+"""The command line (docs/CONTRACT.md): `article-bot run|chat|ask|quote|who|quotes|speakers`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from bot.i18n import t
+from bot.logs import configure_logging
 from bot.render import (
     answer_to_dict,
     answer_to_text,
@@ -20,6 +22,7 @@ from bot.render import (
     speakers_to_text,
 )
 from bot.settings import Settings, SettingsError, load_settings
+from bot.smalltalk import classify
 from index import ArticleError, Engine, Mode
 from index.language import detect_language
 
@@ -27,6 +30,12 @@ log = logging.getLogger(__name__)
 
 COMMANDS = ("run", "chat", "ask", "quote", "who", "quotes", "speakers")
 USAGE_ERROR = 2
+# The console chat's commands, as a private chat has them (/article comes with article loading).
+CONSOLE_COMMANDS = ("start", "help", "quote", "who", "speakers")
+NO_TOKEN = (
+    "The setting TELEGRAM_BOT_TOKEN is not set, and `article-bot run` needs the token "
+    "from @BotFather (in .env or the environment; `article-bot chat` is the console chat)."
+)
 
 
 class UsageError(Exception):
@@ -60,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser(
-        "run", parents=[common], help="the Telegram bot (console chat when no token is set)"
+        "run", parents=[common], help="the Telegram bot (exit status 2 when no token is set)"
     )
     commands.add_parser("chat", parents=[common], help="console conversation")
     for mode, text in (
@@ -106,9 +115,10 @@ def _main(argv: list[str]) -> int:
     if args.command is None:
         raise UsageError(f"Name a command: {', '.join(COMMANDS)}.")
     settings = load_settings()
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    if args.command == "run" and settings.token is None:
+        # A service or a container without its .env must fail, not chat with an empty stdin.
+        raise SettingsError(NO_TOKEN)
+    configure_logging(settings.log_level, settings.log_format)
     as_json: bool = getattr(args, "json", False)
     article: Path | None = getattr(args, "article", None) or settings.article_path
     engine = Engine.from_path(article)
@@ -116,6 +126,8 @@ def _main(argv: list[str]) -> int:
     if command == "run":
         return _run(settings, engine)
     if command == "chat":
+        if settings.token is None:  # `make run` without a token comes here: say why
+            print(t(engine.article.language, "chat_no_token"), file=sys.stderr)
         return chat(engine, sys.stdin, sys.stdout, limit=settings.max_results)
     if command == "quotes":
         _print_quotes(engine, as_json)
@@ -132,13 +144,9 @@ def _main(argv: list[str]) -> int:
 
 
 def _run(settings: Settings, engine: Engine) -> int:
-    if settings.token is None:
-        print(t(engine.article.language, "chat_no_token"), file=sys.stderr)
-        return chat(engine, sys.stdin, sys.stdout, limit=settings.max_results)
     from bot.app import run_bot  # only the Telegram path needs python-telegram-bot loaded
 
-    run_bot(settings, engine)
-    return 0
+    return run_bot(settings, engine)
 
 
 def _lines(stream: TextIO) -> Iterable[str]:
@@ -190,19 +198,8 @@ def _print_speakers(engine: Engine, as_json: bool) -> None:
 def chat(engine: Engine, stdin: TextIO, stdout: TextIO, limit: int = 3) -> int:
     """The console conversation: the same answers as a private chat with the bot."""
     interactive = stdin.isatty()
-    article = engine.article
-    language = article.language
-    print(
-        t(
-            language,
-            "chat_intro",
-            source=article.source,
-            paragraphs=len(article.paragraphs),
-            language=article.language,
-        ),
-        file=stdout,
-        flush=True,
-    )
+    console = Console(engine, limit)
+    print(console.intro(), file=stdout, flush=True)
     while True:
         if interactive:
             print("> ", end="", file=stdout, flush=True)
@@ -214,30 +211,78 @@ def chat(engine: Engine, stdin: TextIO, stdout: TextIO, limit: int = 3) -> int:
         text = line.strip()
         if text in ("/quit", "/exit", "/q"):
             return 0
-        reply = chat_reply(engine, text, limit)
-        print(reply + "\n", file=stdout, flush=True)
+        print(console.reply(text) + "\n", file=stdout, flush=True)
 
 
 def chat_reply(engine: Engine, text: str, limit: int = 3) -> str:
-    """The reply to one console line (a question or a /command)."""
-    language = detect_language(text, default=engine.article.language) if text else (
-        engine.article.language
-    )
-    mode: Mode = "ask"
-    if text.startswith("/"):
+    """The reply to one console line (a question or a /command), as a first line."""
+    return Console(engine, limit).reply(text)
+
+
+@dataclass
+class Console:
+    """One console conversation; it speaks the article's language until the user writes in
+    another (a bare /who in a French article's console answers in French)."""
+
+    engine: Engine
+    limit: int = 3
+    language: str = field(default="")
+
+    def __post_init__(self) -> None:
+        self.language = self.language or self.engine.article.language
+
+    def intro(self) -> str:
+        article = self.engine.article
+        return t(
+            self.language,
+            "chat_intro",
+            source=article.source,
+            paragraphs=len(article.paragraphs),
+            language=article.language,
+        )
+
+    def _follow(self, text: str) -> str:
+        """The language of ``text`` when it has words enough to tell; the conversation's also."""
+        if any(char.isalpha() for char in text):
+            self.language = detect_language(text, default=self.language)
+        return self.language
+
+    def reply(self, text: str) -> str:
+        """The reply to one line, in the conversation's language."""
+        text = text.strip()
+        if not text:
+            return _empty_hint(self.language)
+        if text.startswith("/"):
+            return self._command(text)
+        talk = classify(text)
+        if talk is not None:
+            return self._small_talk(talk.kind, talk.language or self.language)
+        answer = self.engine.answer("ask", text, limit=self.limit)
+        self.language = answer.language or self._follow(text)
+        return answer_to_text(answer, self.engine, self.language)
+
+    def _command(self, text: str) -> str:
         command, _, rest = text.partition(" ")
-        command = command.split("@", 1)[0].lower()
-        if command == "/speakers":
-            return speakers_to_text(engine, language)
-        if command in ("/help", "/start"):
-            return t(language, "chat_intro", source=engine.article.source,
-                     paragraphs=len(engine.article.paragraphs), language=engine.article.language)
-        if command in ("/quote", "/who"):
-            mode = "quote" if command == "/quote" else "who"
-            text = rest.strip()
-            if not text:
-                return t(language, f"usage_{mode}")
-    if not text:
-        return _empty_hint(language)
-    answer = engine.answer(mode, text, limit=limit)
-    return answer_to_text(answer, engine, answer.language)
+        name = command[1:].split("@", 1)[0].lower()
+        rest = rest.strip()
+        language = self._follow(rest) if rest else self.language
+        if name == "speakers":
+            return speakers_to_text(self.engine, language)
+        if name == "start":
+            return self.intro()
+        if name == "help":
+            return t(language, "help") + "\n" + t(language, "chat_leave")
+        if name in ("quote", "who"):
+            if not rest:
+                return t(language, f"usage_{name}")
+            mode: Mode = "quote" if name == "quote" else "who"
+            answer = self.engine.answer(mode, rest, limit=self.limit)
+            return answer_to_text(answer, self.engine, answer.language or language)
+        listed = ", ".join(f"/{known}" for known in CONSOLE_COMMANDS)
+        return t(language, "unknown_command", command="/" + name[:32], commands=listed)
+
+    def _small_talk(self, kind: str, language: str) -> str:
+        if kind == "greeting":
+            example = t(self.engine.article.language, "example_question")
+            return t(language, "smalltalk_greeting", example=example)
+        return t(language, "smalltalk_thanks" if kind == "thanks" else "smalltalk_other")

@@ -22,11 +22,14 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import buttons, inline
-from bot.addressing import Addressed, addressed, strip_mention
+from bot.addressing import Addressed, addressed, command_target, strip_mention
+from bot.admin import AdminReports, report_html
 from bot.callback_data import decode, fingerprint
 from bot.flood import FloodControl
 from bot.i18n import pick_language, t
-from bot.render import answer_to_html, article_to_html, html_t, speakers_to_html
+from bot.logs import note
+from bot.render import answer_to_html, article_to_html, best_result, html_t, speakers_to_html
+from bot.smalltalk import SmallTalk, classify
 from index import Engine, Mode
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,8 @@ FINGERPRINT = "fingerprint"
 MAX_QUESTION = 4096  # longer text cannot come from Telegram; cut it rather than search it all
 REFUSED = "refused"  # chats outside ALLOWED_CHAT_IDS already told so (each is told once)
 REFUSED_MAX = 10_000  # then forgotten, so that a swarm of chats cannot grow memory without end
+COMMANDS = "commands"  # bot_data: the command names of private chats and of groups, for /foo
+ADMIN = "admin"  # bot_data: where error reports go (AdminReports), or absent
 
 
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -67,9 +72,11 @@ async def reply(
     verdict = flood.verdict(chat.id, time.monotonic()) if flood else "reply"
     if verdict == "drop":
         log.info("Chat %s is over CHAT_RATE_LIMIT: reply dropped", chat.id)
+        note(action="flood: dropped")
         return
     if verdict == "warn":
         text, markup = html_t(ui_of(update), "slow_down"), None
+        note(action="flood: warned")
     await context.bot.send_message(
         chat_id=chat.id,
         text=text,
@@ -82,6 +89,7 @@ async def reply(
         link_preview_options=LinkPreviewOptions(is_disabled=True),
         reply_markup=markup,
     )
+    note(replied=True, language=ui_of(update))
 
 
 async def answer_question(
@@ -99,6 +107,13 @@ async def answer_question(
             await reply(update, context, html_t(ui, f"usage_{mode}"))
         return
     answer = engine.answer(mode, question, limit=context.bot_data.get(MAX_RESULTS, 3))
+    shown = best_result(answer)
+    note(
+        action=mode,
+        found=answer.found,
+        paragraph=shown.paragraph if answer.found and shown is not None else None,
+        results=len(answer.results),
+    )
     state = buttons.answer_state(answer, engine, fingerprint_of(context), asker_of(update))
     markup = buttons.keyboard(state, engine, ui) if state is not None else None
     await reply(update, context, answer_to_html(answer, engine, ui), markup)
@@ -139,6 +154,7 @@ async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE)
                 refused.clear()
             refused.add(chat.id)
             await reply(update, context, html_t(ui_of(update), "not_allowed"))
+        note(action="not allowed")
         raise ApplicationHandlerStop
 
 
@@ -189,8 +205,13 @@ async def article_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Runs on any text that is not a command in a private chat: a question (mode "ask")."""
     message = update.effective_message
-    if message is not None and message.text is not None:
-        await answer_question(update, context, "ask", message.text)
+    if message is None or message.text is None:
+        return
+    talk = classify(message.text)
+    if talk is not None:
+        await small_talk(update, context, talk)
+        return
+    await answer_question(update, context, "ask", message.text)
 
 
 async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -201,7 +222,54 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     why = addressed(message, context.bot.id, context.bot.username)
     if why not in (Addressed.REPLY, Addressed.MENTION):
         return
-    await answer_question(update, context, "ask", strip_mention(message.text, context.bot.username))
+    question = strip_mention(message.text, context.bot.username)
+    if classify(question) is not None:
+        # "merci !", "lol 😂", "👍" said to the bot in a group: nothing to answer, nothing to add.
+        note(action="small talk")
+        return
+    await answer_question(update, context, "ask", question)
+
+
+async def small_talk(update: Update, context: ContextTypes.DEFAULT_TYPE, talk: SmallTalk) -> None:
+    """A greeting, thanks or "ok" in a private chat: a short friendly hint, never "not found"."""
+    ui = ui_of(update)
+    note(action=f"small talk: {talk.kind}")
+    if talk.kind == "greeting":
+        example = t(engine_of(context).article.language, "example_question")
+        text = html_t(ui, "smalltalk_greeting", example=f"<i>{html.escape(example)}</i>")
+    elif talk.kind == "thanks":
+        text = html_t(ui, "smalltalk_thanks")
+    else:
+        text = html_t(ui, "smalltalk_other")
+    await reply(update, context, text)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs on a command the bot does not have: says so and lists the real ones.
+
+    In a group only ``/foo@ThisBot`` is ours: a bare ``/foo`` is for another bot of the group.
+    """
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None:
+        return
+    found = command_target(message)
+    if found is None:
+        return
+    name, target = found
+    in_group = chat.type != Chat.PRIVATE
+    if in_group and (target is None or target.lower() != (context.bot.username or "").lower()):
+        return
+    names: dict[str, tuple[str, ...]] = context.bot_data.get(COMMANDS, {})
+    listed = names.get("group" if in_group else "private", ())
+    note(action="unknown command")
+    text = html_t(
+        ui_of(update),
+        "unknown_command",
+        command=f"/{html.escape(name[:32])}",
+        commands=", ".join(f"/{command}" for command in listed),
+    )
+    await reply(update, context, text)
 
 
 async def private_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -217,6 +285,8 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     ui = pick_language(query.from_user.language_code)
     engine = engine_of(context)
     state = decode(query.data or "")
+    note(action=f"button: {state.action}" if state is not None else "button: unreadable",
+         replied=True, language=ui)
     if (
         state is None
         or state.fingerprint != fingerprint_of(context)
@@ -272,12 +342,17 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     engine = engine_of(context)
     results = inline.inline_articles(engine, fingerprint_of(context), query.query)
     button = None
+    personal = False
     if not results and query.query.strip():
-        button = InlineQueryResultsButton(
-            text=t(engine.article.language, "inline_none"), start_parameter="inline"
-        )
+        # The button is in the user's language, so this answer is theirs alone: not shared.
+        ui = pick_language(query.from_user.language_code)
+        button = InlineQueryResultsButton(text=t(ui, "inline_none"), start_parameter="inline")
+        personal = True
+    note(action="inline", found=bool(results), results=len(results), replied=True)
     await acknowledge(
-        query.answer(results, cache_time=inline.CACHE_SECONDS, is_personal=False, button=button)
+        query.answer(
+            results, cache_time=inline.CACHE_SECONDS, is_personal=personal, button=button
+        )
     )
 
 
@@ -297,6 +372,8 @@ async def acknowledge(answering: Awaitable[bool]) -> None:
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Runs when a handler raised: logs the traceback and apologises once to the user."""
     log.error("Error while handling an update", exc_info=context.error)
+    note(error=type(context.error).__name__ if context.error else "unknown")
+    await report_to_admin(update, context)
     if not isinstance(update, Update) or update.effective_message is None:
         return
     try:
@@ -304,6 +381,28 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
     except TelegramError as error:
         # The apology is a courtesy: never let it raise again into the error handler.
         log.warning("Could not apologise to the user: %s", error)
+
+
+async def report_to_admin(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the error to ADMIN_CHAT_ID, the first of a burst only (bot.admin.AdminReports)."""
+    reports: AdminReports | None = context.bot_data.get(ADMIN)
+    error = context.error
+    if reports is None or error is None:
+        return
+    held_back = reports.take()
+    if held_back is None:
+        log.debug("Error report held back: one was sent less than %s s ago", reports.interval)
+        return
+    try:
+        await context.bot.send_message(
+            chat_id=reports.chat_id,
+            text=report_html(error, update, held_back, context.bot.token),
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+    except TelegramError as failure:
+        # ADMIN_CHAT_ID must have started the bot (or added it to the group) to receive reports.
+        log.warning("Could not send the error report to ADMIN_CHAT_ID: %s", failure)
 
 
 def bot_data(

@@ -23,7 +23,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
             "or /quote <words>, /who <words>, /speakers; /quit or Ctrl-D leaves."
         ),
         "chat_no_token": (
-            "No TELEGRAM_BOT_TOKEN set: starting the console chat instead "
+            "No TELEGRAM_BOT_TOKEN set: this is the console chat "
             "(put the token from @BotFather in .env to connect to Telegram)."
         ),
         "example_question": "Who said there would be nuclear weapons for everyone?",
@@ -73,6 +73,11 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "more_none": "The article quotes {speaker} nowhere else.",
         "more_unknown": "The article does not say who said this.",
         "inline_none": "Nothing in the article matches: ask me in a private chat",
+        "smalltalk_greeting": "Hello! Ask me a question about the article, for example: {example}",
+        "smalltalk_thanks": "You’re welcome! Ask me another question whenever you like.",
+        "smalltalk_other": "Ask me a question about the article whenever you like, or send /help.",
+        "unknown_command": "I don’t know {command}. My commands: {commands}",
+        "chat_leave": "/quit or Ctrl-D leaves the console chat.",
     },
     "fr": {
         "not_found": "L’article ne répond pas à cela. Essayez /speakers pour voir qui est cité.",
@@ -90,7 +95,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
             "question, ou /quote <mots>, /who <mots>, /speakers ; /quit ou Ctrl-D pour quitter."
         ),
         "chat_no_token": (
-            "Aucun TELEGRAM_BOT_TOKEN : démarrage de la discussion en console "
+            "Aucun TELEGRAM_BOT_TOKEN : voici la discussion en console "
             "(mettez le jeton de @BotFather dans .env pour vous connecter à Telegram)."
         ),
         "example_question": "Qui a dit qu’il y aurait des armes nucléaires pour tout le monde ?",
@@ -142,6 +147,15 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "more_none": "L’article ne cite {speaker} nulle part ailleurs.",
         "more_unknown": "L’article ne dit pas qui l’a dit.",
         "inline_none": "Rien ne correspond : posez-moi la question en privé",
+        "smalltalk_greeting": (
+            "Bonjour ! Posez-moi une question sur l’article, par exemple : {example}"
+        ),
+        "smalltalk_thanks": "Avec plaisir ! Posez-moi une autre question quand vous voulez.",
+        "smalltalk_other": (
+            "Posez-moi une question sur l’article quand vous voulez, ou envoyez /help."
+        ),
+        "unknown_command": "Je ne connais pas {command}. Mes commandes : {commands}",
+        "chat_leave": "/quit ou Ctrl-D pour quitter la discussion en console.",
     },
 }
 

@@ -176,7 +176,7 @@ def answer_to_html(
         else:
             head = f"<i>{html_t(ui, 'no_quote_here')}</i>\n"
     tail = "\n"
-    if label is not None:
+    if label is not None and answer.mode != "who":  # /who names the speaker once, at the top
         tail += html_t(ui, "said_by", speaker=_escape_short(label)) + "\n"
     total = len(engine.article.paragraphs)
     place = _escape(t(ui, "place", number=result.paragraph + 1, total=total))

@@ -6,13 +6,15 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # BotFather tokens look like "123456789:AA…" (a numeric bot id, a colon, 35 url-safe characters).
 _TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+LogFormat = Literal["text", "json"]
+TELEGRAM_API_URL = "https://api.telegram.org/bot"  # the default: Telegram's own Bot API
 
 
 class SettingsError(Exception):
@@ -32,7 +34,7 @@ class Settings(BaseSettings):
     )
 
     telegram_bot_token: SecretStr | None = None
-    telegram_bot_api_url: str = "https://api.telegram.org/bot"
+    telegram_bot_api_url: str = TELEGRAM_API_URL
     telegram_bot_api_file_url: str | None = None
     article_path: Path | None = None
     log_level: LogLevel = "INFO"
@@ -45,6 +47,10 @@ class Settings(BaseSettings):
     overall_rate_limit: float = Field(default=30.0, ge=0, le=10_000)
     chat_rate_limit: int = Field(default=20, ge=1, le=1000)
     chat_rate_window_seconds: float = Field(default=60.0, gt=0, le=3600)
+    log_format: LogFormat = "text"
+    admin_chat_id: int | None = None
+    admin_report_interval_seconds: float = Field(default=300.0, gt=0, le=86_400)
+    startup_retries: int = Field(default=3, ge=0, le=100)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -70,6 +76,23 @@ class Settings(BaseSettings):
         if not re.match(r"^https?://[^\s/]+", value):
             raise ValueError("must be an http:// or https:// URL")
         return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_over_https(cls, value: str | None, info: ValidationInfo) -> str | None:
+        api = str(info.data.get("telegram_bot_api_url") or TELEGRAM_API_URL)
+        if value and value.startswith("http://") and api.rstrip("/") == TELEGRAM_API_URL:
+            # Telegram calls webhooks over HTTPS only; a self-hosted Bot API server may use http.
+            raise ValueError(
+                "must be an https:// URL: Telegram calls webhooks only over HTTPS "
+                "(http:// works only with a self-hosted Bot API server in TELEGRAM_BOT_API_URL)"
+            )
+        return value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("allowed_chat_ids")
     @classmethod

@@ -9,6 +9,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.logs import handled
+
 #: Enough to overlap the HTTP round trips of many chats; one chat never gets two at once.
 MAX_CONCURRENT_UPDATES = 64
 #: Updates waiting for their chat's turn: python-telegram-bot counts them against its own limit,
@@ -33,13 +35,13 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _chat_key(update)
         if key is None:
-            await coroutine
+            await handled(update, coroutine)
             return
         lock = self._chat_locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
             async with lock, self._running:
-                await coroutine
+                await handled(update, coroutine)  # one log line per update (bot.logs)
         finally:
             self._waiting[key] -= 1
             if not self._waiting[key]:

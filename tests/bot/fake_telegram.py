@@ -234,7 +234,7 @@ class Recorded:
 
 
 # Faults the server can inject (see FakeTelegram.inject and FakeTelegram.outage).
-FAULT_KINDS = ("429", "500", "502", "reset", "slow", "bad_json")
+FAULT_KINDS = ("400", "403", "429", "500", "502", "reset", "slow", "bad_json")
 
 
 @dataclass
@@ -244,6 +244,7 @@ class Fault:
     kind: str  # one of FAULT_KINDS
     retry_after: int = 1  # for "429"
     delay: float = 0.0  # for "slow": seconds before the (normal) answer
+    description: str = ""  # for "400" and "403": what Telegram says after "Bad Request: " …
 
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
@@ -626,6 +627,9 @@ class _MethodHandler(tornado.web.RequestHandler):
         if code == 429:
             body["description"] = f"Too Many Requests: retry after {fault.retry_after}"
             body["parameters"] = {"retry_after": fault.retry_after}
+        elif code in (400, 403):
+            prefix = "Bad Request" if code == 400 else "Forbidden"
+            body["description"] = f"{prefix}: {fault.description or 'refused'}"
         else:
             body["description"] = "Internal Server Error" if code == 500 else "Bad Gateway"
         self.set_status(code)

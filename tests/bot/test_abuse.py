@@ -154,7 +154,7 @@ def test_a_huge_or_binary_article_is_refused_in_one_line(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    for command in (["quotes"], ["ask", "paix"], ["run"]):
+    for command in (["quotes"], ["ask", "paix"], ["chat"]):
         done = _cli(*command, "--article", str(path), cwd=tmp_path)
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1 and says in done.stderr, done.stderr

@@ -28,11 +28,10 @@ def test_file_url(values: dict[str, object], expected: str) -> None:
     assert file_url(make(**values)) == expected
 
 
-def test_webhook_options_listen_on_the_urls_path_with_a_stable_secret() -> None:
+def test_webhook_options_keep_pending_updates_with_a_stable_secret() -> None:
     settings = make(webhook_url="https://bot.example/telegram/hook", webhook_port=8443)
     options = webhook_options(settings)
-    assert options["url_path"] == "telegram/hook"
-    assert options["webhook_url"] == "https://bot.example/telegram/hook"
+    assert options["url"] == "https://bot.example/telegram/hook"
     assert options["drop_pending_updates"] is False
     assert options["allowed_updates"] == ["message", "callback_query", "inline_query"]
     # Derived from the token: the same on every instance, never the token itself.

@@ -141,8 +141,19 @@ def test_chat_answers_piped_questions_and_commands() -> None:
     assert "never read" not in out
 
 
-def test_run_without_token_starts_the_console_chat() -> None:
+def test_run_without_token_exits_2_in_one_sentence() -> None:
+    """A service or a container whose .env is missing must fail, not chat with an empty stdin."""
     result = run_cli("run", stdin="Combien d'habitants compte le Kazakhstan ?\n")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0]
+    assert lines[0].startswith("article-bot: ") and lines[0].endswith(".")
+
+
+def test_chat_without_token_says_so_in_one_line_then_answers() -> None:
+    """What `make run` starts when no token is set (CONTRACT: "saying so in one line")."""
+    result = run_cli("chat", stdin="Combien d'habitants compte le Kazakhstan ?\n")
     assert result.returncode == 0, result.stderr
     assert "TELEGRAM_BOT_TOKEN" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -28,8 +28,10 @@ from tests.bot.fake_telegram import (
 def check_results(answer: dict[str, Any]) -> list[dict[str, Any]]:
     """What every answer to an inline query must be; returns its results."""
     assert answer["cache_time"] == 300
-    assert answer["is_personal"] is False
     results: list[dict[str, Any]] = answer["results"]
+    # Shared results may be cached for everyone; "nothing matches" has a button in the user's
+    # language, so it is theirs alone.
+    assert answer["is_personal"] is (answer.get("button") is not None)
     assert len(results) <= 10
     for result in results:
         content = result["input_message_content"]
@@ -95,7 +97,17 @@ async def test_no_match_lists_nothing_and_offers_a_private_chat(
     answer = await inline_query(telegram, FR_USER, "xyzzy plugh frobnicate")
     assert check_results(answer) == []
     assert answer["button"]["start_parameter"] == "inline"
-    assert answer["button"]["text"]
+    assert answer["button"]["text"].startswith("Rien ne correspond")
+    assert answer["is_personal"] is True
+
+
+async def test_an_english_users_no_result_button_is_in_english(
+    telegram: FakeTelegram, bot: TelegramApp
+) -> None:
+    """The article is French; the button speaks the user's language, like every other word."""
+    answer = await inline_query(telegram, EN_USER, "xyzzy plugh frobnicate")
+    assert check_results(answer) == []
+    assert answer["button"]["text"] == "Nothing in the article matches: ask me in a private chat"
 
 
 @pytest.mark.parametrize(

@@ -163,7 +163,7 @@ async def test_an_english_user_gets_english_words(
 ) -> None:
     visible = (await ask(telegram, EN, EN_USER, "/who blague"))["visible"]
     assert visible.startswith("Said by")
-    assert "\n— " in visible
+    assert "§ 8/15" in visible
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.app import TelegramApp, build_application, webhook_options
+from bot.app import TelegramApp, build_application, serve_webhook, webhook_options
 from bot.settings import Settings
 from index import Answer, Engine, Mode
 from tests.bot.conftest import running
@@ -145,9 +145,8 @@ async def test_webhook_mode_sets_a_secret_token_and_refuses_requests_without_it(
     application = build_application(hooked, engine)
     options = webhook_options(hooked)
     await application.initialize()
-    assert application.updater is not None
-    await application.updater.start_webhook(**options)
-    await application.start()
+    stop = asyncio.Event()
+    serving = asyncio.create_task(serve_webhook(application, hooked, stop))
     try:
         set_webhook = await telegram.wait_call("setWebhook")
         assert set_webhook.params["url"] == hooked.webhook_url
@@ -163,6 +162,11 @@ async def test_webhook_mode_sets_a_secret_token_and_refuses_requests_without_it(
                 headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"},
             )
             assert refused.status_code == 403
+            garbage = await client.post(
+                hooked.webhook_url or "", content=b"{not json",
+                headers={"X-Telegram-Bot-Api-Secret-Token": options["secret_token"]},
+            )
+            assert garbage.status_code == 400
             accepted = await client.post(
                 hooked.webhook_url or "", json=update,
                 headers={"X-Telegram-Bot-Api-Secret-Token": options["secret_token"]},
@@ -171,9 +175,10 @@ async def test_webhook_mode_sets_a_secret_token_and_refuses_requests_without_it(
         sent = await telegram.wait_sent(1)
         assert "Tokayev" in sent[0]["visible"]
     finally:
-        await application.updater.stop()
-        await application.stop()
+        stop.set()
+        await serving
         await application.shutdown()
+    assert not application.running
 
 
 @pytest.mark.slow
