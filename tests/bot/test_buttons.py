@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.app import TelegramApp
+from bot.buttons import outermost, overlaps
 from bot.callback_data import ButtonState, Item, decode, encode, fingerprint
 from bot.settings import Settings
 from index import Engine
@@ -115,7 +116,9 @@ async def test_more_from_the_speaker_lists_their_other_quotations(
     shown = await page(telegram, FR_USER, message, more[0])
     assert "Tokayev" in shown["text"].splitlines()[0]
     said = next(q for q in engine.quotes() if q.paragraph == 7 and "blague" in q.text)
-    others = [q for q in engine.quotes() if q.speaker == said.speaker and q != said]
+    others = outermost(
+        q for q in engine.quotes() if q.speaker == said.speaker and not overlaps(q, said)
+    )
     for other in others:
         assert other.text[:50] in shown["text"]
     if not others:
@@ -123,6 +126,28 @@ async def test_more_from_the_speaker_lists_their_other_quotations(
     assert said.text not in shown["text"]
     shown = await page(telegram, FR_USER, message, BACK)
     assert shown["html"] == sent["text"]
+
+
+async def test_more_from_lists_a_quotation_once_not_again_as_its_fragment(
+    telegram: FakeTelegram, bot: TelegramApp, engine: Engine
+) -> None:
+    """Loukachenko's indirect quotations hold direct fragments; each sentence is listed once."""
+    sent = await ask(telegram, FR, FR_USER, "/who Kazakhstan rejoindre")
+    message = sent["message"]
+    more = next(label for label in buttons_of(telegram, message) if label.startswith("Encore "))
+    shown = await page(telegram, FR_USER, message, more)
+    items = [line for line in shown["text"].splitlines() if line.startswith("• ")]
+    texts = [line.split("«", 1)[1].rsplit("»", 1)[0].removesuffix("…") for line in items]
+    assert len(texts) >= 2
+    for one in texts:
+        assert not any(one != other and one in other for other in texts), texts
+    fragments = [  # direct quotations lying inside an indirect one of the same speaker
+        q for q in engine.quotes()
+        if any(o is not q and o.paragraph == q.paragraph and o.start <= q.start
+               and q.end <= o.end and o.speaker == q.speaker for o in engine.quotes())
+    ]
+    assert fragments  # the article has some: the test means something
+    assert not any(f"«{fragment.text}»" in shown["text"] for fragment in fragments)
 
 
 async def test_an_english_user_gets_english_buttons(

@@ -223,3 +223,23 @@ def test_help_lists_every_command() -> None:
     assert result.returncode == 0
     for command in ("run", "chat", "ask", "quote", "who", "quotes", "speakers"):
         assert command in result.stdout
+
+
+def test_the_console_speaks_as_the_private_chat_does() -> None:
+    """The French article's console: /help lists the commands, a bare /who answers in French,
+    an unknown command says so, thanks and emoji get a hint, not "not found"."""
+    lines = "/help\n/who\n/foo\nmerci !\n👍\nWho spoke of a joke?\n/who\n"
+    result = run_cli("chat", stdin=lines)
+    assert result.returncode == 0, result.stderr
+    intro, rest = result.stdout.split("\n", 1)
+    assert intro.startswith("Discussion en console")
+    replies = [block for block in rest.split("\n\n") if block.strip()]
+    help_, usage_fr, unknown, thanks, thumb, answer, usage_en = replies
+    assert help_.startswith("Posez une question en mots") and "/speakers" in help_
+    assert "Discussion en console" not in help_  # not the banner again
+    assert usage_fr.startswith("Usage : /who <mots>")
+    assert unknown.startswith("Je ne connais pas /foo. Mes commandes : /start, /help")
+    assert thanks.startswith("Avec plaisir")
+    assert thumb.startswith("Posez-moi une question")
+    assert "Tokayev" in answer
+    assert usage_en.startswith("Usage: /who <words>")  # the user now writes in English

@@ -200,3 +200,17 @@ async def test_a_sticker_in_a_group_is_not_answered(
         "is_video": False,
     }
     await assert_silent(telegram, ("message", sticker))
+
+
+async def test_an_unknown_command_to_us_in_a_group_lists_the_group_commands(
+    telegram: FakeTelegram, bot: TelegramApp
+) -> None:
+    visible = (await ask(telegram, SUPERGROUP, FR_USER, "/foo@ArticleTestBot"))["visible"]
+    assert visible == "Je ne connais pas /foo. Mes commandes : /quote, /who, /speakers, /article, /help"
+
+
+@pytest.mark.parametrize("text", ["/foo", "/foo@OtherBot", "/start@OtherBot"])
+async def test_an_unknown_bare_command_in_a_group_is_another_bots(
+    telegram: FakeTelegram, bot: TelegramApp, text: str
+) -> None:
+    await assert_silent(telegram, ("message", text_message(telegram, SUPERGROUP, FR_USER, text)))

@@ -151,11 +151,29 @@ async def test_a_sticker_gets_a_one_line_hint(telegram: FakeTelegram, bot: Teleg
     assert visible.startswith("I only read text")
 
 
-async def test_an_unknown_command_gets_the_same_hint(
-    telegram: FakeTelegram, bot: TelegramApp
+@pytest.mark.parametrize(
+    ("user", "text", "says"),
+    [
+        (EN_USER, "/foo", "I don’t know /foo. My commands: "),
+        (EN_USER, "/frobnicate now", "I don’t know /frobnicate. My commands: "),
+        (FR_USER, "/foo@ArticleTestBot", "Je ne connais pas /foo. Mes commandes : "),
+    ],
+)
+async def test_an_unknown_command_says_so_and_lists_the_real_ones(
+    telegram: FakeTelegram, bot: TelegramApp, user: dict[str, Any], text: str, says: str
 ) -> None:
-    visible = (await ask(telegram, EN, EN_USER, "/frobnicate now"))["visible"]
-    assert "/help" in visible
+    visible = (await ask(telegram, private_chat(user), user, text))["visible"]
+    assert visible.startswith(says), visible
+    listed = visible.removeprefix(says).split(", ")
+    assert listed == ["/start", "/help", "/quote", "/who", "/speakers", "/article"]
+
+
+async def test_who_names_the_speaker_once(telegram: FakeTelegram, bot: TelegramApp) -> None:
+    sent = await ask(telegram, EN, EN_USER, "/who blague")
+    lines = sent["visible"].splitlines()
+    assert lines[0] == "Said by le bureau de Kassym-Jomart Tokayev:"
+    assert not any(line.startswith("— ") for line in lines)
+    assert sent["visible"].count("Kassym-Jomart") == 1  # the passage says "bureau de Tokayev"
 
 
 async def test_an_english_user_gets_english_words(
