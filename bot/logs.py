@@ -121,7 +121,8 @@ def describe(fields: dict[str, Any]) -> str:
     if fields.get("paragraph") is not None:
         details.append(f"paragraph {fields['paragraph']}")
     if fields.get("results") is not None:
-        details.append(f"{fields['results']} results")
+        count = fields["results"]
+        details.append(f"{count} result{'' if count == 1 else 's'}")
     if fields.get("language"):
         details.append(f"in {fields['language']}")
     if fields.get("error"):

@@ -24,7 +24,7 @@ def quote_to_dict(quote: Quote | None) -> dict[str, Any] | None:
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
-    """The `--json` answer object of CONTRACT.md (keys may be added, never changed)."""
+    """The `--json` answer object of docs/CONTRACT.md (keys may be added, never changed)."""
     return {
         "query": answer.query,
         "mode": answer.mode,
@@ -45,7 +45,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
 
 
 def quotes_to_dict(engine: Engine) -> dict[str, Any]:
-    """The `--json` quotations object of CONTRACT.md."""
+    """The `--json` quotations object of docs/CONTRACT.md."""
     article = engine.article
     return {
         "article": {

@@ -1,4 +1,4 @@
-"""An article file turned into numbered paragraphs (numbering as in CONTRACT.md)."""
+"""An article file turned into numbered paragraphs (numbering as in docs/CONTRACT.md)."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ class Article:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of a plain-text article, as CONTRACT.md numbers them.
+    """Paragraphs of a plain-text article, as docs/CONTRACT.md numbers them.
 
     Without blank lines every non-empty line is a paragraph; where blank lines separate blocks,
     a block of wrapped lines is one paragraph (its lines joined by single spaces).

@@ -1,4 +1,4 @@
-"""The command line of CONTRACT.md, run as a user runs it: a real `python -m bot` subprocess."""
+"""The command line of docs/CONTRACT.md, run as a user runs it: a real `python -m bot` process."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The article loader: paragraph numbering (CONTRACT.md) and every way a file can be bad."""
+"""The article loader: paragraph numbering (docs/CONTRACT.md) and every way a file can be bad."""
 
 from __future__ import annotations
 
