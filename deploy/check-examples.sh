@@ -13,6 +13,7 @@ work=$(mktemp -d)
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
     rm -rf "$work"
 }
@@ -89,7 +90,7 @@ for _ in $(seq 50); do [[ -s $work/fake.url ]] && break; sleep 0.1; done
 api=$(cat "$work/fake.url")
 token=$("$py" -c 'from tests.bot.fake_telegram import TOKEN; print(TOKEN)')
 secret=example-secret-token
-(cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" PYTHONPATH="$repo" \
+(cd "$work" && exec env -i PATH=/usr/bin:/bin HOME="$work" PYTHONPATH="$repo" \
     TELEGRAM_BOT_TOKEN="$token" TELEGRAM_BOT_API_URL="$api" WEBHOOK_SECRET_TOKEN="$secret" \
     WEBHOOK_URL="https://bot.example.org/telegram/hook" WEBHOOK_PORT="$bot_port" \
     "$py" -m bot run >"$work/bot.log" 2>&1) &

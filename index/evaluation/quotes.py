@@ -189,6 +189,8 @@ def report(shared: Path, verbose: bool = False) -> None:
         bundled = Score()
         _evaluate("bundled (seed_gold)", load_article(), json.loads(seed.read_text("utf-8")),
                   bundled, verbose)
+    else:
+        print(f"bundled (seed_gold): skipped, no {seed}")
     corpus = _REPO / "tests" / "corpus"
     groups: list[tuple[str, list[tuple[str, Path, Path]]]] = [
         ("own corpus", _pairs(corpus / "articles", corpus / "gold", "quotes_")),
@@ -197,7 +199,7 @@ def report(shared: Path, verbose: bool = False) -> None:
     if real.is_dir():
         groups.append(("real articles", _pairs(real / "articles", real / "gold")))
     else:
-        print(f"(no real articles at {real})")
+        print(f"real articles: skipped, no {real}")
     for title, pairs in groups:
         totals: dict[str, Score] = {}
         for name, article_path, gold_path in pairs:

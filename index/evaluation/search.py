@@ -145,12 +145,16 @@ def question_sets(shared: Path) -> list[tuple[str, list[QuestionSet]]]:
         groups.append(("dev set (bundled article)", [
             QuestionSet("bundled", Engine.from_path(None), _questions(dev["questions"]))
         ]))
+    else:
+        print(f"dev set (bundled article): skipped, no {dev_set}")
     for label, articles, gold in (
         ("real articles (shared)", shared / "real" / "articles", shared / "real" / "gold"),
         ("own search articles", OWN_CORPUS / "articles", OWN_CORPUS / "gold"),
     ):
         sets = []
         pattern = "search_*.json" if "own" in label else "*.json"
+        if not gold.is_dir():
+            print(f"{label}: skipped, no {gold}")
         for gold_file in sorted(gold.glob(pattern)) if gold.is_dir() else []:
             article = articles / f"{gold_file.stem}.txt"
             if not article.is_file():

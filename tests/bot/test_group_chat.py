@@ -206,7 +206,9 @@ async def test_an_unknown_command_to_us_in_a_group_lists_the_group_commands(
     telegram: FakeTelegram, bot: TelegramApp
 ) -> None:
     visible = (await ask(telegram, SUPERGROUP, FR_USER, "/foo@ArticleTestBot"))["visible"]
-    assert visible == "Je ne connais pas /foo. Mes commandes : /quote, /who, /speakers, /article, /help"
+    assert visible == (
+        "Je ne connais pas /foo. Mes commandes : /quote, /who, /speakers, /article, /help"
+    )
 
 
 @pytest.mark.parametrize("text", ["/foo", "/foo@OtherBot", "/start@OtherBot"])
