@@ -266,14 +266,18 @@ def run_bot(settings: Settings, engine: Engine) -> int:
                 if not application.running:  # still setting the webhook up: give up at once
                     task.cancel()
 
-            stoppable(loop, serve_webhook(application, settings, stop), on_signal)
+            # The store's ping() joins the checks here: health.with_check("store", store.ping).
+            health = build_health(application)
+            stoppable(loop, serve_webhook(application, settings, stop, health), on_signal)
         else:
-            stoppable(loop, call_with_retries(
+            if not stoppable(loop, call_with_retries(
                 lambda: application.bot.delete_webhook(drop_pending_updates=False),
                 "deleteWebhook",
                 settings.telegram_bot_api_url,
                 refusals=settings.startup_retries,
-            ))
+            )):
+                log.info("Stopped before start-up completed")
+                return 0
             log.info("Polling %s for updates", urlparse(settings.telegram_bot_api_url).netloc)
             application.run_polling(**polling_options(settings), close_loop=False)
     except StartUpRefused as refused:
