@@ -154,6 +154,18 @@ async def set_command_menus(application: TelegramApp) -> None:
                 log.warning("Could not set the command menu (%s): %s", language, error)
 
 
+def bot_identity(application: TelegramApp) -> str:
+    """What getMe says of the bot that an operator must know: its name, privacy and inline mode."""
+    me = application.bot.bot
+    privacy = (
+        "off: it receives every group message"
+        if me.can_read_all_group_messages
+        else "on: in groups it receives commands, replies and mentions (docs/TELEGRAM.md)"
+    )
+    inline = "on" if me.supports_inline_queries else "off (BotFather: /setinline to turn it on)"
+    return f"Started as @{me.username}; privacy mode {privacy}; inline mode {inline}"
+
+
 def polling_options(settings: Settings) -> dict[str, Any]:
     """Updater.start_polling arguments; pending updates kept: questions asked while down count."""
     return {
@@ -258,6 +270,7 @@ def run_bot(settings: Settings, engine: Engine) -> int:
         )):
             log.info("Stopped before start-up completed")
             return 0
+        log.info("%s", bot_identity(application))
         if settings.webhook_url:
             stop = asyncio.Event()
 

@@ -130,4 +130,7 @@ async def test_webhook_mode_serves_healthz_and_stops_cleanly_on_sigterm(
         await stop_all(bot)
     assert status == 0, bot.logs()
     assert telegram.webhook["url"] == f"http://127.0.0.1:{port}/hook"
+    # getMe's answer, said once: the fake bot has privacy mode off and inline mode on.
+    assert "Started as @ArticleTestBot; privacy mode off: it receives every group message; " \
+        "inline mode on" in bot.logs()
     assert "Traceback" not in bot.logs()
