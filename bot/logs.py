@@ -92,7 +92,7 @@ def observed(update: object) -> Iterator[Outcome]:
     failed = False
     try:
         yield outcome
-    except BaseException:
+    except Exception:  # a cancellation at shutdown is not a failure of the update
         failed = True
         raise
     finally:
