@@ -72,6 +72,8 @@ bench: $(BENCH_STAMP)
 
 # The lock: every package that `pip install '.[test,bench]'` brings, at the version it brings
 # today, resolved in a fresh virtual environment without the old lock. Commit the result.
+# A package installed from a URL (`name @ https://…`) is left out: pip refuses links as
+# constraints, and the URL in pyproject.toml already pins it.
 LOCK_VENV := $(VENV)-lock
 lock:
 	rm -rf $(LOCK_VENV)
@@ -80,7 +82,7 @@ lock:
 	$(LOCK_VENV)/bin/python -m pip install --quiet '.[test,bench]'
 	{ echo "# The versions every install of article-bot uses (make test, make run, the Docker image)."; \
 	  echo "# Written by 'make lock' with $$($(LOCK_VENV)/bin/python --version); do not edit by hand."; \
-	  $(LOCK_VENV)/bin/python -m pip freeze --all --exclude article-bot; } > $(LOCK)
+	  $(LOCK_VENV)/bin/python -m pip freeze --all --exclude article-bot | grep -v ' @ '; } > $(LOCK)
 	rm -rf $(LOCK_VENV) build
 	@echo "$(LOCK): $$(grep -c '==' $(LOCK)) pinned packages"
 
