@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.article import Article, parse_article
-from index.engine import Engine, Mode, _counted_terms
+from index.engine import Engine, Mode
 from index.quotes import Quote, Speaker
+from index.ranking import counted_terms, holds
 
 #: Questions of our own on the bundled article, as a reader would type them, with the
 #: paragraphs that answer them (none: the article does not say).
@@ -253,7 +254,7 @@ def test_a_who_question_prefers_a_paragraph_that_holds_a_quotation(engine: Engin
 
 def test_a_pronoun_led_paragraph_carries_on_the_previous_speaker(engine: Engine) -> None:
     # paragraph 4: "Il a ajouté que c'était sa propre opinion" comes after Loukachenko's quote
-    speakers = engine._speaker_field(engine.article.paragraphs)
+    speakers = engine.fields.names
     assert "Loukachenko" in speakers[3]
     assert speakers[4] == speakers[3]
     assert speakers[5] == ""  # "La Russie et la Biélorussie forment …": no pronoun, no one
@@ -321,19 +322,15 @@ def test_a_pronoun_that_attributes_speech_is_a_mention_of_the_speaker(
     article: str, question: str, paragraph: int
 ) -> None:
     engine = Engine.from_text(article)
-    paragraphs = engine.article.paragraphs
-    mentions = engine._pronoun_mentions(paragraphs, engine._speaker_field(paragraphs))
-    assert mentions[paragraph] and mentions[paragraph] in engine._speaker_field(
-        engine.article.paragraphs
-    )[paragraph]
+    mentions = engine.fields.mentions
+    assert mentions[paragraph] and mentions[paragraph] in engine.fields.names[paragraph]
     assert engine.answer("ask", question).results[0].paragraph == paragraph
 
 
 def test_a_quote_merely_continued_mentions_nobody(engine: Engine) -> None:
     # paragraph 9 "Nous restons attachés …" continues the bureau's quote with no cue of its own;
     # paragraph 8 "…", a-t-il déclaré. attributes it with a pronoun
-    paragraphs = engine.article.paragraphs
-    mentions = engine._pronoun_mentions(paragraphs, engine._speaker_field(paragraphs))
+    mentions = engine.fields.mentions
     assert "Tokayev" in mentions[8]
     assert mentions[9] == ""
     assert mentions[7] != ""  # named in the text: nothing is added, but it is a mention
@@ -373,7 +370,7 @@ def test_a_when_question_prefers_a_full_date_to_a_bare_weekday(
     ],
 )
 def test_how_well_a_paragraph_is_dated(engine: Engine, text: str, held: float) -> None:
-    assert engine._holds("date", text) == held
+    assert holds("date", text, engine._analyzer, "fr") == held
 
 
 @pytest.mark.parametrize(
@@ -553,13 +550,13 @@ def test_a_role_the_article_gives_one_speaker_stands_for_that_speaker(
     article: str, question: str, paragraph: int
 ) -> None:
     engine = Engine.from_text(article)
-    assert any(w.how == "role" for w in engine._by_role(engine.query_words(question)))
+    assert any(w.how == "role" for w in engine.reader.by_role(engine.query_words(question)))
     assert engine.answer("quote", question).results[0].paragraph == paragraph
 
 
 def test_one_word_of_a_role_is_not_the_role(engine: Engine) -> None:
     # "président biélorusse" is Loukachenko's role; "président" alone may be anyone
-    words = engine._by_role(engine.query_words("Qu'a dit le président ?"))
+    words = engine.reader.by_role(engine.query_words("Qu'a dit le président ?"))
     assert all(w.how != "role" for w in words)
 
 
@@ -822,7 +819,7 @@ def test_court_news_synonyms(article: str, question: str, paragraph: int) -> Non
     ],
 )
 def test_what_a_paragraph_counts(terms: list[str], counted: set[str]) -> None:
-    assert _counted_terms(terms, {"three"}) == counted
+    assert counted_terms(terms, {"three"}) == counted
 
 
 _PARAPHRASE_EN = (
