@@ -73,6 +73,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "more_none": "The article quotes {speaker} nowhere else.",
         "more_unknown": "The article does not say who said this.",
         "inline_none": "Nothing in the article matches: ask me in a private chat",
+        "unsaid_who": "The article does not say who. Nearest passage:",
+        "unsaid_when": "The article does not say when. Nearest passage:",
+        "unsaid_where": "The article does not say where. Nearest passage:",
+        "unsaid_how_many": "The article does not give that number. Nearest passage:",
+        "unsaid_why": "The article does not say why. Nearest passage:",
+        "unsaid_what": "The article does not say that. Nearest passage:",
+        "unsaid_about": "{speaker} does not speak about {topic} in this article. "
+                        "What {speaker} does say:",
     },
     "fr": {
         "not_found": "L’article ne répond pas à cela. Essayez /speakers pour voir qui est cité.",
@@ -142,6 +150,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "more_none": "L’article ne cite {speaker} nulle part ailleurs.",
         "more_unknown": "L’article ne dit pas qui l’a dit.",
         "inline_none": "Rien ne correspond : posez-moi la question en privé",
+        "unsaid_who": "L’article ne dit pas qui. Passage le plus proche :",
+        "unsaid_when": "L’article ne dit pas quand. Passage le plus proche :",
+        "unsaid_where": "L’article ne dit pas où. Passage le plus proche :",
+        "unsaid_how_many": "L’article ne donne pas ce nombre. Passage le plus proche :",
+        "unsaid_why": "L’article ne dit pas pourquoi. Passage le plus proche :",
+        "unsaid_what": "L’article ne dit pas cela. Passage le plus proche :",
+        "unsaid_about": "{speaker} ne parle pas de « {topic} » dans cet article. "
+                        "Ce que dit {speaker} :",
     },
 }
 

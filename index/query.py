@@ -10,16 +10,18 @@ article uses (typos, names spelled another way). Words of a role the article giv
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from index.analysis import Analyzer, analyzer_for, fold_accents, query_analyzer_for
-from index.language import detect_language
+from index.language import guess_language
 from index.lexicon import (
+    SUPPORTED_LANGUAGES,
     derivation_rules,
     ending_rules,
     phrase_list,
@@ -62,9 +64,8 @@ class QueryWord:
     described_by: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Query:
-    """A question read against one article."""
+class Query(NamedTuple):
+    """A question read against one article (a named tuple: one is made per question)."""
 
     question: str
     mode: Mode
@@ -80,12 +81,17 @@ class Query:
     expected: str | None
     #: the question is in another language than the article
     cross_language: bool
+    #: its words written with a capital after the first word, accent-folded and lower-cased:
+    #: most likely names ("Qui a battu Nadal ?")
+    names: frozenset[str] = frozenset()
+    #: it asks how someone replied or reacted (« Qu'a répondu X à … ? »)
+    replies: bool = False
 
 
 #: What a question's token gives: folded form, query words, their terms, role words, asks who,
-#: reporting verb, answer type (see QuestionReader._question_word).
+#: reporting verb, answer type, asks for a reply (see QuestionReader._question_word).
 _QuestionWord = tuple[
-    str, tuple[QueryWord, ...], tuple[str, ...], int, bool, bool, str | None
+    str, tuple[QueryWord, ...], tuple[str, ...], int, bool, bool, str | None, bool
 ]
 
 
@@ -110,12 +116,14 @@ class QuestionReader:
         known: Callable[[str], bool],
         surface: dict[str, str],
         speakers: tuple[Speaker, ...],
+        names: frozenset[str] = frozenset(),
     ) -> None:
         self._analyzer = analyzer
         self.language = language
         self._known = known
         self._surface = surface
         self._surface_words = tuple(surface)
+        self._names = tuple(w for w in surface if w in names)
         self._word_cache: dict[tuple[str, str], QueryWord] = {}
         self._roles = tuple(
             (frozenset(analyzer.analyze(s.role)), s)
@@ -131,8 +139,26 @@ class QuestionReader:
     # --- the whole question ----------------------------------------------------------------
 
     def read(self, mode: Mode, question: str) -> Query:
-        """``question`` asked in ``mode``: its language, intent, answer type and words."""
-        language = detect_language(question, default=self.language)
+        """``question`` asked in ``mode``: its language, intent, answer type and words.
+
+        A question with no function word of either language ("nuclear weapons", "Belarus") is
+        read in the article's language first and, if a word of it then means nothing to the
+        article, in the other languages too: the reading that knows most of its words wins."""
+        language, sure = guess_language(question, default=self.language)
+        query = self._read(mode, question, language)
+        if sure or all(w.terms and w.how != "fuzzy" for w in query.words):
+            return query
+        best, best_known = query, _known_words(query)
+        for other in SUPPORTED_LANGUAGES:
+            if other != language:
+                reading = self._read(mode, question, other)
+                known = _known_words(reading)
+                if known > best_known:
+                    best, best_known = reading, known
+        return best
+
+    def _read(self, mode: Mode, question: str, language: str) -> Query:
+        """``question`` read as written in ``language``."""
         # each word of the question accent-folded, what it stands for and what it says of the
         # question (kept per word: see _question_word)
         known = self._question_words.get(language)
@@ -142,7 +168,7 @@ class QuestionReader:
         found: list[QueryWord] = []
         terms: list[str] = []
         role_words = 0
-        said = False
+        said = replies = False
         expected: str | None = None
         asks_who = False
         for token in analyzer_for(language).tokens(question):
@@ -151,16 +177,19 @@ class QuestionReader:
                 entry = self._question_word(token, language)
                 if len(known) < CACHE_LIMIT:
                     known[token] = entry
-            folded, its_words, its_terms, its_roles, is_who, says, kind = entry
+            folded, its_words, its_terms, its_roles, is_who, says, kind, reply = entry
             if not tokens:
                 asks_who = is_who
+            if expected is None and kind is not None and (
+                len(tokens) < 2 or folded not in opening_types(language)
+            ):
+                expected = kind
             tokens.append(folded)
             found.extend(its_words)
             terms.extend(its_terms)
             role_words += its_roles
             said = said or says
-            if expected is None:
-                expected = kind
+            replies = replies or reply
         # as intent_of(mode, tokens, language)
         intent: Intent = mode if mode != "ask" else "who" if asks_who else (
             "quote" if said else "fact"
@@ -173,7 +202,7 @@ class QuestionReader:
             terms = [t for w in words if w.how != "role" or w is first_role for t in w.terms]
         return Query(
             question, mode, language, tuple(tokens), words, tuple(terms), intent, expected,
-            language != self.language,
+            language != self.language, capitalised(question), replies,
         )
 
     def query_words(self, tokens: list[str], language: str) -> tuple[QueryWord, ...]:
@@ -197,6 +226,7 @@ class QuestionReader:
             folded in folded_words(language, "intent_who"),
             folded in folded_words(language, "intent_quote"),
             answer_types(language).get(folded),
+            folded in folded_words(language, "reply_words"),
         )
 
     def by_role(self, words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
@@ -325,12 +355,16 @@ class QuestionReader:
         return ()
 
     def _fuzzy(self, word: str) -> tuple[str, ...]:
-        """Stems of the article words closest to ``word`` (typos, names spelled another way)."""
-        if len(word) < FUZZY_MIN_LENGTH or word.isdigit():
+        """Stems of the article words closest to ``word`` (typos, names spelled another way).
+        A word of three letters is matched only to the article's names ("Ryn" for "Ryan"):
+        among common words one letter makes another word ("old", "told")."""
+        if len(word) < FUZZY_MIN_LENGTH - 1 or word.isdigit():
             return ()
+        short = len(word) < FUZZY_MIN_LENGTH
         cutoff = FUZZY_CUTOFF_SHORT if len(word) <= 5 else FUZZY_CUTOFF
         matches = process.extract(
-            word, self._surface_words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            word, self._names if short else self._surface_words, scorer=fuzz.ratio,
+            score_cutoff=cutoff, limit=5,
         )
         if not matches:
             return ()
@@ -339,6 +373,29 @@ class QuestionReader:
 
 
 # --- what the words of a question say --------------------------------------------------------
+
+
+def _known_words(query: Query) -> int:
+    """How many words of ``query`` the article knows, other than by a close spelling."""
+    return sum(1 for w in query.words if w.terms and w.how != "fuzzy")
+
+
+
+_CAPITALISED = re.compile(r"(?<=[\w,;:'’\"«»“”)] )[A-ZÀ-Ý][\w-]*")
+
+
+def capitalised(question: str) -> frozenset[str]:
+    """The words of ``question`` that start with a capital letter after its first word,
+    accent-folded and lower-cased (most likely names; a question in capitals has none)."""
+    rest = question[1:]
+    if rest.islower() or rest.isupper() or not rest:
+        return frozenset()  # no capital after the first letter, or nothing but capitals
+    return frozenset(
+        fold_accents(part.lower())
+        for word in _CAPITALISED.findall(question)
+        for part in word.split("-")
+        if part
+    )
 
 
 def question_tokens(question: str, language: str) -> list[str]:
@@ -360,7 +417,21 @@ def intent_of(mode: Mode, tokens: list[str], language: str) -> Intent:
 def answer_type_of(tokens: list[str], language: str) -> str | None:
     """The kind of answer the first typed question word of ``tokens`` expects."""
     types = answer_types(language)
-    return next((types[t] for t in tokens if t in types), None)
+    opening = opening_types(language)
+    return next(
+        (types[t] for i, t in enumerate(tokens) if t in types and (i < 2 or t not in opening)),
+        None,
+    )
+
+
+@cache
+def opening_types(language: str) -> frozenset[str]:
+    """The typed question words that type a question only as one of its first two words."""
+    return frozenset(
+        fold_accents(parts[0])
+        for parts in (e.split() for e in phrase_list(language, "answer_types"))
+        if parts[2:] == ["opening"]
+    )
 
 
 def head_phrase(tokens: tuple[str, ...] | list[str], language: str) -> tuple[str, ...]:
@@ -474,8 +545,8 @@ def asking_openings(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 def answer_types(language: str) -> dict[str, str]:
     """Question words with the kind of answer they expect; a measure ("la vitesse du vent",
     "the price") expects a number, as "combien" does."""
-    entries = (e.partition(" ") for e in phrase_list(language, "answer_types"))
-    types = {fold_accents(word): kind.strip() for word, _, kind in entries}
+    entries = (e.split() for e in phrase_list(language, "answer_types"))
+    types = {fold_accents(word): kind for word, kind, *_ in entries}
     for word in word_list(language, "measure_words"):
         types.setdefault(fold_accents(word), "number")
     return types

@@ -35,7 +35,9 @@ Split = Literal["dev", "held-out"]
 class Asked:
     """One question asked of one article, with the paragraphs that answer it (none: no answer)."""
 
-    source: str  # "squad2_en", "piaf_fr", "real", "own", "bundled"
+    #: "squad2_en", "piaf_fr" (":drawn" for the off-article questions drawn here), "real",
+    #: "own", "bundled"
+    source: str
     split: Split
     article: str  # the article file's path ("" for the bundled article)
     language: str
@@ -91,7 +93,31 @@ def off_article_questions(
         others = [q for other in ids if other != article_id for q in pool[other]]
         path = str(folder / "articles" / f"{article_id}.txt")
         for question in rng.sample(others, min(per_article, len(others))):
-            yield Asked(name, split, path, language, "ask", question, (), "off_article")
+            yield Asked(f"{name}:drawn", split, path, language, "ask", question, (), "off_article")
+
+
+def other_language_questions(
+    shared: Path, name: str, other: str, split: Split, per_article: int, seed: int = 20261208
+) -> Iterator[Asked]:
+    """``per_article`` answerable questions of the same half of the set ``other`` (in the
+    other language), asked of each article of the set ``name``: a reader who types in the other
+    language about something the article does not tell."""
+    folder = shared / "external" / "qa" / name
+    ids = split_ids(p.stem for p in (folder / "articles").glob("*.txt"))[split]
+    language = name.rsplit("_", 1)[-1]
+    other_folder = shared / "external" / "qa" / other
+    pool = [
+        q["q"]
+        for other_id in split_ids(p.stem for p in (other_folder / "articles").glob("*.txt"))[split]
+        for q in json.loads((other_folder / "questions" / f"{other_id}.json").read_text("utf-8"))
+        if q["kind"] == "answerable"
+    ]
+    rng = random.Random(seed)
+    for article_id in ids:
+        path = str(folder / "articles" / f"{article_id}.txt")
+        for question in rng.sample(pool, min(per_article, len(pool))):
+            yield Asked(f"{name}:other-language", split, path, language, "ask", question, (),
+                        "off_article")
 
 
 def gold_questions(source: str, articles: Path, gold: Path, pattern: str) -> Iterator[Asked]:
@@ -126,11 +152,16 @@ def all_questions(shared: Path, extra_off_article: int = 0) -> list[Asked]:
     for name in QA_SETS:
         if (shared / "external" / "qa" / name).is_dir():
             asked.extend(external_questions(shared, name))
+            others = [o for o in QA_SETS if o != name and (shared / "external" / "qa" / o).is_dir()]
             if extra_off_article:
                 for split in ("dev", "held-out"):
                     asked.extend(off_article_questions(
                         shared, name, split, extra_off_article
                     ))
+                    for other in others:
+                        asked.extend(other_language_questions(
+                            shared, name, other, split, extra_off_article // 3
+                        ))
     asked.extend(gold_questions("real", shared / "real" / "articles", shared / "real" / "gold",
                                 "*.json"))
     asked.extend(bundled_questions(shared))
