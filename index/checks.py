@@ -151,10 +151,12 @@ class Checks:
 
     def bare_name(self, query: Query) -> frozenset[Speaker]:
         """The speakers a question names and nothing else ("Loukachenko", `/quote Tokayev`)."""
-        if not query.words or any(
-            self._name_vocabulary.isdisjoint(w.terms) for w in query.words
-        ):
-            return frozenset()  # the common case, quickly
+        if not query.words:
+            return frozenset()
+        vocabulary = self._name_vocabulary
+        for word in query.words:
+            if vocabulary.isdisjoint(word.terms):
+                return frozenset()  # the common case, quickly
         focus = self.focus(query)
         return frozenset() if focus.topic else focus.speakers
 
@@ -266,7 +268,7 @@ class Checks:
         type_missing = type_missing_paragraph = 0.0
         if expected is not None:
             in_sentence = sentence.holds(expected) if sentence is not None else 0.0
-            in_paragraph = max((s.holds(expected) for s in ranker.sentences[top]), default=0.0)
+            in_paragraph = ranker.row_holds(expected, top)
             type_missing, type_missing_paragraph = 1.0 - in_sentence, 1.0 - in_paragraph
         off_topic = not_here = topic_unknown = 0.0
         if query.intent == "quote" and self._said and not needed.isdisjoint(_SPEAKER_FEATURES):
@@ -281,42 +283,46 @@ class Checks:
                     ) / topic_mass
                 here = self._said_in.get(top, ())
                 not_here = float(not any(s.speaker in focus.speakers for s in here))
-        who_without = float(query.intent == "who" and top not in self._said_in)
+        asks_who = query.intent == "who"
         n_words = len(query.words)
         return [
             covered / covered_total if covered_total else 0.0,
             known_held / known if known else 0.0,
             unknown_mass / total if total else 0.0,
             fuzzy_mass / total if total else 0.0,
-            float(rarest is not None and not row_terms.isdisjoint(rarest.terms)),
+            1.0 if rarest is not None and not row_terms.isdisjoint(rarest.terms) else 0.0,
             top_score / known if known else 0.0,
             (top_score - second) / top_score if top_score > 0 else 0.0,
-            1.0 / max(n_words, 1),
+            1.0 / n_words if n_words else 1.0,
             sentence_mass / total if total else 0.0,
-            float(query.cross_language),
-            float(
+            1.0 if query.cross_language else 0.0,
+            1.0 if (
                 "unknown_head" in needed and not query.cross_language
                 and self.asks_for_the_unknown(query)
-            ),
-            float("measure_missing" in needed and not self.holds_what_is_measured(query, top)),
-            float("count_missing" in needed and self.min_coverage(query, top) > MIN_IDF_COVERAGE),
+            ) else 0.0,
+            1.0 if (
+                "measure_missing" in needed and not self.holds_what_is_measured(query, top)
+            ) else 0.0,
+            1.0 if (
+                "count_missing" in needed and self.min_coverage(query, top) > MIN_IDF_COVERAGE
+            ) else 0.0,
             type_missing,
             type_missing_paragraph,
             off_topic,
             topic_unknown,
             not_here,
-            who_without,
-            float(not first_held),
+            1.0 if asks_who and top not in self._said_in else 0.0,
+            0.0 if first_held else 1.0,
             held_rarity / unknown,
             known_held / unknown,
             known_words / n_words if n_words else 0.0,
-            float(name_held),
-            float(name_unknown),
+            1.0 if name_held else 0.0,
+            1.0 if name_unknown else 0.0,
             type_missing if expected == "date" else 0.0,
             type_missing if expected == "number" else 0.0,
             type_missing if expected == "place" else 0.0,
             type_missing if expected == "reason" else 0.0,
-            float(query.intent == "who" and not first_held),
+            1.0 if asks_who and not first_held else 0.0,
         ]
 
     def coverage(self, words: tuple[QueryWord, ...], row: int, cross_language: bool) -> float:

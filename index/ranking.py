@@ -331,6 +331,10 @@ class ParagraphRanker:
         self.counted = [counted_terms(analyze(p.text), number_terms) for p in paragraphs]
         #: per row, its sentences with their terms
         self.sentences = [split_sentences(p.text, analyzer, language) for p in paragraphs]
+        self._row_holds = {
+            kind: [max((s.holds(kind) for s in row), default=0.0) for row in self.sentences]
+            for kind in ("date", "number", "place", "reason")
+        }
         self._type_factor = {
             kind: 1.0 + (_TYPE_BOOSTS[kind] - 1.0) * np.array(
                 [holds(kind, p.text, analyzer, language) for p in paragraphs]
@@ -383,6 +387,11 @@ class ParagraphRanker:
         ]
 
     # --- the vocabulary ----------------------------------------------------------------------
+
+    def row_holds(self, kind: str, row: int) -> float:
+        """How well the best sentence of row ``row`` holds an answer of ``kind``."""
+        holds = self._row_holds.get(kind)
+        return holds[row] if holds is not None else 0.0
 
     def known(self, term: str) -> bool:
         """Whether any paragraph (text or speaker names) holds ``term``."""
