@@ -377,4 +377,7 @@ def _names_match(a: str, b: str) -> bool:
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-__all__ = ["MODES", "Analyzer", "Answer", "Engine", "Mode", "QueryWord", "Result", "SpeakerCount"]
+__all__ = [
+    "MODES", "Analyzer", "Answer", "Engine", "Inspection", "Mode", "QueryWord", "Result",
+    "SpeakerCount", "Unsaid",
+]

@@ -239,8 +239,11 @@ def write_model(model: Model, table: dict[tuple[str, str, str], dict[str, float 
     for (source, split, language), row in table.items():
         if language != model.language:
             continue
-        parts = [f"{row.get(k, float('nan')):.1f}" for k in
-                 ("hit1", "answerable_declined", "unanswerable_declined", "off_article_declined")]
+        parts = [
+            "–" if (value := row.get(k)) is None else f"{value:.1f}"
+            for k in ("hit1", "answerable_declined", "unanswerable_declined",
+                      "off_article_declined")
+        ]
         lines.append(f"#   {source} {split} {row['answerable']}: {' / '.join(parts)}")
     lines.extend(model.lines())
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
