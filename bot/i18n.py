@@ -78,6 +78,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "smalltalk_other": "Ask me a question about the article whenever you like, or send /help.",
         "unknown_command": "I don’t know {command}. My commands: {commands}",
         "chat_leave": "/quit or Ctrl-D leaves the console chat.",
+        "unsaid_who": "The article does not say who. Nearest passage:",
+        "unsaid_when": "The article does not say when. Nearest passage:",
+        "unsaid_where": "The article does not say where. Nearest passage:",
+        "unsaid_how_many": "The article does not give that number. Nearest passage:",
+        "unsaid_why": "The article does not say why. Nearest passage:",
+        "unsaid_what": "The article does not say that. Nearest passage:",
+        "unsaid_about": "{speaker} does not speak about {topic} in this article. "
+                        "What {speaker} does say:",
     },
     "fr": {
         "not_found": "L’article ne répond pas à cela. Essayez /speakers pour voir qui est cité.",
@@ -156,6 +164,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         ),
         "unknown_command": "Je ne connais pas {command}. Mes commandes : {commands}",
         "chat_leave": "/quit ou Ctrl-D pour quitter la discussion en console.",
+        "unsaid_who": "L’article ne dit pas qui. Passage le plus proche :",
+        "unsaid_when": "L’article ne dit pas quand. Passage le plus proche :",
+        "unsaid_where": "L’article ne dit pas où. Passage le plus proche :",
+        "unsaid_how_many": "L’article ne donne pas ce nombre. Passage le plus proche :",
+        "unsaid_why": "L’article ne dit pas pourquoi. Passage le plus proche :",
+        "unsaid_what": "L’article ne dit pas cela. Passage le plus proche :",
+        "unsaid_about": "{speaker} ne parle pas de « {topic} » dans cet article. "
+                        "Ce que dit {speaker} :",
     },
 }
 

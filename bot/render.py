@@ -23,25 +23,49 @@ def quote_to_dict(quote: Quote | None) -> dict[str, Any] | None:
     }
 
 
+def result_to_dict(result: Result) -> dict[str, Any]:
+    """One result of the `--json` answer object."""
+    return {
+        "paragraph": result.paragraph,
+        "score": round(result.score, 4),
+        "passage": result.passage,
+        "quote": quote_to_dict(result.quote),
+        "highlights": list(result.highlights),
+    }
+
+
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
     """The `--json` answer object of docs/CONTRACT.md (keys may be added, never changed)."""
-    return {
+    payload: dict[str, Any] = {
         "query": answer.query,
         "mode": answer.mode,
         "found": answer.found,
         "language": answer.language,
         "intent": answer.intent,
-        "results": [
-            {
-                "paragraph": result.paragraph,
-                "score": round(result.score, 4),
-                "passage": result.passage,
-                "quote": quote_to_dict(result.quote),
-                "highlights": list(result.highlights),
-            }
-            for result in answer.results
-        ],
+        "results": [result_to_dict(result) for result in answer.results],
     }
+    # where the article does not answer: the nearest paragraph, and what it does not say
+    payload["closest"] = (
+        result_to_dict(answer.closest)
+        if not answer.found and answer.closest is not None else None
+    )
+    unsaid = answer.unsaid
+    payload["unsaid"] = (
+        {"asks": unsaid.asks, "speaker": unsaid.speaker, "topic": unsaid.topic}
+        if unsaid is not None and not answer.found else None
+    )
+    return payload
+
+
+def unsaid_line(answer: Answer, ui: str) -> str | None:
+    """The hedged reply's first line ("The article does not say who. Nearest passage:"), or
+    None when the reply is a plain not-found."""
+    unsaid = answer.unsaid
+    if answer.found or answer.closest is None or unsaid is None:
+        return None
+    if unsaid.asks == "about" and unsaid.speaker and unsaid.topic:
+        return t(ui, "unsaid_about", speaker=unsaid.speaker, topic=unsaid.topic)
+    return t(ui, f"unsaid_{unsaid.asks}")
 
 
 def quotes_to_dict(engine: Engine) -> dict[str, Any]:
@@ -98,8 +122,12 @@ def result_to_text(result: Result, engine: Engine, language: str) -> str:
 
 
 def answer_to_text(answer: Answer, engine: Engine, language: str) -> str:
-    """The console reply: the best result (as the bot replies), or the not-found line."""
+    """The console reply: the best result (as the bot replies), the hedged reply (what the
+    article does not say, then the nearest passage), or the not-found line."""
     if not answer.found:
+        line = unsaid_line(answer, language)
+        if line is not None and answer.closest is not None:
+            return line + "\n" + result_to_text(answer.closest, engine, language)
         return t(language, "not_found")
     return result_to_text(answer.results[0], engine, language)
 
@@ -165,6 +193,13 @@ def answer_to_html(
 ) -> str:
     """One Telegram message (HTML, at most ``limit`` UTF-16 units) answering ``answer``."""
     result = best_result(answer)
+    hedge = unsaid_line(answer, ui)
+    if hedge is not None and answer.closest is not None:
+        # "The article does not say who. Nearest passage:" over the nearest paragraph
+        shown = Answer(answer.query, answer.mode, True, (answer.closest,), answer.language,
+                       answer.intent)
+        head = f"<i>{_escape_short(hedge)}</i>\n"
+        return head + answer_to_html(shown, engine, ui, limit - utf16_len(head))
     if not answer.found or result is None:
         return html_t(ui, "not_found")
     quote = result.quote

@@ -4,7 +4,7 @@ Pure Python: nothing here imports telegram, pydantic-settings or the ``bot`` pac
 """
 
 from index.article import Article, ArticleError, Paragraph, load_article, parse_article
-from index.engine import Answer, Engine, Mode, Result, SpeakerCount
+from index.engine import Answer, Engine, Mode, Result, SpeakerCount, Unsaid
 from index.quotes import Quote, Speaker
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Result",
     "Speaker",
     "SpeakerCount",
+    "Unsaid",
     "load_article",
     "parse_article",
 ]

@@ -174,6 +174,32 @@ def normalise(text: str) -> str:
     return NormaliseMarks()([text])[0]
 
 
+#: Where a sentence may end: . ! ? or … (then closing marks), spaces, and a capital, a digit or an
+#: opening mark. "M. Dupont", "Mr. Smith", "J. K. Rowling" and "St. Louis" do not end one.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“‘(]?[A-ZÀ-Ý0-9])")
+_NO_END_BEFORE = re.compile(
+    r"(?:\b(?:[A-ZÀ-Ý]|M|MM|Mme|Mlle|Mr|Mrs|Ms|Dr|St|Sr|Jr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|"
+    r"No|Vol|vs|etc|av|apr|J\.-C|cf|p)\.)$"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` starts and ends (news prose: a full stop, a question or
+    exclamation mark, then a capital; titles and initials before a name do not end one)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group()[0] == "." and _NO_END_BEFORE.search(text, 0, match.start() + 1):
+            continue
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
 def tokenise(text: str) -> list[str]:
     """The words of ``text`` as the chain sees them before elisions (kept for callers)."""
     return Tokenise()([text])

@@ -16,6 +16,12 @@ def detect_language(text: str, default: str = "fr") -> str:
     Ties (including a text with no function word at all, such as "Lukashenko S-400") give
     ``default``.
     """
+    return guess_language(text, default)[0]
+
+
+def guess_language(text: str, default: str = "fr") -> tuple[str, bool]:
+    """:func:`detect_language`, and whether the text's function words said it (False: a
+    guess, such as ``default`` for the keywords "nuclear weapons")."""
     # one-letter words ("s" of "Putin's" or "S-400", "a") tell English and French apart badly
     languages = SUPPORTED_LANGUAGES
     of_chunk = _chunk_languages(languages)
@@ -36,7 +42,7 @@ def detect_language(text: str, default: str = "fr") -> str:
     for language, score in zip(languages, scores, strict=True):
         if score > best_score:
             best, best_score = language, score
-    return best
+    return best, best_score > 0 and scores.count(best_score) == 1
 
 
 #: Question chunks whose languages are kept (questions are unbounded user input).

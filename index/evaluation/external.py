@@ -133,6 +133,70 @@ def _cell(value: object) -> str:
     return "n/a" if value is None else f"{value}"
 
 
+def _bm25_stem_ranking(paragraphs: list[str], question: str, language: str) -> list[int]:
+    """Plain rank-bm25 (BM25Okapi, defaults) over lower-case \\w+ tokens with the language's
+    Snowball stemmer, as the shared scorer's ``ref_bm25_stem``: the top 3 paragraphs."""
+    import re
+
+    import Stemmer
+    from rank_bm25 import BM25Okapi
+
+    stem = Stemmer.Stemmer({"fr": "french", "en": "english"}.get(language, "english")).stemWords
+    docs = [stem(re.findall(r"\w+", p.lower())) for p in paragraphs]
+    scores = BM25Okapi(docs).get_scores(stem(re.findall(r"\w+", question.lower())))
+    return sorted(range(len(paragraphs)), key=lambda i: (-scores[i], i))[:3]
+
+
+def news_figures(shared: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    """The shared real articles, the bundled article and our own articles, per language, in
+    the figures of :func:`qa_figures` (all development data): asked of the engine in this
+    process, with plain rank-bm25 + stemmer on the same questions."""
+    from index.engine import Engine
+    from index.evaluation.dataset import Asked, all_questions, article_at
+
+    engines: dict[str, Engine] = {}
+    groups: dict[tuple[str, str], list[tuple[Asked, bool, list[int], list[int]]]] = {}
+    for asked in all_questions(shared):
+        if asked.source not in ("real", "own", "bundled"):
+            continue
+        engine = engines.get(asked.article)
+        if engine is None:
+            engine = engines[asked.article] = Engine(article_at(asked.article))
+        answer = engine.answer(asked.mode, asked.question)
+        texts = [p.text for p in engine.article.paragraphs]
+        reference = _bm25_stem_ranking(texts, asked.question, asked.language)
+        groups.setdefault((asked.source, asked.language), []).append(
+            (asked, answer.found, [r.paragraph for r in answer.results], reference)
+        )
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for key, rows in sorted(groups.items()):
+        ans = [(a, f, top, ref) for a, f, top, ref in rows if a.answerable]
+        neg = [(a, f) for a, f, _, _ in rows if not a.answerable]
+        n = len(ans)
+        out[key] = {
+            "answerable": n,
+            "hit1": _pct(sum(f and bool(top) and top[0] in a.gold for a, f, top, _ in ans), n),
+            "hit3": _pct(sum(f and any(p in a.gold for p in top[:3]) for a, f, top, _ in ans), n),
+            "answerable_declined": _pct(sum(not f for _, f, _, _ in ans), n),
+            "unanswerable_declined": _pct(sum(not f for _, f in neg), len(neg)),
+            "unanswerable_n": len(neg),
+            "off_article_declined": None,
+            "ref_bm25_stem_hit1": _pct(sum(ref[0] in a.gold for a, _, _, ref in ans), n),
+            "ref_bm25_stem_hit3": _pct(
+                sum(any(p in a.gold for p in ref) for a, _, _, ref in ans), n
+            ),
+        }
+    return out
+
+
+def _print_row(name: str, language: str, split: str, f: dict[str, Any]) -> None:
+    print(f"{name:10} {language:4} {split:9} {_cell(f['hit1']):>6} {_cell(f['hit3']):>6} "
+          f"{_cell(f['answerable_declined']):>8} "
+          f"{_cell(f['unanswerable_declined']):>10} "
+          f"{_cell(f['off_article_declined']):>8} "
+          f"{_cell(f['ref_bm25_stem_hit1']):>10} {_cell(f['ref_bm25_stem_hit3']):>10}")
+
+
 def report(shared: Path, only: str | None = None) -> dict[str, Any]:
     """Print the external sets' figures, dev and held-out side by side; return them."""
     external = shared / "external"
@@ -141,22 +205,25 @@ def report(shared: Path, only: str | None = None) -> dict[str, Any]:
         print(f"== external sets: skipped, no scorers or sets under {shared}")
         return figures
     if only in (None, "search"):
-        print("== external QA sets (shared score_qa.py), dev | held-out ==")
-        print(f"{'set':10} {'split':9} {'hit@1':>6} {'hit@3':>6} {'ans.decl':>8} "
+        print("== QA: external sets (shared score_qa.py, dev | held-out), then the news articles "
+              "(all dev), per language ==")
+        print("   declined: answerable / in-article unanswerable / off-article questions, %")
+        print(f"{'set':10} {'lang':4} {'split':9} {'hit@1':>6} {'hit@3':>6} {'ans.decl':>8} "
               f"{'unans.decl':>10} {'off.decl':>8} {'bm25stem@1':>10} {'bm25stem@3':>10}")
         for name in QA_SETS:
             if not (external / "qa" / name).is_dir():
                 print(f"{name}: skipped, not found under {external / 'qa'}")
                 continue
             figures[name] = score_qa(shared, name)
+            language = name.rsplit("_", 1)[-1]
             for split, f in figures[name].items():
                 if f["errors"]:
                     print(f"   {f['errors']} articles of {name} {split} failed in the CLI")
-                print(f"{name:10} {split:9} {_cell(f['hit1']):>6} {_cell(f['hit3']):>6} "
-                      f"{_cell(f['answerable_declined']):>8} "
-                      f"{_cell(f['unanswerable_declined']):>10} "
-                      f"{_cell(f['off_article_declined']):>8} "
-                      f"{_cell(f['ref_bm25_stem_hit1']):>10} {_cell(f['ref_bm25_stem_hit3']):>10}")
+                _print_row(name, language, split, f)
+        news = news_figures(shared)
+        figures["news"] = {f"{source}_{language}": f for (source, language), f in news.items()}
+        for (source, language), f in news.items():
+            _print_row(source, language, "dev", f)
     if only in (None, "quotes"):
         print("== external quotation sets (shared score_quotes.py), dev | held-out ==")
         print(f"{'set':10} {'split':9} {'dir.rec':>7} {'dir.spk':>7} {'ind.rec':>7} "

@@ -243,3 +243,28 @@ def test_the_console_speaks_as_the_private_chat_does() -> None:
     assert thumb.startswith("Posez-moi une question")
     assert "Tokayev" in answer
     assert usage_en.startswith("Usage: /who <words>")  # the user now writes in English
+
+
+def test_a_declined_question_has_its_closest_paragraph_in_json() -> None:
+    # Tokayev is quoted in the bundled article, never about China, which it never names
+    result = run_cli("quote", "Qu'a dit Tokayev sur la Chine ?", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["found"] is False and answer["results"] == []
+    closest = answer["closest"]
+    assert set(closest) >= {"paragraph", "score", "passage", "quote"}
+    assert closest["quote"]["speaker"] is not None and "Tokayev" in closest["quote"]["speaker"]
+    assert answer["unsaid"] == {
+        "asks": "about", "speaker": closest["quote"]["speaker"], "topic": "Chine"
+    }
+    # an answered question has no closest paragraph
+    found = json.loads(run_cli("who", "Qui a parlé d'une blague ?", "--json").stdout)
+    assert found["found"] is True and found["closest"] is None
+
+
+def test_the_chat_says_what_the_article_does_not_say() -> None:
+    result = run_cli("chat", stdin="/quote Tokayev Chine\n")
+    assert result.returncode == 0, result.stderr
+    said, _, shown = result.stdout.partition("ne parle pas de « Chine » dans cet article.")
+    assert "Tokayev" in said.splitlines()[-1]
+    assert "“J’ai apprécié votre blague”" in shown  # what Tokayev's office does say

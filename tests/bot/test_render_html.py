@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from bot.render import answer_to_html, article_to_html, fit_lines, speakers_to_html
 from index import Answer, Engine, Quote, Result, Speaker
+from index.engine import Unsaid
 from tests.bot.fake_telegram import BadRequest, check_text, parse_html, utf16_len
 
 HTML_ARTICLE = """PARIS, 1er juin (Reuters) – Le PDG de <Acme & Fils> a parlé aux journalistes.
@@ -108,3 +109,61 @@ def test_fit_lines_drops_the_last_lines_and_says_how_many() -> None:
     text = fit_lines(lines, "… and {count} more", limit=1000)
     assert utf16_len(text) <= 1000
     assert text.endswith("more") and text.startswith("• speaker 0")
+
+
+_MAIRIE = (
+    "Le maire de Tulle, Paul Girard, a présenté mardi son plan pour le centre-ville.\n\n"
+    "« Nous voulons une ville plus verte », a déclaré Paul Girard devant les habitants.\n\n"
+    "Des commerçants craignent la fermeture de la rue aux voitures.\n"
+)
+_HARBOUR = (
+    "The mayor of Ardmore, Anne Cole, presented her harbour plan on Monday.\n\n"
+    '"We want a cleaner harbour," said Anne Cole at the town hall.\n\n'
+    "Fishermen fear higher rents on the docks.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "ui", "question", "first_line"),
+    [
+        (_MAIRIE, "fr", "Qu'a dit Paul Girard sur la Chine ?",
+         "Paul Girard ne parle pas de « Chine » dans cet article. Ce que dit Paul Girard :"),
+        (_HARBOUR, "en", "What did Anne Cole say about <Brexit>?",
+         "Anne Cole does not speak about Brexit in this article. What Anne Cole does say:"),
+    ],
+)
+def test_x_does_not_speak_about_y_then_what_x_does_say(
+    article: str, ui: str, question: str, first_line: str
+) -> None:
+    engine = Engine.from_text(article)
+    answer = engine.answer("quote", question)
+    assert not answer.found and answer.closest is not None
+    text = answer_to_html(answer, engine, ui)
+    check_text(text, "HTML")
+    assert text.startswith(f"<i>{first_line}</i>\n<blockquote>")
+    assert "<b>" in text  # X's own quotation, in bold
+
+
+@pytest.mark.parametrize(
+    ("asks", "ui", "first_line"),
+    [
+        ("who", "en", "The article does not say who. Nearest passage:"),
+        ("when", "fr", "L’article ne dit pas quand. Passage le plus proche :"),
+        ("where", "en", "The article does not say where. Nearest passage:"),
+        ("how_many", "fr", "L’article ne donne pas ce nombre. Passage le plus proche :"),
+        ("why", "en", "The article does not say why. Nearest passage:"),
+        ("what", "fr", "L’article ne dit pas cela. Passage le plus proche :"),
+    ],
+)
+def test_the_article_does_not_say_then_the_nearest_passage(
+    asks: str, ui: str, first_line: str
+) -> None:
+    engine = Engine.from_text(_HARBOUR)
+    nearest = Result(2, 1.5, engine.paragraph(2).text, None, ("rents",))
+    answer = Answer("q", "ask", False, (), "en", "fact", closest=nearest, unsaid=Unsaid(asks))
+    text = answer_to_html(answer, engine, ui)
+    check_text(text, "HTML")
+    assert text.startswith(f"<i>{first_line}</i>\n<blockquote>Fishermen fear higher rents")
+    # without a nearest passage, the plain one line
+    plain = Answer("q", "ask", False, (), "en", "fact", unsaid=Unsaid(asks))
+    assert "\n" not in answer_to_html(plain, engine, ui)

@@ -15,6 +15,7 @@ from index.analysis import (
     Tokenise,
     analyzer_for,
     query_analyzer_for,
+    sentence_spans,
 )
 from index.lexicon import word_list
 
@@ -174,3 +175,22 @@ def test_won_is_the_past_of_win_and_wont_is_dropped_whole() -> None:
     assert analyzer_for("en").analyze("She won the race but won't run again") == [
         "won", "race", "run"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Le maire a parlé. Il est parti.", ["Le maire a parlé. ", "Il est parti."]),
+        # a title or an initial before a name ends no sentence
+        ("M. Dupont a parlé. Il est parti.", ["M. Dupont a parlé. ", "Il est parti."]),
+        ("Mr. Smith met J. K. Rowling. They talked.", ["Mr. Smith met J. K. Rowling. ",
+                                                       "They talked."]),
+        # a quotation ends one, and a number may start the next
+        ("« Nous restons », a-t-il dit. 20 personnes sont venues.",
+         ["« Nous restons », a-t-il dit. ", "20 personnes sont venues."]),
+        ("The U.S. economy grew. Prices fell!", ["The U.S. economy grew. ", "Prices fell!"]),
+        ("Un seul bloc sans point final", ["Un seul bloc sans point final"]),
+    ],
+)
+def test_sentences_of_a_paragraph(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.article import load_article
-from index.language import detect_language
+from index.language import detect_language, guess_language
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,18 @@ def test_a_text_without_function_words_takes_the_default(text: str, default: str
 
 def test_the_bundled_article_is_french() -> None:
     assert load_article().language == "fr"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sure"),
+    [
+        ("Who said that nobody is against Kazakhstan?", "en", True),
+        ("Qui a parlé d'une blague ?", "fr", True),
+        ("nuclear weapons", "fr", False),  # keywords: the default, and a guess
+        ("Belarus", "fr", False),
+    ],
+)
+def test_a_guess_says_whether_function_words_decided_it(
+    text: str, language: str, sure: bool
+) -> None:
+    assert guess_language(text, default="fr") == (language, sure)

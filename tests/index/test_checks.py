@@ -1,0 +1,120 @@
+"""Does the best paragraph hold what was asked? Each check with sentences of our own, both
+languages: a quotation of X about Y (or about something else), who did V, when / where / how
+many / why, and what "What is the X?" names."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.checks import AGAINST, FEATURES, FOR
+from index.engine import Engine
+from index.query import Mode
+
+_MAIRIE = (
+    "Le maire de Tulle, Paul Girard, a présenté mardi son plan pour le centre-ville.\n\n"
+    "« Nous voulons une ville plus verte », a déclaré Paul Girard devant les habitants.\n\n"
+    "Des commerçants craignent la fermeture de la rue aux voitures.\n\n"
+    "« Les livraisons deviendront impossibles », s'inquiète Lucie Vidal, fleuriste.\n\n"
+    "Le plan sera voté le 12 juin en conseil municipal à Tulle.\n"
+)
+_HARBOUR = (
+    "The mayor of Ardmore, Anne Cole, presented her harbour plan on Monday.\n\n"
+    '"We want a cleaner harbour," Ms Cole told residents at the town hall.\n\n'
+    "Fishermen fear higher rents on the docks.\n\n"
+    '"The rents will drive us out," said Tom Keane, a lobsterman.\n\n'
+    "The council will vote on the plan in June because the budget must be set first.\n"
+)
+
+
+def features(article: str, mode: Mode, question: str) -> dict[str, float]:
+    """The checks of ``question``'s best paragraph in ``article``, by name."""
+    seen = Engine.from_text(article).inspect(mode, question)
+    assert seen.ranked, "the question should match a paragraph"
+    return dict(zip(FEATURES, seen.verdict.features, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "off_topic"),
+    [
+        # Girard is quoted, about a greener town; the deliveries are Lucie Vidal's worry
+        (_MAIRIE, "Qu'a dit Paul Girard sur les livraisons ?", True),
+        (_MAIRIE, "Qu'a dit Paul Girard sur la ville ?", False),
+        (_MAIRIE, "Qu'a dit Lucie Vidal sur les livraisons ?", False),
+        (_HARBOUR, "What did Anne Cole say about the rents?", True),
+        (_HARBOUR, "What did Anne Cole say about the harbour?", False),
+        (_HARBOUR, "What did Tom Keane say about the rents?", False),
+    ],
+)
+def test_a_quotation_of_x_about_y(article: str, question: str, off_topic: bool) -> None:
+    assert (features(article, "quote", question)["speaker_off_topic"] > 0.5) is off_topic
+
+
+@pytest.mark.parametrize(
+    ("article", "question"),
+    [
+        (_MAIRIE, "Qu'a dit Paul Girard sur la Chine ?"),  # « Chine »: nowhere in the article
+        (_HARBOUR, "What did Tom Keane say about Brexit?"),
+    ],
+)
+def test_a_topic_the_article_never_mentions(article: str, question: str) -> None:
+    assert features(article, "quote", question)["speaker_topic_unknown"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "missing"),
+    [
+        # "who …?": the paragraph holds the question's first word (mostly its verb), or not
+        (_MAIRIE, "Qui a présenté le plan ?", False),
+        (_MAIRIE, "Qui a financé le plan ?", True),  # nobody is said to fund it
+        (_HARBOUR, "Who presented the harbour plan?", False),
+        (_HARBOUR, "Who funded the harbour plan?", True),
+    ],
+)
+def test_who_did_v(article: str, question: str, missing: bool) -> None:
+    assert bool(features(article, "ask", question)["who_first_missing"]) is missing
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "feature", "missing"),
+    [
+        (_MAIRIE, "Quand le plan sera-t-il voté ?", "date_missing", False),  # « le 12 juin »
+        (_MAIRIE, "Quand Paul Girard a-t-il parlé devant les habitants ?", "date_missing", True),
+        (_HARBOUR, "When will the council vote on the plan?", "date_missing", False),
+        (_HARBOUR, "When did Ms Cole tell residents?", "date_missing", True),
+        (_MAIRIE, "Où le plan sera-t-il voté ?", "place_missing", False),
+        (_HARBOUR, "Where did Tom Keane say it?", "place_missing", True),
+        (_HARBOUR, "Why will the council vote in June?", "reason_missing", False),  # because …
+        (_HARBOUR, "Why do fishermen fear higher rents?", "reason_missing", True),
+        (_MAIRIE, "Combien de commerçants craignent la fermeture ?", "number_missing", True),
+        (_HARBOUR, "How many fishermen fear higher rents?", "count_missing", True),
+    ],
+)
+def test_when_where_how_many_why(
+    article: str, question: str, feature: str, missing: bool
+) -> None:
+    assert bool(features(article, "ask", question)[feature]) is missing
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("What is the mayor's political party?", True),  # "party" only as a close spelling
+        ("What is the harbour plan?", False),
+    ],
+)
+def test_what_is_the_x_the_article_never_mentions(question: str, unknown: bool) -> None:
+    assert bool(features(_HARBOUR, "ask", question)["unknown_head"]) is unknown
+
+
+def test_a_bare_name_asks_for_that_person() -> None:
+    engine = Engine.from_text(_MAIRIE)
+    for question, name in (("Girard", "Paul Girard"), ("Lucie Vidal", "Lucie Vidal")):
+        speakers = engine.checks.bare_name(engine.reader.read("quote", question))
+        assert [s.name for s in speakers] == [name]
+    assert not engine.checks.bare_name(engine.reader.read("quote", "Girard ville"))
+
+
+def test_every_feature_has_a_direction_or_is_free() -> None:
+    assert AGAINST.isdisjoint(FOR)
+    assert set(FEATURES) >= (AGAINST | FOR)
+    assert len(set(FEATURES)) == len(FEATURES)

@@ -1,0 +1,110 @@
+"""Reading a question: its language, intent, answer type, names and words, as people type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.engine import Engine
+from index.query import Mode, capitalised
+
+_FR = (
+    "Le président biélorusse Alexandre Martel a proposé une alliance à ses voisins.\n\n"
+    "« C'est une blague », a répondu le bureau du président kazakh, Arman Sultanov.\n\n"
+    "La Biélorussie accueille des armes nucléaires russes depuis l'an dernier.\n"
+)
+_EN = (
+    "The speaker, Paul Ryan, urged Republicans to stay united on Saturday.\n\n"
+    "Whitmore told employees in a memo that the company would cut jobs.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def french() -> Engine:
+    return Engine.from_text(_FR)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("nuclear weapons", "en"),  # keywords with no function word: the reading that knows them
+        ("joke", "en"),
+        ("Belarus", "en"),
+        ("armes nucléaires", "fr"),
+        ("Martel", "fr"),  # a name alone: the article's language
+        ("Who made a joke?", "en"),  # function words decide
+    ],
+)
+def test_keywords_are_read_in_the_language_that_knows_them(
+    french: Engine, question: str, language: str
+) -> None:
+    assert french.reader.read("ask", question).language == language
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Quand l'alliance a-t-elle été proposée ?", "date"),
+        ("Où la Biélorussie accueille-t-elle les armes ?", "place"),
+        # « ou » unaccented is also "or": a place only as one of the first two words
+        ("Est-ce une blague ou une alliance ?", None),
+        ("Pourquoi le bureau a-t-il répondu ?", "reason"),
+        ("Why did the bureau reply?", "reason"),
+        ("How many weapons are there?", "number"),
+    ],
+)
+def test_the_answer_type_a_question_expects(
+    french: Engine, question: str, expected: str | None
+) -> None:
+    assert french.reader.read("ask", question).expected == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "replies"),
+    [
+        ("Qu'a répondu le bureau à l'alliance ?", True),
+        ("How did the bureau react to the offer?", True),
+        ("Qu'a dit le bureau ?", False),
+    ],
+)
+def test_a_question_asking_for_a_reply(french: Engine, question: str, replies: bool) -> None:
+    assert french.reader.read("quote", question).replies is replies
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Qui a battu Nadal à Roland-Garros ?", {"nadal", "roland", "garros"}),
+        ("What did Paul Ryan tell Republicans?", {"paul", "ryan", "republicans"}),
+        ("qui a parlé ?", set()),  # the first word's capital says nothing
+        ("WHO SAID IT?", set()),  # nor do capitals all along
+    ],
+)
+def test_capitalised_words_are_likely_names(question: str, names: set[str]) -> None:
+    assert capitalised(question) == names
+
+
+@pytest.mark.parametrize(
+    ("word", "how"),
+    [
+        ("ryn", "fuzzy"),  # three letters: a typo of a name the article always capitalises
+        ("old", "unknown"),  # but no typo of a common word ("told")
+        ("republican", "stem"),
+    ],
+)
+def test_a_three_letter_word_may_be_a_misspelt_name(word: str, how: str) -> None:
+    engine = Engine.from_text(_EN)
+    (matched,) = engine.query_words(word, "en")
+    assert matched.how == how
+
+
+@pytest.mark.parametrize(
+    ("mode", "question", "intent"),
+    [
+        ("ask", "Qui a proposé une alliance ?", "who"),
+        ("ask", "Qu'a répondu le bureau ?", "quote"),
+        ("ask", "Quand l'alliance a-t-elle été proposée ?", "fact"),
+        ("who", "blague", "who"),
+    ],
+)
+def test_the_intent_of_a_question(french: Engine, mode: Mode, question: str, intent: str) -> None:
+    assert french.reader.read(mode, question).intent == intent
