@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import logging
@@ -15,6 +16,7 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
+    MessageEntity,
     Update,
 )
 from telegram.error import TelegramError
@@ -29,7 +31,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import handlers
+from bot import chat_articles, handlers
 from bot.flood import FloodControl
 from bot.i18n import STRINGS, t
 from bot.redact import hide_token_in_repr, protect_logs
@@ -45,8 +47,8 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES: tuple[str, ...] = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits; stopping cancels it at once
 RATE_LIMIT_RETRIES = 3  # a 429 then waits retry_after and tries again instead of losing the answer
-PRIVATE_COMMANDS = ("start", "help", "quote", "who", "speakers", "article")
-GROUP_COMMANDS = ("quote", "who", "speakers", "article", "help")
+PRIVATE_COMMANDS = ("start", "help", "quote", "who", "speakers", "article", "articles", "forget")
+GROUP_COMMANDS = ("quote", "who", "speakers", "article", "articles", "forget", "help")
 
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
 
@@ -66,7 +68,8 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
             )
         )
         .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(set_command_menus)
+        .post_init(on_start)
+        .post_shutdown(on_stop)
         .build()
     )
     hide_token_in_repr(application.bot)
@@ -77,6 +80,9 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
             settings.allowed_chats,
             FloodControl(settings.chat_rate_limit, settings.chat_rate_window_seconds),
         )
+    )
+    application.bot_data[chat_articles.ARTICLE_SETTINGS] = chat_articles.ArticleSettings.of(
+        settings
     )
 
     new_message = filters.UpdateType.MESSAGE  # never edited messages nor channel posts
@@ -92,7 +98,24 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         CommandHandler("speakers", handlers.speakers_command, filters=new_message)
     )
     application.add_handler(
-        CommandHandler("article", handlers.article_command, filters=new_message)
+        CommandHandler("article", chat_articles.article_command, filters=new_message)
+    )
+    application.add_handler(
+        CommandHandler("articles", chat_articles.articles_command, filters=new_message)
+    )
+    application.add_handler(
+        CommandHandler("forget", chat_articles.forget_command, filters=new_message)
+    )
+    # A link, a pasted article or a document becomes the chat's article (bot.chat_articles).
+    links = filters.Entity(MessageEntity.URL) | filters.Entity(MessageEntity.TEXT_LINK)
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(
+        MessageHandler((private | groups) & text & links, chat_articles.link_message)
+    )
+    pasted = chat_articles.PastedArticle(settings.paste_min_chars)
+    application.add_handler(MessageHandler(private & text & pasted, chat_articles.pasted_message))
+    application.add_handler(
+        MessageHandler((private | groups) & filters.Document.ALL, chat_articles.document_message)
     )
     application.add_handler(
         MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.private_question)
@@ -101,6 +124,9 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_question)
     )
     application.add_handler(MessageHandler(private, handlers.private_other))
+    application.add_handler(
+        CallbackQueryHandler(chat_articles.choose_button, pattern=r"^art\|")
+    )
     application.add_handler(CallbackQueryHandler(handlers.answer_button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_error_handler(handlers.error_handler)
@@ -115,6 +141,18 @@ def file_url(settings: Settings) -> str:
     if base.endswith("/bot"):
         return base.removesuffix("/bot") + "/file/bot"
     return base
+
+
+async def on_start(application: TelegramApp) -> None:
+    """post_init: the command menus, then the chats' articles (store, workers)."""
+    await set_command_menus(application)
+    data = application.bot_data
+    await chat_articles.open_articles(data, data[handlers.ENGINE], data[handlers.FINGERPRINT])
+
+
+async def on_stop(application: TelegramApp) -> None:
+    """post_shutdown: the store closed, the workers ended."""
+    await chat_articles.close_articles(application.bot_data)
 
 
 async def set_command_menus(application: TelegramApp) -> None:
@@ -174,6 +212,10 @@ def run_bot(settings: Settings, engine: Engine) -> None:
         raise ValueError("run_bot needs TELEGRAM_BOT_TOKEN")
     protect_logs(settings.token)
     application = build_application(settings, engine)
+    articles = application.bot_data[chat_articles.ARTICLE_SETTINGS]
+    application.bot_data[chat_articles.ARTICLE_SETTINGS] = dataclasses.replace(
+        articles, prestart=True
+    )
     # One loop for start-up and running: the HTTP client is bound to the loop that opened it.
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

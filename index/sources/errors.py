@@ -23,3 +23,7 @@ class SourceError(ArticleError):
     def __init__(self, reason: Reason, message: str) -> None:
         super().__init__(message)
         self.reason: Reason = reason
+
+    def __reduce__(self) -> tuple[type[SourceError], tuple[Reason, str]]:
+        # Sent back from the process that extracts articles: rebuilt with its reason.
+        return (SourceError, (self.reason, str(self)))
