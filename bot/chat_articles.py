@@ -282,7 +282,7 @@ def refusal(error: Exception, ui: str, settings: ArticleSettings) -> str:
             "limit": str(settings.fetch.max_redirects),
             "seconds": f"{settings.fetch.timeout:g}",
             "megabytes": f"{settings.fetch.max_bytes / 1_000_000:g}",
-            "content_type": html.escape(str(error.detail.get("content_type", "?"))),
+            "content_type": html.escape(describe_type(str(error.detail.get("content_type")), ui)),
             "status": html.escape(
                 f"{error.detail.get('status', '?')} {error.detail.get('phrase', '')}".strip()
             ),
@@ -295,6 +295,19 @@ def refusal(error: Exception, ui: str, settings: ArticleSettings) -> str:
     if isinstance(error, IntakeTimeout):
         return html_t(ui, "intake_timeout", seconds=f"{settings.intake_timeout:g}")
     raise TypeError(f"no refusal for {error!r}")
+
+
+def describe_type(mime: str, ui: str) -> str:
+    """A content type as a person says it: "an image (image/png)", "a Word document" …"""
+    major = mime.split("/", 1)[0]
+    if major in ("image", "video", "audio"):
+        return t(ui, f"type_{major}", mime=mime)
+    if "wordprocessingml" in mime or mime == "application/msword":
+        return t(ui, "type_word")
+    if mime in ("application/zip", "application/gzip", "application/x-tar",
+                "application/x-7z-compressed", "application/vnd.rar"):
+        return t(ui, "type_archive", mime=mime)
+    return mime
 
 
 def card_html(engine: Engine, ui: str, bundled: bool = False) -> str:

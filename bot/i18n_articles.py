@@ -43,6 +43,11 @@ ARTICLE_STRINGS: Final[dict[str, dict[str, str]]] = {
             "That link serves {content_type}, not a web page, plain text or a PDF."
         ),
         "fetch_http_status": "The site answered {status} instead of the page.",
+        "type_image": "an image ({mime})",
+        "type_video": "a video ({mime})",
+        "type_audio": "a sound file ({mime})",
+        "type_word": "a Word document (send it to me as a file)",
+        "type_archive": "an archive ({mime})",
         "fetch_unreachable": "I could not reach that site.",
         "source_empty": "That article is empty.",
         "source_no_article": "I found no article text in it.",
@@ -101,6 +106,11 @@ ARTICLE_STRINGS: Final[dict[str, dict[str, str]]] = {
             "Ce lien renvoie {content_type}, pas une page web, un texte ou un PDF."
         ),
         "fetch_http_status": "Le site a répondu {status} au lieu de la page.",
+        "type_image": "une image ({mime})",
+        "type_video": "une vidéo ({mime})",
+        "type_audio": "un fichier son ({mime})",
+        "type_word": "un document Word (envoyez-le-moi comme fichier)",
+        "type_archive": "une archive ({mime})",
         "fetch_unreachable": "Je n’ai pas pu joindre ce site.",
         "source_empty": "Cet article est vide.",
         "source_no_article": "Je n’y ai trouvé aucun texte d’article.",

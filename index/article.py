@@ -155,10 +155,14 @@ def parse_article(text: str, source: str = "article", path: str | None = None) -
 
 
 def _opens_with_title(texts: list[str]) -> bool:
-    """The first paragraph is a headline followed by a byline or a date line."""
-    return looks_like_title(texts[0]) and is_page_line(texts[1]) and (
-        byline_names(texts[1]) is not None or parse_date(texts[1]) is not None
-    )
+    """The first paragraph is a headline: followed by a byline or a date line, or by a longer
+    paragraph that is a sentence (a headline never ends with a full stop; a lede does)."""
+    if not looks_like_title(texts[0]):
+        return False
+    following = texts[1]
+    if is_page_line(following):
+        return byline_names(following) is not None or parse_date(following) is not None
+    return len(following) > len(texts[0]) and following.rstrip().endswith((".", "»", "”", '"'))
 
 
 def byline_names(line: str) -> str | None:

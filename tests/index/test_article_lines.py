@@ -90,9 +90,24 @@ def test_title_byline_and_date_are_metadata_and_marked() -> None:
     assert [p.index for p in article.paragraphs] == list(range(6))
 
 
-def test_no_title_without_a_byline_or_date_after_it() -> None:
-    article = parse_article("Short first paragraph\nSecond paragraph of the story.")
-    assert article.title is None and article.author is None and article.date is None
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Dam reopens after repairs\nThe dam on the Lune reopened on Monday, two years late.",
+         "Dam reopens after repairs"),
+        ("The dam reopened.\nIt had been closed for two years after a leak was found.", None),
+        ("Dam reopens after repairs\nShort", None),
+        ("« Ici, rien ne bouge » : un village attend sa route\nLe village attend depuis 2019 "
+         "la réfection de la seule route qui le relie à la vallée.",
+         "« Ici, rien ne bouge » : un village attend sa route"),
+    ],
+    ids=["headline-then-lede", "sentence-first", "short-second", "quoted-headline"],
+)
+def test_a_headline_before_a_lede_is_the_title(text: str, title: str | None) -> None:
+    article = parse_article(text)
+    assert article.title == title
+    assert article.author is None and article.date is None
+    assert not article.paragraphs[0].is_boilerplate
 
 
 @pytest.mark.parametrize(
