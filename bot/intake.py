@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -80,8 +82,32 @@ def take_in(job: Job) -> Taken:
     return Taken(article, quotes, time.perf_counter() - started)
 
 
-def _warm_up() -> None:
-    """Load every lexicon and parser once per worker, before the first real job."""
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting for its parent does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True  # no /proc: os.kill said it runs
+
+
+def _exit_with(bot_pid: int) -> None:
+    """End this worker when the bot is gone, even killed with SIGKILL: its queues would keep it
+    (and the forkserver it came from) waiting forever."""
+    while _alive(bot_pid):
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _start_worker(bot_pid: int) -> None:
+    """Each worker: watch the bot, then load every lexicon and parser before the first job."""
+    threading.Thread(target=_exit_with, args=(bot_pid,), daemon=True, name="bot-watch").start()
     take_in(Job("“Tout va bien”, a déclaré le maire.\nIt works, she said.".encode(), "warm-up"))
 
 
@@ -100,8 +126,8 @@ class IntakePool:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["bot.intake"])
             self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_warm_up,
-                max_tasks_per_child=JOBS_PER_WORKER,
+                self.workers, mp_context=context, initializer=_start_worker,
+                initargs=(os.getpid(),), max_tasks_per_child=JOBS_PER_WORKER,
             )
         return self._executor
 
