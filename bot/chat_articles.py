@@ -31,7 +31,7 @@ from telegram.ext import ContextTypes, filters
 from bot.addressing import Addressed, addressed, entity_text
 from bot.callback_data import FINGERPRINT_LENGTH
 from bot.engines import ChatEngines, attribution_version, encode_attribution
-from bot.fetch import Fetcher, FetchError, FetchLimits, parse_allow_hosts
+from bot.fetch import Fetcher, FetchError, FetchLimits
 from bot.i18n import pick_language, t
 from bot.intake import IntakePool, IntakeTimeout, Job, TooManyParagraphs
 from bot.render import html_t
@@ -73,12 +73,7 @@ class ArticleSettings:
         return cls(
             data_dir=settings.data_dir,
             database_url=settings.database,
-            fetch=FetchLimits(
-                timeout=settings.fetch_timeout_seconds,
-                max_bytes=settings.fetch_max_bytes,
-                max_redirects=settings.fetch_max_redirects,
-                allow_hosts=parse_allow_hosts(settings.fetch_allow_hosts),
-            ),
+            fetch=FetchLimits.of(settings),
             document_max_bytes=settings.document_max_bytes,
             intake_timeout=settings.intake_timeout_seconds,
             max_paragraphs=settings.intake_max_paragraphs,

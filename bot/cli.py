@@ -1,15 +1,19 @@
-"""The command line of CONTRACT.md: `article-bot run|chat|ask|quote|who|quotes|speakers`."""
+"""The command line of CONTRACT.md: `article-bot run|chat|ask|quote|who|quotes|speakers|fetch`."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import dataclasses
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from bot.fetch import Fetched, Fetcher, FetchError, FetchLimits
 from bot.i18n import t
 from bot.render import (
     answer_to_dict,
@@ -20,12 +24,16 @@ from bot.render import (
     speakers_to_text,
 )
 from bot.settings import Settings, SettingsError, load_settings
-from index import ArticleError, Engine, Mode
+from bot.store import StoreError
+from index import Article, ArticleError, Engine, Mode, load_article
 from index.language import detect_language
+from index.sources import from_bytes
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("run", "chat", "ask", "quote", "who", "quotes", "speakers")
+COMMANDS = ("run", "chat", "ask", "quote", "who", "quotes", "speakers", "fetch")
+# Files read as plain text by index.article (its own checks and messages); others by their kind.
+TEXT_SUFFIXES = (".txt", ".md", ".text", "")
 USAGE_ERROR = 2
 
 
@@ -44,10 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--article",
-        metavar="PATH",
-        type=Path,
+        metavar="SOURCE",
         default=argparse.SUPPRESS,
-        help="another article file (default: ARTICLE_PATH, else the bundled one)",
+        help="another article: a file (.txt, .md, .html, .pdf, .docx) or an http(s) link "
+        "(default: ARTICLE_PATH, else the bundled one)",
     )
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine output"
@@ -74,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
         )
     commands.add_parser("quotes", parents=[common], help="every quotation with its speaker")
     commands.add_parser("speakers", parents=[common], help="who is quoted, how often")
+    fetch = commands.add_parser(
+        "fetch", parents=[common],
+        help="extract an article (URL, .html, .pdf, .docx, .txt) and print it",
+    )
+    fetch.add_argument("source", metavar="SOURCE", help="an http(s) link or a file")
     return parser
 
 
@@ -81,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `article-bot` and `python -m bot`; returns the exit status."""
     try:
         return _main(sys.argv[1:] if argv is None else list(argv))
-    except (UsageError, SettingsError, ArticleError) as error:
+    except (UsageError, SettingsError, ArticleError, FetchError, StoreError) as error:
         print(f"article-bot: {error}", file=sys.stderr)
         return USAGE_ERROR
     except KeyboardInterrupt:
@@ -109,10 +122,15 @@ def _main(argv: list[str]) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for name in ("httpx", "httpcore"):  # one line per request would bury the output
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().level))
     as_json: bool = getattr(args, "json", False)
-    article: Path | None = getattr(args, "article", None) or settings.article_path
-    engine = Engine.from_path(article)
     command: str = args.command
+    if command == "fetch":
+        _print_article(load_source(args.source, settings), args.source, as_json)
+        return 0
+    article: str | Path | None = getattr(args, "article", None) or settings.article_path
+    engine = Engine(load_source(article, settings))
     if command == "run":
         return _run(settings, engine)
     if command == "chat":
@@ -129,6 +147,71 @@ def _main(argv: list[str]) -> int:
     for question in questions:
         _print_answer(engine, mode, question, as_json, settings.max_results)
     return 0
+
+
+def is_link(source: str) -> bool:
+    return re.match(r"(?i)^https?://", source.strip()) is not None
+
+
+def load_source(source: str | Path | None, settings: Settings) -> Article:
+    """The article of ``source``: None (the bundled one), a link, or a file of any kind.
+
+    Every way it can fail raises ArticleError or FetchError with one sentence.
+    """
+    if source is None:
+        return load_article(None)
+    text = str(source)
+    if is_link(text):
+        fetched = asyncio.run(_fetch(text, settings))
+        return from_bytes(fetched.data, text, content_type=fetched.content_type,
+                          url=fetched.url, charset=fetched.charset)
+    path = Path(text)
+    if path.suffix.lower() in TEXT_SUFFIXES or path.is_dir() or not path.exists():
+        return load_article(path)  # its checks and sentences: missing, directory, binary …
+    try:
+        size = path.stat().st_size
+        if size > settings.document_max_bytes:
+            raise ArticleError(f"The article file {text} is {size:,} bytes; the limit is "
+                               f"{settings.document_max_bytes:,} bytes.")
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ArticleError(f"The article file {text} cannot be read ({reason}).") from None
+    article = from_bytes(data, path.name, name=path.name)
+    return dataclasses.replace(article, path=str(path))
+
+
+async def _fetch(link: str, settings: Settings) -> Fetched:
+    fetcher = Fetcher(FetchLimits.of(settings))
+    try:
+        return await fetcher.fetch(link)
+    finally:
+        await fetcher.aclose()
+
+
+def article_to_dict(article: Article, source: str) -> dict[str, Any]:
+    """The `fetch --json` object of CONTRACT.md (unknown metadata null)."""
+    return {
+        "source": source,
+        "title": article.title,
+        "site": article.site,
+        "author": article.author,
+        "date": article.date,
+        "language": article.language,
+        "paragraphs": [p.text for p in article.paragraphs],
+    }
+
+
+def _print_article(article: Article, source: str, as_json: bool) -> None:
+    if as_json:
+        _emit(article_to_dict(article, source))
+        return
+    head = [("Title", article.title), ("Site", article.site), ("Author", article.author),
+            ("Date", article.date), ("Language", article.language),
+            ("Paragraphs", str(len(article.paragraphs)))]
+    print("\n".join(f"{name}: {value}" for name, value in head if value), end="\n\n")
+    # Paragraphs as an article file numbers them: a blank line between two.
+    print("\n\n".join(p.text for p in article.paragraphs), flush=True)
 
 
 def _run(settings: Settings, engine: Engine) -> int:

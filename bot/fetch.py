@@ -78,6 +78,16 @@ class FetchLimits:
     allow_hosts: frozenset[tuple[str, int | None]] = frozenset()
     user_agent: str = USER_AGENT
 
+    @classmethod
+    def of(cls, settings: Any) -> FetchLimits:
+        """The limits that FETCH_* settings (bot.settings.Settings) set."""
+        return cls(
+            timeout=settings.fetch_timeout_seconds,
+            max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects,
+            allow_hosts=parse_allow_hosts(settings.fetch_allow_hosts),
+        )
+
 
 @dataclass(frozen=True)
 class Fetched:

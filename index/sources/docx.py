@@ -7,9 +7,6 @@ import io
 import logging
 import zipfile
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-
 from index.article import Article, build_article
 from index.sources.errors import SourceError
 
@@ -37,6 +34,9 @@ def from_docx(data: bytes, source: str = "document.docx") -> Article:
             "too_big", f"{source} unpacks to {size:,} bytes; the limit is "
             f"{MAX_UNCOMPRESSED_BYTES:,}."
         )
+    import docx  # imported on first use, as trafilatura and pdfminer are
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError) as error:

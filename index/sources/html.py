@@ -10,9 +10,6 @@ from configparser import ConfigParser
 from functools import cache
 from typing import Any
 
-import trafilatura
-from trafilatura.settings import use_config
-
 from index.article import Article, build_article
 from index.sources.errors import SourceError
 
@@ -26,6 +23,8 @@ MAX_TREE_SIZE = 200_000
 
 @cache
 def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
     config = use_config()
     config["DEFAULT"]["MAX_TREE_SIZE"] = str(MAX_TREE_SIZE)
     config["DEFAULT"]["EXTRACTION_TIMEOUT"] = "0"  # the caller keeps the time budget
@@ -59,6 +58,8 @@ def from_html(
     """The article of an HTML page: navigation, ads, related links and comments left out."""
     if not data.strip():
         raise SourceError("empty", f"{source} is empty.")
+    import trafilatura  # imported on first use: a third of a second that the CLI rarely needs
+
     try:
         document = trafilatura.bare_extraction(
             data,

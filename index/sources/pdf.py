@@ -10,17 +10,14 @@ import io
 import logging
 import re
 from collections import Counter
-from typing import Any
-
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTTextContainer
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFParser, PDFSyntaxError
-from pdfminer.psparser import PSException
+from typing import TYPE_CHECKING, Any
 
 from index.article import Article, build_article
 from index.dates import parse_date
 from index.sources.errors import SourceError
+
+if TYPE_CHECKING:
+    from pdfminer.layout import LTTextContainer
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +30,7 @@ _SENTENCE_END = ('.', '!', '?', '»', '”', '"', ':', '…')
 
 
 def _box_text(box: LTTextContainer) -> str:  # type: ignore[type-arg]
+    # (pdfminer is imported where it is used: a tenth of a second the CLI rarely needs)
     """The lines of a text box joined; a word hyphenated at a line's end is mended."""
     text = ""
     for line in box.get_text().splitlines():
@@ -48,6 +46,9 @@ def _box_text(box: LTTextContainer) -> str:  # type: ignore[type-arg]
 
 def _pages(data: bytes) -> list[list[str]]:
     """The text boxes of each page, in pdfminer's reading order."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer
+
     pages: list[list[str]] = []
     laparams = LAParams()
     for page in extract_pages(io.BytesIO(data), laparams=laparams, maxpages=MAX_PAGES):
@@ -60,6 +61,9 @@ def _pages(data: bytes) -> list[list[str]]:
 
 def _info(data: bytes) -> dict[str, str]:
     """The document's Title, Author and CreationDate, decoded."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
     parser = PDFParser(io.BytesIO(data))
     document = PDFDocument(parser)
     found: dict[str, str] = {}
@@ -95,6 +99,10 @@ def from_pdf(data: bytes, source: str = "document.pdf") -> Article:
     """The article of a PDF (text PDFs only: a scan holds no text to read)."""
     if not data.startswith(b"%PDF-"):
         raise SourceError("broken", f"{source} is not a PDF file.")
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
     try:
         info = _info(data)
         pages = _pages(data)

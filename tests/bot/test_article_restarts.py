@@ -86,7 +86,7 @@ async def _twenty_chats_then_sigkill_then_ask(
         assert await first.stop(signal.SIGKILL) == -signal.SIGKILL
         second = await start_bot(telegram.base_url, tmp_path, **settings)
         asked = []
-        for n, user in enumerate(users):
+        for user in users:
             message = text_message(telegram, private_chat(user), user,
                                    "/who eleven thousand books")
             telegram.push("message", message)

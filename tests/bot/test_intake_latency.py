@@ -64,7 +64,7 @@ async def test_other_chats_are_answered_while_a_big_document_is_taken_in(
 ) -> None:
     big, asking = private_chat(EN_USER), private_chat(FR_USER)
     # warm the intake worker with a small document first: its start is not what is measured
-    small = document_message(telegram, big, EN_USER, "Un.\nDeux.\nTrois.".encode(), "a.txt",
+    small = document_message(telegram, big, EN_USER, b"Un.\nDeux.\nTrois.", "a.txt",
                              "text/plain")
     telegram.push("message", small)
     await telegram.wait_sent(len(telegram.sent) + 1, timeout=60)

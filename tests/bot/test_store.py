@@ -13,6 +13,8 @@ from bot.callback_data import fingerprint
 from bot.store import MAX_ARTICLES_PER_CHAT, Store, StoreError, content_hash, database_url, safe_url
 from index import parse_article
 from index.article import build_article
+from tests.bot.fake_telegram import FakeTelegram
+from tests.bot.processes import start_bot, stop_all
 
 CHAT_A, CHAT_B = 501, -100777
 
@@ -160,3 +162,21 @@ async def test_an_unreachable_server_is_one_sentence_without_the_password(tmp_pa
         await Store.open("postgresql+psycopg://bot:s3cret-pw@127.0.0.1:1/none", tmp_path)
     message = str(raised.value)
     assert "s3cret-pw" not in message and message.endswith(".") and "\n" not in message
+
+
+async def test_the_bot_stops_with_one_sentence_when_its_store_cannot_open(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    bot = await start_bot(
+        telegram.base_url, tmp_path,
+        database_url="postgresql+psycopg://bot:s3cret-pw@127.0.0.1:1/articles",
+    )
+    try:
+        status = await asyncio.wait_for(bot.process.wait(), 60)
+    finally:
+        await stop_all(bot)
+    logs = bot.logs()
+    assert status == 2, logs
+    assert "article-bot: The store postgresql+psycopg://bot:***@127.0.0.1:1/articles cannot be " \
+        "opened" in logs
+    assert "s3cret-pw" not in logs and "Traceback" not in logs
