@@ -28,7 +28,7 @@ from bot.fetch import Fetcher, FetchLimits, parse_allow_hosts
 from bot.intake import IntakePool, Job
 from bot.render import answer_to_html
 from bot.store import Store, content_hash
-from index import Article, Engine, parse_article
+from index import Engine, parse_article
 from index.quotes import extract_quotes
 from tests.bot.fake_web import FakeWeb
 from tests.fixtures.documents import CORPUS, corpus_article, long_article
