@@ -311,12 +311,13 @@ def card_html(engine: Engine, ui: str, bundled: bool = False) -> str:
     title = article.title or (t(ui, "card_bundled") if bundled else article.source)
     lines = [f"{html_t(ui, 'card_now_reading')} <b>{html.escape(_short(title, 300))}</b>"]
     about = [value for value in (article.site, article.author, article.date) if value]
-    about.append(t(ui, "card_paragraphs", count=len(article.paragraphs)))
+    count = len(article.paragraphs)
+    about.append(t(ui, "card_paragraph") if count == 1 else t(ui, "card_paragraphs", count=count))
     lines.append(html.escape(" · ".join(_short(value, 120) for value in about)))
     quotes = engine.quotes()
     speakers = engine.speakers()
     if quotes:
-        line = t(ui, "card_quotes", count=len(quotes))
+        line = t(ui, "card_quote") if len(quotes) == 1 else t(ui, "card_quotes", count=len(quotes))
         if speakers:
             named = ", ".join(
                 f"{_short(entry.speaker.name, 60)} ({entry.count})"

@@ -42,6 +42,9 @@ def from_docx(data: bytes, source: str = "document.docx") -> Article:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError) as error:
         log.info("python-docx could not read %s: %s", source, error)
         raise SourceError("broken", f"{source} is a damaged Word document.") from None
+    except Exception as error:  # a hostile package: whatever else python-docx or lxml raises
+        log.warning("python-docx failed on %s", source, exc_info=error)
+        raise SourceError("broken", f"{source} is a damaged Word document.") from None
     properties = document.core_properties
     title = (properties.title or "").strip() or None
     texts: list[str] = []

@@ -112,6 +112,9 @@ def from_pdf(data: bytes, source: str = "document.pdf") -> Article:
             AttributeError, AssertionError, ZeroDivisionError, RecursionError) as error:
         log.info("pdfminer could not read %s: %s", source, error)
         raise SourceError("broken", f"{source} is a damaged PDF.") from None
+    except Exception as error:  # pdfminer parses hostile bytes: whatever else it raises
+        log.warning("pdfminer failed on %s", source, exc_info=error)
+        raise SourceError("broken", f"{source} is a damaged PDF.") from None
     texts = _without_furniture(pages)
     if not texts:
         raise SourceError("no_article", f"{source} holds no text (a scanned PDF?).")

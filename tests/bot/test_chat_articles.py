@@ -218,7 +218,9 @@ async def test_a_pasted_article_and_article_in_reply(
 async def test_article_alone_shows_the_card_of_the_chats_article(
     bot: TelegramApp, telegram: FakeTelegram, web: FakeWeb
 ) -> None:
-    assert "1 quotations" not in await answer(telegram, EN_CHAT, EN_USER, "/article")
+    bundled = await answer(telegram, EN_CHAT, EN_USER, "/article")
+    assert "the bundled article" in bundled and "15 paragraphs" in bundled
+    assert "Loukachenko" in bundled
     await send_link(telegram, EN_CHAT, EN_USER, web.url("/news/bridge"))
     shown = await answer(telegram, EN_CHAT, EN_USER, "/article")
     assert "Harbour bridge to close for a year" in shown and "7 paragraphs" in shown

@@ -8,6 +8,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index import Engine
 from index.sources import SourceError, from_bytes, from_docx, from_html, from_pdf, kind_of
@@ -152,3 +154,31 @@ def test_text_with_charset_and_bom() -> None:
     assert article.paragraphs[0].text == "Le maire a parlé."
     article = from_bytes("\ufeffLe maire a parlé.".encode("utf-16"), "x")
     assert article.paragraphs[0].text == "Le maire a parlé."
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"<html>", b""]),
+    st.binary(max_size=3000),
+    st.sampled_from(["a.pdf", "a.docx", "a.html", "a.txt", None]),
+)
+def test_any_bytes_give_an_article_or_one_source_error(
+    head: bytes, body: bytes, name: str | None
+) -> None:
+    try:
+        article = from_bytes(head + body, "fuzz", name=name)
+    except SourceError as error:
+        assert str(error).endswith(".") and "\n" not in str(error)
+    else:
+        assert article.paragraphs and all(p.text.strip() for p in article.paragraphs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=3000), st.binary(min_size=1, max_size=64))
+def test_a_damaged_pdf_or_docx_is_one_source_error(cut: int, garbage: bytes) -> None:
+    for data in (make_pdf(FR_PARAGRAPHS[:2]), make_docx(FR_PARAGRAPHS[:2])):
+        damaged = data[:cut] + garbage + data[cut + len(garbage):]
+        try:
+            from_bytes(damaged, "damaged", name="x.pdf" if data.startswith(b"%PDF") else "x.docx")
+        except SourceError:
+            pass
