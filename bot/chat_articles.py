@@ -34,7 +34,7 @@ from bot.engines import ChatEngines, attribution_version, encode_attribution
 from bot.fetch import Fetcher, FetchError, FetchLimits
 from bot.i18n import pick_language, t
 from bot.intake import IntakePool, IntakeTimeout, Job, TooManyParagraphs
-from bot.render import html_t
+from bot.render import article_to_html, html_t
 from bot.store import Store, StoredArticle
 from index import Engine
 from index.sources import SourceError
@@ -532,7 +532,10 @@ async def article_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             return
     engine = await engine_for(update, context, handlers.engine_of(context))
     bundled = engine is handlers.engine_of(context)
-    await _reply(update, context, card_html(engine, _ui(update), bundled=bundled))
+    ui = _ui(update)
+    # the card, then the article's source, dateline, byline and size
+    details = article_to_html(engine, ui)
+    await _reply(update, context, card_html(engine, ui, bundled=bundled) + "\n\n" + details)
 
 
 async def articles_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -27,8 +27,9 @@ from index.article import build_article
 
 log = logging.getLogger(__name__)
 
-# Memory an Engine takes, measured (bench/articles.py prints the figures it checks): a fixed part
-# and a part per character of the article's text (its index, analysed words, quotations).
+# Memory an Engine takes: a fixed part and a part per character of the article's text (index,
+# analysed words, quotations). On purpose above what was measured: with the cache at its 200 MB
+# estimate the process grew by 112 MB (bench/articles.py, docs/BENCHMARKS.md).
 ENGINE_BASE_BYTES = 40_000
 ENGINE_BYTES_PER_CHAR = 140
 

@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import json
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -428,13 +427,6 @@ class Store:
                 select(func.count(func.distinct(chat_articles.c.chat_id)))
             )).scalar_one()
         return int(count_articles), int(count_chats)
-
-    async def add_many(
-        self, rows: Sequence[tuple[int, Article, str, bytes | None, str | None]]
-    ) -> None:
-        """Many (chat, article, kind, attribution, version) at once (benchmarks, imports)."""
-        for chat_id, article, kind, blob, version in rows:
-            await self.add(chat_id, article, kind, blob, version)
 
 
 def _stored(row: Any) -> StoredArticle:

@@ -28,7 +28,8 @@ from tests.bot.fake_telegram import (
 def check_results(answer: dict[str, Any]) -> list[dict[str, Any]]:
     """What every answer to an inline query must be; returns its results."""
     assert answer["cache_time"] == 300
-    assert answer["is_personal"] is False
+    # personal: each user's results come from the article of their own private chat
+    assert answer["is_personal"] is True
     results: list[dict[str, Any]] = answer["results"]
     assert len(results) <= 10
     for result in results:
