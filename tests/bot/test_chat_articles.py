@@ -274,3 +274,28 @@ async def test_a_reply_to_the_bot_with_a_link_in_a_group_is_read(
     message = text_message(telegram, SUPERGROUP, FR_USER, text, entities=url_entities(text),
                            reply_to_message=earlier)
     assert "Grève des bus" in (await send(telegram, message))["visible"]
+
+
+async def test_in_a_group_a_document_is_read_when_addressed_to_the_bot(
+    bot: TelegramApp, telegram: FakeTelegram
+) -> None:
+    data = EN_TEXT.encode()
+    await assert_silent(telegram, ("message", document_message(
+        telegram, SUPERGROUP, EN_USER, data, "library.txt", "text/plain", caption="for later"
+    )))
+    assert not telegram.downloads
+    shown = await send(telegram, document_message(
+        telegram, SUPERGROUP, EN_USER, data, "library.txt", "text/plain",
+        caption="@ArticleTestBot read this",
+    ))
+    assert "Library fines scrapped" in shown["visible"]
+    # /article in reply to a document someone else posted
+    posted = document_message(telegram, SUPERGROUP, FR_USER,
+                              make_docx(FR_PARAGRAPHS, title=FR_TITLE), "piscine.docx",
+                              "application/vnd.openxmlformats-officedocument.wordprocessingml"
+                              ".document")
+    await assert_silent(telegram, ("message", posted))
+    shown = await send(telegram, text_message(telegram, SUPERGROUP, FR_USER,
+                                              "/article@ArticleTestBot", reply_to_message=posted))
+    assert FR_TITLE in shown["visible"]
+    assert "Castagnol" in await answer(telegram, SUPERGROUP, FR_USER, "/who@ArticleTestBot fuites")
