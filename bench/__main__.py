@@ -1,6 +1,9 @@
 """`make bench`: every benchmark in one run, printed and written to docs/BENCHMARKS.md.
 
-`python -m bench [--quick] [--only engine,search,bot,startup]`
+`python -m bench [--quick] [--only engine,search,bot,startup,articles]`
+
+A run of only some sections rewrites only the articles section of docs/BENCHMARKS.md (between its
+markers); the others need a full run.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from bench import engine_latency, search_scale
 
 DOCS = Path(__file__).parents[1] / "docs"
 RESULTS = Path(__file__).parent / "results"
-SECTIONS = ("engine", "search", "bot", "startup")
+SECTIONS = ("engine", "search", "bot", "startup", "articles")
+ARTICLES_START, ARTICLES_END = "<!-- articles -->", "<!-- /articles -->"
 
 
 def machine() -> str:
@@ -137,9 +141,18 @@ def main() -> int:
             if "bot" in only:
                 results["bot"] = bot_e2e.burst(200 if args.quick else 1000, chats=50)
                 print(json.dumps(results["bot"]), file=sys.stderr)
+    if "articles" in only:
+        from bench import articles
+
+        print("any article, in any chat: intake and a store of many chats…", file=sys.stderr)
+        results["articles"] = articles.measure(quick=args.quick)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=1))
     report = render(results)
     print(report)
+    if not args.quick and only != set(SECTIONS):
+        if "articles" in results:
+            update_articles_section(DOCS / "BENCHMARKS.md", results)
+        return 0
     if not args.quick:
         DOCS.mkdir(exist_ok=True)
         (DOCS / "BENCHMARKS.md").write_text(report)
@@ -195,6 +208,34 @@ def goals(results: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def articles_section(results: dict[str, Any]) -> list[str]:
+    """The section of "any article, in any chat", with its own goals, between markers."""
+    from bench import articles
+
+    measured = results["articles"]
+    rows = articles.goals(measured)
+    return [
+        ARTICLES_START, "## Any article, in any chat", "",
+        f"Run on {results['date']}: {results['machine']} (`python -m bench --only articles`).",
+        "", "| goal | measured | met |", "| --- | ---: | :---: |",
+        *[f"| {goal} | {value} | {'yes' if ok else '**no**'} |" for goal, value, ok in rows],
+        "", *measured["lines"], "", ARTICLES_END,
+    ]
+
+
+def update_articles_section(path: Path, results: dict[str, Any]) -> None:
+    """Replace (or add) the articles section of an existing report, leaving the rest as it is."""
+    section = "\n".join(articles_section(results))
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    if ARTICLES_START in text and ARTICLES_END in text:
+        head, _, rest = text.partition(ARTICLES_START)
+        _, _, tail = rest.partition(ARTICLES_END)
+        text = head + section + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text)
+
+
 def render(results: dict[str, Any]) -> str:
     lines = ["# Benchmarks", "", f"Run on {results['date']}: {results['machine']}.",
              "Produced by `make bench` (`python -m bench`); figures from one run, side by side.",
@@ -225,6 +266,8 @@ def render(results: dict[str, Any]) -> str:
     bot = results.get("bot")
     if bot:
         lines += ["## Bot end to end", "", *bot.get("lines", []), ""]
+    if results.get("articles"):
+        lines += [*articles_section(results), ""]
     return "\n".join(lines) + "\n"
 
 

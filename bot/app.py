@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import logging
@@ -16,6 +17,7 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
+    MessageEntity,
     Update,
 )
 from telegram.error import TelegramError
@@ -30,7 +32,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import handlers
+from bot import chat_articles, handlers
 from bot.admin import AdminReports
 from bot.flood import FloodControl
 from bot.health import Health
@@ -56,8 +58,8 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES: tuple[str, ...] = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits; stopping cancels it at once
 RATE_LIMIT_RETRIES = 3  # a 429 then waits retry_after and tries again instead of losing the answer
-PRIVATE_COMMANDS = ("start", "help", "quote", "who", "speakers", "article")
-GROUP_COMMANDS = ("quote", "who", "speakers", "article", "help")
+PRIVATE_COMMANDS = ("start", "help", "quote", "who", "speakers", "article", "articles", "forget")
+GROUP_COMMANDS = ("quote", "who", "speakers", "article", "articles", "forget", "help")
 
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
 
@@ -77,7 +79,8 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
             )
         )
         .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(set_command_menus)
+        .post_init(on_start)
+        .post_shutdown(on_stop)
         .build()
     )
     hide_token_in_repr(application.bot)
@@ -94,6 +97,9 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         application.bot_data[handlers.ADMIN] = AdminReports(
             settings.admin_chat_id, settings.admin_report_interval_seconds
         )
+    application.bot_data[chat_articles.ARTICLE_SETTINGS] = chat_articles.ArticleSettings.of(
+        settings
+    )
 
     new_message = filters.UpdateType.MESSAGE  # never edited messages nor channel posts
     private = new_message & filters.ChatType.PRIVATE
@@ -108,7 +114,24 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         CommandHandler("speakers", handlers.speakers_command, filters=new_message)
     )
     application.add_handler(
-        CommandHandler("article", handlers.article_command, filters=new_message)
+        CommandHandler("article", chat_articles.article_command, filters=new_message)
+    )
+    application.add_handler(
+        CommandHandler("articles", chat_articles.articles_command, filters=new_message)
+    )
+    application.add_handler(
+        CommandHandler("forget", chat_articles.forget_command, filters=new_message)
+    )
+    # A link, a pasted article or a document becomes the chat's article (bot.chat_articles).
+    links = filters.Entity(MessageEntity.URL) | filters.Entity(MessageEntity.TEXT_LINK)
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(
+        MessageHandler((private | groups) & text & links, chat_articles.link_message)
+    )
+    pasted = chat_articles.PastedArticle(settings.paste_min_chars)
+    application.add_handler(MessageHandler(private & text & pasted, chat_articles.pasted_message))
+    application.add_handler(
+        MessageHandler((private | groups) & filters.Document.ALL, chat_articles.document_message)
     )
     # Any other command: "unknown", with the real ones (in a group only /foo@ThisBot).
     application.add_handler(
@@ -121,6 +144,9 @@ def build_application(settings: Settings, engine: Engine) -> TelegramApp:
         MessageHandler(groups & filters.TEXT & ~filters.COMMAND, handlers.group_question)
     )
     application.add_handler(MessageHandler(private, handlers.private_other))
+    application.add_handler(
+        CallbackQueryHandler(chat_articles.choose_button, pattern=r"^art\|")
+    )
     application.add_handler(CallbackQueryHandler(handlers.answer_button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_error_handler(handlers.error_handler)
@@ -135,6 +161,18 @@ def file_url(settings: Settings) -> str:
     if base.endswith("/bot"):
         return base.removesuffix("/bot") + "/file/bot"
     return base
+
+
+async def on_start(application: TelegramApp) -> None:
+    """post_init: the command menus, then the chats' articles (store, workers)."""
+    await set_command_menus(application)
+    data = application.bot_data
+    await chat_articles.open_articles(data, data[handlers.ENGINE], data[handlers.FINGERPRINT])
+
+
+async def on_stop(application: TelegramApp) -> None:
+    """post_shutdown: the store closed, the workers ended."""
+    await chat_articles.close_articles(application.bot_data)
 
 
 async def set_command_menus(application: TelegramApp) -> None:
@@ -205,8 +243,14 @@ def application_check(application: TelegramApp) -> Callable[[], Awaitable[bool]]
 
 
 def build_health(application: TelegramApp) -> Health:
-    """The checks behind `/healthz`; the store's ``ping`` joins them with ``with_check``."""
-    return Health({"application": application_check(application)})
+    """The checks behind `/healthz`: the Application runs, and the store of the chats' articles
+    answers."""
+    data = application.bot_data
+
+    async def store() -> bool:
+        return await chat_articles.store_is_up(data)
+
+    return Health({"application": application_check(application), "store": store})
 
 
 async def serve_webhook(
@@ -261,6 +305,10 @@ def run_bot(settings: Settings, engine: Engine) -> int:
         raise ValueError("run_bot needs TELEGRAM_BOT_TOKEN")
     protect_logs(settings.token)
     application = build_application(settings, engine)
+    articles = application.bot_data[chat_articles.ARTICLE_SETTINGS]
+    application.bot_data[chat_articles.ARTICLE_SETTINGS] = dataclasses.replace(
+        articles, prestart=True
+    )
     # One loop for start-up and running: the HTTP client is bound to the loop that opened it.
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
@@ -279,7 +327,6 @@ def run_bot(settings: Settings, engine: Engine) -> int:
                 if not application.running:  # still setting the webhook up: give up at once
                     task.cancel()
 
-            # The store's ping() joins the checks here: health.with_check("store", store.ping).
             health = build_health(application)
             stoppable(loop, serve_webhook(application, settings, stop, health), on_signal)
         else:

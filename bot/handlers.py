@@ -21,7 +21,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import buttons, inline
+from bot import buttons, chat_articles, inline
 from bot.addressing import Addressed, addressed, command_target, strip_mention
 from bot.admin import AdminReports, report_html
 from bot.callback_data import decode, fingerprint
@@ -49,6 +49,11 @@ ADMIN = "admin"  # bot_data: where error reports go (AdminReports), or absent
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
     engine: Engine = context.bot_data[ENGINE]
     return engine
+
+
+async def chat_engine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    """The engine answering ``update``: its chat's article (bot.chat_articles), else the default."""
+    return await chat_articles.engine_for(update, context, engine_of(context))
 
 
 def ui_of(update: Update) -> str:
@@ -97,7 +102,7 @@ async def answer_question(
 ) -> None:
     """Ask the engine and reply with the answer, or with a usage hint when there is no question."""
     ui = ui_of(update)
-    engine = engine_of(context)
+    engine = await chat_engine(update, context)
     question = question.strip()[:MAX_QUESTION]
     if not question:
         if mode == "ask":
@@ -114,7 +119,8 @@ async def answer_question(
         paragraph=shown.paragraph if answer.found and shown is not None else None,
         results=len(answer.results),
     )
-    state = buttons.answer_state(answer, engine, fingerprint_of(context), asker_of(update))
+    print_ = chat_articles.fingerprint_for(context, engine, fingerprint_of(context))
+    state = buttons.answer_state(answer, engine, print_, asker_of(update))
     markup = buttons.keyboard(state, engine, ui) if state is not None else None
     await reply(update, context, answer_to_html(answer, engine, ui), markup)
 
@@ -161,7 +167,7 @@ async def allowed_chats_only(update: Update, context: ContextTypes.DEFAULT_TYPE)
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Runs on /start: greets and explains in three lines, with an example."""
     ui = ui_of(update)
-    engine = engine_of(context)
+    engine = await chat_engine(update, context)
     example = t(engine.article.language, "example_question")
     text = html_t(
         ui,
@@ -178,6 +184,8 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     chat = update.effective_chat
     if chat is not None and chat.type != Chat.PRIVATE:
         await reply(update, context, html_t(ui, "help_group", username=context.bot.username))
+    elif chat_articles.runtime_of(context) is not None:
+        await reply(update, context, html_t(ui, "help") + "\n" + html_t(ui, "help_articles"))
     else:
         await reply(update, context, html_t(ui, "help"))
 
@@ -194,7 +202,8 @@ async def who_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def speakers_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Runs on /speakers: who is quoted in the article, most quoted first."""
-    await reply(update, context, speakers_to_html(engine_of(context), ui_of(update)))
+    engine = await chat_engine(update, context)
+    await reply(update, context, speakers_to_html(engine, ui_of(update)))
 
 
 async def article_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -283,15 +292,14 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if query is None:
         return
     ui = pick_language(query.from_user.language_code)
-    engine = engine_of(context)
     state = decode(query.data or "")
     note(action=f"button: {state.action}" if state is not None else "button: unreadable",
          replied=True, language=ui)
-    if (
-        state is None
-        or state.fingerprint != fingerprint_of(context)
-        or not buttons.fits(state, engine)
-    ):
+    # the article the button's fingerprint names, among those of the chat it was pressed in
+    engine = None if state is None else await chat_articles.engine_for_button(
+        update, context, state.fingerprint, engine_of(context), fingerprint_of(context)
+    )
+    if state is None or engine is None or not buttons.fits(state, engine):
         await acknowledge(query.answer(t(ui, "button_stale"), show_alert=True))
         return
     if state.asker not in (0, query.from_user.id):
@@ -339,8 +347,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.inline_query
     if query is None:
         return
-    engine = engine_of(context)
-    results = inline.inline_articles(engine, fingerprint_of(context), query.query)
+    engine = await chat_engine(update, context)  # the asking user's article
+    print_ = chat_articles.fingerprint_for(context, engine, fingerprint_of(context))
+    results = inline.inline_articles(engine, print_, query.query)
     button = None
     personal = False
     if not results and query.query.strip():
@@ -351,7 +360,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     note(action="inline", found=bool(results), results=len(results), replied=True)
     await acknowledge(
         query.answer(
-            results, cache_time=inline.CACHE_SECONDS, is_personal=personal, button=button
+            results, cache_time=inline.CACHE_SECONDS,
+            is_personal=personal or chat_articles.is_personal(context), button=button,
         )
     )
 

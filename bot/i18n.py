@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.i18n_articles import ARTICLE_STRINGS
+
 DEFAULT_LANGUAGE: Final = "en"
 
 STRINGS: Final[dict[str, dict[str, str]]] = {
@@ -190,3 +192,8 @@ def t(ui: str, key: str, /, **values: object) -> str:
     table = STRINGS.get(ui, STRINGS[DEFAULT_LANGUAGE])
     template = table.get(key) or STRINGS[DEFAULT_LANGUAGE][key]
     return template.format(**values) if values else template
+
+
+# "Any article, in any chat" keeps its words in bot.i18n_articles.
+for _language, _table in ARTICLE_STRINGS.items():
+    STRINGS[_language].update(_table)

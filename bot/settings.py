@@ -51,6 +51,20 @@ class Settings(BaseSettings):
     admin_chat_id: int | None = None
     admin_report_interval_seconds: float = Field(default=300.0, gt=0, le=86_400)
     startup_retries: int = Field(default=3, ge=0, le=100)
+    # Any article, in any chat: where articles are kept, how links are fetched, how big an
+    # article may be and how long taking one in may take (README "Sending an article").
+    data_dir: Path = Path("data")
+    database_url: SecretStr | None = None
+    fetch_allow_hosts: str | None = None
+    fetch_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    fetch_max_bytes: int = Field(default=5_000_000, ge=10_000, le=50_000_000)
+    fetch_max_redirects: int = Field(default=5, ge=0, le=20)
+    document_max_bytes: int = Field(default=20_000_000, ge=10_000, le=20_000_000)
+    intake_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    intake_max_paragraphs: int = Field(default=2000, ge=10, le=20_000)
+    intake_workers: int = Field(default=1, ge=1, le=8)
+    engine_cache_mb: int = Field(default=200, ge=1, le=100_000)
+    paste_min_chars: int = Field(default=400, ge=50, le=4096)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -103,6 +117,33 @@ class Settings(BaseSettings):
             if not re.fullmatch(r"\s*-?\d+\s*", part):
                 raise ValueError("must be chat ids separated by commas, such as 12345,-100987")
         return value
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _database_url(cls, value: object) -> object:
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if not isinstance(raw, str) or not re.match(r"^(?:sqlite|postgres(?:ql)?)(?:\+\w+)?://",
+                                                     raw.strip()):
+            # Never echo the value: it may hold a password.
+            raise ValueError("must be a sqlite:// or postgresql+psycopg:// URL")
+        return raw.strip()
+
+    @field_validator("fetch_allow_hosts")
+    @classmethod
+    def _allow_hosts(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from bot.fetch import parse_allow_hosts
+
+        parse_allow_hosts(value)  # ValueError names the bad entry
+        return value
+
+    @property
+    def database(self) -> str | None:
+        """DATABASE_URL in clear, for the store only."""
+        return self.database_url.get_secret_value() if self.database_url else None
 
     @property
     def token(self) -> str | None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from index.boilerplate import is_boilerplate, page_furniture
+from index.boilerplate import is_boilerplate, is_page_line, page_furniture
+from index.dates import parse_date
 from index.language import detect_language
 
 #: Larger files are refused: an article is a few thousand words, not a book dump.
@@ -15,6 +16,13 @@ MAX_ARTICLE_BYTES = 2_000_000
 #: The bundled default article, shipped inside the package.
 DEFAULT_ARTICLE = "reuters_loukachenko_fr.txt"
 
+#: A title line is a headline: short, and it does not end a sentence.
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 30
+# "By Jane Doe", "Par Marie Dupont, à Lyon": the names after the word.
+_BYLINE_NAMES = re.compile(
+    r"^(?:by|par)\s+(?P<names>.+?)\s*(?:[,|–—-]\s*[^,|–—-]*)?$", re.IGNORECASE
+)
 # "29 mai (Reuters) – ", "PARIS, 3 mars (AFP) - ", "WASHINGTON (AP) — "
 _DATELINE = re.compile(
     r"^(?P<dateline>[^\n()]{0,60}\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[–—-]\s*)"
@@ -44,6 +52,13 @@ class Article:
     dateline: str | None = None
     agency: str | None = None
     byline: str | None = None
+    #: Metadata the source gives (an HTML page's title and site, a PDF's author …), or that a
+    #: text file's title, byline and date lines give; never counted as paragraphs of their own
+    #: when the source keeps them apart (HTML, PDF, .docx properties). ``date`` is ISO 8601.
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    date: str | None = None
     path: str | None = field(default=None, compare=False)
 
     @property
@@ -63,7 +78,9 @@ def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a plain-text article, as docs/CONTRACT.md numbers them.
 
     Without blank lines every non-empty line is a paragraph; where blank lines separate blocks,
-    a block of wrapped lines is one paragraph (its lines joined by single spaces).
+    a block of wrapped lines is one paragraph (its lines joined by single spaces). A byline, a
+    date or a "Read more:" line is never a wrapped line of a paragraph: inside a block it stands
+    alone, and so does a title line just before one of them.
     """
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     has_blank_separator = any(
@@ -73,23 +90,112 @@ def split_paragraphs(text: str) -> list[str]:
         return [line for line in lines if line]
     paragraphs: list[str] = []
     block: list[str] = []
-    for line in lines:
+    for line in [*lines, ""]:
         if line:
             block.append(line)
         elif block:
-            paragraphs.append(" ".join(block))
+            paragraphs.extend(_split_block(block))
             block = []
-    if block:
-        paragraphs.append(" ".join(block))
     return paragraphs
 
 
+def _split_block(block: list[str]) -> list[str]:
+    """A block of lines as paragraphs: the wrapped lines joined, page lines each alone."""
+    if len(block) == 1:
+        return block
+    standalone = [is_page_line(line) for line in block]
+    # a headline right before a byline or a date line is the title, not a wrapped line
+    if standalone[1] and not standalone[0] and looks_like_title(block[0]):
+        standalone[0] = True
+    if not any(standalone):
+        return [" ".join(block)]
+    paragraphs: list[str] = []
+    run: list[str] = []
+    for line, alone in zip(block, standalone, strict=True):
+        if alone:
+            if run:
+                paragraphs.append(" ".join(run))
+                run = []
+            paragraphs.append(line)
+        else:
+            run.append(line)
+    if run:
+        paragraphs.append(" ".join(run))
+    return paragraphs
+
+
+def looks_like_title(text: str) -> bool:
+    """A headline: short, no sentence-ending full stop, not itself a byline or a date."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= MAX_TITLE_CHARS
+        and len(stripped.split()) <= MAX_TITLE_WORDS
+        and not stripped.endswith((".", ",", ";", ":"))
+        and not is_page_line(stripped)
+    )
+
+
 def parse_article(text: str, source: str = "article", path: str | None = None) -> Article:
-    """Build an :class:`Article` from its text; ``source`` names it in replies."""
+    """Build an :class:`Article` from its text; ``source`` names it in replies.
+
+    The text's own title, byline and date lines give the title, author and date metadata; they
+    stay numbered paragraphs (CONTRACT.md): the byline and date lines marked as boilerplate, the
+    title not (a headline is the newsroom's own text and may hold a quotation).
+    """
     texts = split_paragraphs(text.lstrip("\ufeff"))
     if not texts:
         raise ArticleError(f"The article {source} has no text.")
-    language = detect_language(" ".join(texts[:40]))
+    title = texts[0] if len(texts) > 1 and _opens_with_title(texts) else None
+    head = texts[1 if title else 0 : 6]
+    author = next((names for line in head if (names := byline_names(line))), None)
+    date = next(
+        (found for line in head if is_page_line(line) and (found := parse_date(line))), None
+    )
+    return build_article(texts, source, path=path, title=title, author=author, date=date)
+
+
+def _opens_with_title(texts: list[str]) -> bool:
+    """The first paragraph is a headline: followed by a byline or a date line, or by a longer
+    paragraph that is a sentence (a headline never ends with a full stop; a lede does)."""
+    if not looks_like_title(texts[0]):
+        return False
+    following = texts[1]
+    if is_page_line(following):
+        return byline_names(following) is not None or parse_date(following) is not None
+    return len(following) > len(texts[0]) and following.rstrip().endswith((".", "»", "”", '"'))
+
+
+def byline_names(line: str) -> str | None:
+    """"Jane Doe and John Roe" of "By Jane Doe and John Roe, Reuters"; None if no byline."""
+    if not is_page_line(line):
+        return None
+    match = _BYLINE_NAMES.match(line.strip())
+    if match is None:
+        return None
+    return match.group("names").strip() or None
+
+
+def build_article(
+    texts: list[str],
+    source: str,
+    *,
+    path: str | None = None,
+    title: str | None = None,
+    site: str | None = None,
+    author: str | None = None,
+    date: str | None = None,
+    language: str | None = None,
+) -> Article:
+    """Number ``texts`` as CONTRACT.md says, flag the boilerplate, read the dateline.
+
+    Every source (text, HTML, PDF, .docx) ends here, so that an article is numbered and
+    marked the same way whatever it came from.
+    """
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        raise ArticleError(f"The article {source} has no text.")
+    if language is None:
+        language = detect_language(" ".join(texts[:40]))
     flags = page_furniture(texts, [is_boilerplate(t, language) for t in texts])
     paragraphs = tuple(
         Paragraph(index=i, text=t, is_boilerplate=flag)
@@ -111,6 +217,10 @@ def parse_article(text: str, source: str = "article", path: str | None = None) -
         dateline=dateline,
         agency=agency,
         byline=byline,
+        title=title,
+        site=site,
+        author=author,
+        date=date,
         path=path,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from index.lexicon import phrase_list
 
@@ -37,19 +38,53 @@ def is_boilerplate(text: str, language: str) -> bool:
         return False
     if _RUBRIC.match(stripped):
         return True  # « ÉCONOMIE », "WORLD NEWS": the section the page files the story under
-    for lang in dict.fromkeys((language, "fr", "en")):
-        for pattern in phrase_list(lang, "boilerplate"):
-            if re.match(pattern, stripped, flags=re.IGNORECASE):
-                return True
+    if _boilerplate_pattern().match(stripped) or is_page_line(stripped):
+        return True
     return is_appeal(stripped)
+
+
+@cache
+def _boilerplate_pattern() -> re.Pattern[str]:
+    """Every language's boilerplate patterns as one expression (one pass per paragraph)."""
+    patterns = [p for lang in ("fr", "en") for p in phrase_list(lang, "boilerplate")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags=re.IGNORECASE)
+
+
+@cache
+def _appeal_pattern() -> re.Pattern[str]:
+    patterns = [p for lang in ("fr", "en") for p in phrase_list(lang, "appeals")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags=re.IGNORECASE)
+
+
+@cache
+def _page_line_pattern() -> re.Pattern[str]:
+    """Whole lines of ``data/<lang>/page_lines.txt`` (case as written: bylines are capitalised)."""
+    patterns = [p for lang in ("fr", "en") for p in phrase_list(lang, "page_lines")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# A page line is short: a byline, a date, one linked headline.
+_MAX_PAGE_LINE_CHARS = 240
+# « Lire aussi : … » and [Read more: …] keep their brackets when pasted.
+_BRACKETS = "«»[]()“”\" "
+
+
+def is_page_line(line: str) -> bool:
+    """A line that is a byline, a date or a "Read more:" / « Lire aussi : » link, whole.
+
+    Such lines stand alone even in a block of wrapped lines (``data/<lang>/page_lines.txt``).
+    """
+    stripped = line.strip().strip(_BRACKETS).strip()
+    if not stripped or len(stripped) > _MAX_PAGE_LINE_CHARS:
+        return False
+    return _page_line_pattern().fullmatch(stripped) is not None
 
 
 def is_appeal(text: str) -> bool:
     """The page asking its readers for money or an address (``data/<lang>/appeals.txt``)."""
     if len(text) > _MAX_BOILERPLATE_CHARS:
         return False
-    return any(re.search(pattern, text, flags=re.IGNORECASE)
-               for lang in ("fr", "en") for pattern in phrase_list(lang, "appeals"))
+    return _appeal_pattern().search(text) is not None
 
 
 def _proper_names(text: str) -> set[str]:
@@ -78,6 +113,10 @@ def page_furniture(texts: list[str], flags: list[bool]) -> list[bool]:
     - the short lines just before a readers' appeal that name the same page.
     """
     marked = list(flags)
+    # all(flags[i:]) for every i, computed once: the loop below only ever changes marked[i]
+    rest_marked = [True] * (len(flags) + 1)
+    for i in range(len(flags) - 1, -1, -1):
+        rest_marked[i] = rest_marked[i + 1] and flags[i]
     in_links = False
     for i, text in enumerate(texts):
         stripped = text.strip()
@@ -94,7 +133,7 @@ def page_furniture(texts: list[str], flags: list[bool]) -> list[bool]:
             head = stripped.rstrip(".… ")
             if len(head) > 40 and following.startswith(head):
                 marked[i] = True
-        story_over = i > 0 and marked[i - 1] and all(marked[i + 1:])
+        story_over = i > 0 and marked[i - 1] and rest_marked[i + 1]
         if is_quoted_bio(stripped) or (story_over and _QUOTED.match(stripped)):
             marked[i] = True
     for i, text in enumerate(texts):

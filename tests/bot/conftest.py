@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from bot.app import TelegramApp, build_application, polling_options
 from bot.settings import Settings
 from index import Engine
 from tests.bot.fake_telegram import TOKEN, FakeTelegram
+from tests.postgres import MISSING, PostgresServer, postgres_server
 
 
 @pytest.fixture(scope="session")
@@ -28,12 +30,31 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.fixture
-def settings(telegram: FakeTelegram) -> Settings:
+def settings(telegram: FakeTelegram, tmp_path: Path) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token=TOKEN,
         telegram_bot_api_url=telegram.base_url,
+        data_dir=tmp_path / "data",  # the store of per-chat articles: never the checkout's
     )
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer | None]:
+    """One PostgreSQL server for the session (None where PostgreSQL is not installed)."""
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store's URL: the same tests run against SQLite and a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'store.sqlite3'}"
+    server: PostgresServer | None = request.getfixturevalue("postgres")
+    if server is None:
+        pytest.skip(MISSING)
+    return server.new_database()
 
 
 @asynccontextmanager
@@ -53,6 +74,8 @@ async def running(settings: Settings, engine: Engine) -> AsyncIterator[TelegramA
         await application.updater.stop()
         await application.stop()
         await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)  # as run_polling does
 
 
 @pytest.fixture

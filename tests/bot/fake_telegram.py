@@ -290,6 +290,10 @@ class FakeTelegram:
     _closing: bool = False
     #: Set by the running bot's fixture: True when the Application has no update left to handle.
     idle: Callable[[], bool] | None = None
+    #: Documents users "sent": file_id → bytes, served by getFile and /file/bot<token>/<path>.
+    files: dict[str, bytes] = field(default_factory=dict)
+    downloads: list[str] = field(default_factory=list)
+    chat_actions: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def base_url(self) -> str:
@@ -298,7 +302,10 @@ class FakeTelegram:
 
     async def start(self, port: int = 0) -> FakeTelegram:
         """Listen on 127.0.0.1:``port`` (0: any free port)."""
-        app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _MethodHandler, {"fake": self})])
+        app = tornado.web.Application([
+            (r"/bot([^/]+)/(\w+)", _MethodHandler, {"fake": self}),
+            (r"/file/bot([^/]+)/(.+)", _FileHandler, {"fake": self}),
+        ])
         sockets = tornado.netutil.bind_sockets(port, "127.0.0.1")
         self.port = sockets[0].getsockname()[1]
         self._server = tornado.httpserver.HTTPServer(app)
@@ -565,8 +572,41 @@ class FakeTelegram:
     async def api_close(self, params: dict[str, Any]) -> Any:
         return True
 
+    async def api_sendchataction(self, params: dict[str, Any]) -> Any:
+        if params.get("action") not in ("typing", "upload_document"):
+            raise BadRequest("wrong parameter action in request")
+        self.chat_actions.append(params)
+        return True
+
+    async def api_getfile(self, params: dict[str, Any]) -> Any:
+        file_id = str(params.get("file_id", ""))
+        data = self.files.get(file_id)
+        if data is None:
+            raise BadRequest("invalid file_id")
+        if len(data) > 20_000_000:
+            raise BadRequest("file is too big")  # the Bot API serves files of 20 MB at most
+        return {"file_id": file_id, "file_unique_id": "u" + file_id, "file_size": len(data),
+                "file_path": f"documents/{file_id}"}
+
     async def api_logout(self, params: dict[str, Any]) -> Any:
         return True
+
+
+class _FileHandler(tornado.web.RequestHandler):
+    """GET /file/bot<token>/documents/<file_id>: a file's bytes, as api.telegram.org serves."""
+
+    def initialize(self, fake: FakeTelegram) -> None:
+        self.fake = fake
+
+    async def get(self, token: str, path: str) -> None:
+        data = self.fake.files.get(path.removeprefix("documents/"))
+        if token != self.fake.token or data is None:
+            self.set_status(404)
+            self.finish()
+            return
+        self.fake.downloads.append(path)
+        self.set_header("Content-Type", "application/octet-stream")
+        self.finish(data)
 
 
 def _menu_key(params: dict[str, Any]) -> tuple[str, str]:
@@ -685,6 +725,41 @@ def text_message(
         message["entities"] = entities
     message.update(extra)
     return message
+
+
+def document_message(
+    fake: FakeTelegram, chat: dict[str, Any], user: dict[str, Any], data: bytes, file_name: str,
+    mime_type: str, caption: str | None = None, file_size: int | None = None, **extra: Any,
+) -> dict[str, Any]:
+    """A message carrying a document; the fake server serves ``data`` for it (getFile)."""
+    file_id = f"doc{len(fake.files) + 1}x{fake.new_message_id()}"
+    fake.files[file_id] = data
+    message: dict[str, Any] = {
+        "message_id": fake.new_message_id(),
+        "date": int(time.time()),
+        "chat": chat,
+        "from": user,
+        "document": {
+            "file_id": file_id, "file_unique_id": "u" + file_id, "file_name": file_name,
+            "mime_type": mime_type, "file_size": len(data) if file_size is None else file_size,
+        },
+    }
+    if caption is not None:
+        message["caption"] = caption
+        entities = entities_of(caption)
+        if entities:
+            message["caption_entities"] = entities
+    message.update(extra)
+    return message
+
+
+def url_entities(text: str) -> list[dict[str, Any]]:
+    """The url entities Telegram finds in ``text`` (http and https links), with the others."""
+    found = entities_of(text)
+    for match in re.finditer(r"https?://\S+", text):
+        found.append({"type": "url", "offset": utf16_len(text[: match.start()]),
+                      "length": utf16_len(match.group(0))})
+    return sorted(found, key=lambda entity: entity["offset"])
 
 
 def bot_message(

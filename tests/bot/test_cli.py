@@ -268,3 +268,25 @@ def test_the_chat_says_what_the_article_does_not_say() -> None:
     said, _, shown = result.stdout.partition("ne parle pas de « Chine » dans cet article.")
     assert "Tokayev" in said.splitlines()[-1]
     assert "“J’ai apprécié votre blague”" in shown  # what Tokayev's office does say
+
+
+def test_the_console_reads_another_article_with_slash_article(tmp_path: Path) -> None:
+    """/article FILE in the console, as in a private chat: its card, then answers from it; a
+    file that cannot be read is one sentence and the article stays."""
+    story = tmp_path / "harbour.txt"
+    story.write_text(
+        "The harbour of Port Ellery reopened on Monday after a storm closed it for a week.\n\n"
+        "“We lost four boats but no lives,” said harbour master Imogen Tallis.\n\n"
+        "Repairs to the north pier will cost 2 million pounds, the council said.\n",
+        encoding="utf-8",
+    )
+    missing_file = tmp_path / "missing.txt"
+    lines = f"/article {missing_file}\n/article {story}\nWho lost four boats?\n/article\n"
+    result = run_cli("chat", stdin=lines, env={"DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode == 0, result.stderr
+    replies = [block for block in result.stdout.split("\n", 1)[1].split("\n\n") if block.strip()]
+    missing, card, answer = replies[0], replies[1], replies[2]
+    assert "missing.txt" in missing and "does not exist" in missing
+    assert "3 paragraph" in card and "Imogen Tallis (1)" in card
+    assert "We lost four boats but no lives" in answer and "Imogen Tallis" in answer
+    assert "harbour.txt" in "\n".join(replies[3:])  # a bare /article: the card of the new one

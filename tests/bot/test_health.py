@@ -7,12 +7,14 @@ import socket
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from bot.app import build_application, build_health, serve_webhook
 from bot.health import Health
 from bot.settings import Settings
 from index import Engine
 from tests.bot.fake_telegram import FakeTelegram
+from tests.postgres import MISSING, start_postgres
 
 
 def free_port() -> int:
@@ -102,6 +104,43 @@ async def test_healthz_is_200_while_the_application_and_the_store_are_up_then_50
             assert stopped.status_code == 503
             assert stopped.json()["checks"]["application"] == "failed"
     finally:
+        stop.set()
+        await serving
+        await application.shutdown()
+
+
+async def test_healthz_follows_a_real_postgresql_store_going_down(
+    telegram: FakeTelegram, settings: Settings, engine: Engine
+) -> None:
+    """The store's own check: a PostgreSQL server of its own, stopped while the bot serves."""
+    server = start_postgres()
+    if server is None:
+        pytest.skip(MISSING)
+    port = free_port()
+    hooked = settings.model_copy(update={
+        "webhook_url": f"http://127.0.0.1:{port}/hook", "webhook_port": port,
+        "database_url": SecretStr(server.new_database()),
+    })
+    application = build_application(hooked, engine)
+    await application.initialize()
+    stop = asyncio.Event()
+    serving = asyncio.create_task(serve_webhook(application, hooked, stop))
+    url = f"http://127.0.0.1:{port}/healthz"
+    try:
+        await telegram.wait_call("setWebhook")
+        async with httpx.AsyncClient() as client:
+            for _ in range(100):
+                up = await client.get(url)
+                if up.status_code == 200:
+                    break
+                await asyncio.sleep(0.02)
+            assert up.json() == {"status": "ok", "checks": {"application": "ok", "store": "ok"}}
+            server.stop()
+            down = await client.get(url)
+            assert down.status_code == 503
+            assert down.json()["checks"] == {"application": "ok", "store": "failed"}
+    finally:
+        server.stop()
         stop.set()
         await serving
         await application.shutdown()

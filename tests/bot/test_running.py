@@ -41,7 +41,9 @@ async def test_command_menus_are_set_for_both_languages_and_both_scopes(
     private = '{"type": "all_private_chats"}'
     groups = '{"type": "all_group_chats"}'
     assert set(menus) == {(private, ""), (private, "fr"), (groups, ""), (groups, "fr")}
-    assert menus[(private, "")] == ["start", "help", "quote", "who", "speakers", "article"]
+    assert menus[(private, "")] == [
+        "start", "help", "quote", "who", "speakers", "article", "articles", "forget"
+    ]
     assert "start" not in menus[(groups, "fr")] and "quote" in menus[(groups, "fr")]
     french = telegram.commands[(private, "fr")]
     assert french[0]["description"] == "Présenter le bot"

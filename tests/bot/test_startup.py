@@ -124,7 +124,7 @@ async def test_webhook_mode_serves_healthz_and_stops_cleanly_on_sigterm(
         async with httpx.AsyncClient() as client:
             health = await client.get(f"http://127.0.0.1:{port}/healthz")
         assert health.status_code == 200
-        assert health.json() == {"status": "ok", "checks": {"application": "ok"}}
+        assert health.json() == {"status": "ok", "checks": {"application": "ok", "store": "ok"}}
         status = await bot.stop(signal.SIGTERM)
     finally:
         await stop_all(bot)

@@ -1,0 +1,17 @@
+"""Alembic's environment: migrations run on the connection the store opened (bot.store._upgrade).
+
+To write a new migration: add a file under versions/ whose down_revision is the last one's id.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+
+from bot.store import metadata
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("bot.store opens the database and runs the migrations itself")
+context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,182 @@
+"""bot.store against SQLite and a real PostgreSQL server: per-chat articles, the current one,
+one row per content, forgetting, migrations on a second opening."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.callback_data import fingerprint
+from bot.store import MAX_ARTICLES_PER_CHAT, Store, StoreError, content_hash, database_url, safe_url
+from index import parse_article
+from index.article import build_article
+from tests.bot.fake_telegram import FakeTelegram
+from tests.bot.processes import start_bot, stop_all
+
+CHAT_A, CHAT_B = 501, -100777
+
+
+def _article(topic: str, paragraphs: int = 3) -> object:
+    lines = [f"{topic} headline", "By Ines Carvalho", "Published 2 April 2026"]
+    lines += [f"The {topic} story goes on in paragraph {n}." for n in range(paragraphs)]
+    return parse_article("\n".join(lines), source=f"{topic}.txt")
+
+
+@pytest.fixture
+async def store(database_url: str, tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(database_url, tmp_path)
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+async def test_an_article_becomes_the_chats_current_one(store: Store) -> None:
+    assert await store.current(CHAT_A) is None  # the bundled article
+    article = _article("ferry")
+    stored = await store.add(CHAT_A, article, "text")
+    current = await store.current(CHAT_A)
+    assert current == stored
+    assert current.paragraphs == tuple(p.text for p in article.paragraphs)  # type: ignore[attr-defined]
+    assert (current.title, current.author, current.date) == (
+        "ferry headline", "Ines Carvalho", "2026-04-02"
+    )
+    assert await store.current(CHAT_B) is None
+
+
+async def test_the_same_article_twice_is_stored_once(store: Store) -> None:
+    article = _article("harbour")
+    first = await store.add(CHAT_A, article, "text")
+    again = await store.add(CHAT_B, article, "html")
+    assert first.id == again.id
+    assert await store.counts() == (1, 2)
+
+
+async def test_rebuilt_article_is_the_same(store: Store) -> None:
+    article = _article("museum", 5)
+    stored = await store.add(CHAT_A, article, "text")
+    rebuilt = build_article(
+        list(stored.paragraphs), stored.source, title=stored.title, site=stored.site,
+        author=stored.author, date=stored.date, language=stored.language,
+    )
+    assert rebuilt == article
+
+
+async def test_list_choose_and_isolation(store: Store) -> None:
+    one, two = _article("one"), _article("two")
+    first = await store.add(CHAT_A, one, "text")
+    second = await store.add(CHAT_A, two, "text")
+    listed = await store.articles_of(CHAT_A)
+    assert [s.id for s in listed] == [second.id, first.id]
+    assert [s.current for s in listed] == [True, False]
+    chosen = await store.choose(CHAT_A, first.content_hash[:12])
+    assert chosen is not None and chosen.id == first.id
+    assert (await store.current(CHAT_A)) == first
+    # chat B holds neither: it can neither choose nor see them
+    assert await store.choose(CHAT_B, first.content_hash[:12]) is None
+    assert await store.held(CHAT_B, first.content_hash[:6]) is None
+    assert await store.articles_of(CHAT_B) == []
+    assert (await store.held(CHAT_A, first.content_hash[:6])) == first
+    assert await store.choose(CHAT_A, None) is None
+    assert await store.current(CHAT_A) is None  # back to the bundled article
+
+
+async def test_forget_deletes_what_no_other_chat_holds(store: Store) -> None:
+    shared, own = _article("shared"), _article("own")
+    await store.add(CHAT_A, shared, "text")
+    await store.add(CHAT_A, own, "text")
+    await store.add(CHAT_B, shared, "text")
+    assert await store.forget(CHAT_A) == 2
+    assert await store.current(CHAT_A) is None
+    assert await store.articles_of(CHAT_A) == []
+    assert await store.counts() == (1, 1)
+    assert (await store.current(CHAT_B)) is not None
+
+
+async def test_a_chat_keeps_its_latest_articles_only(store: Store) -> None:
+    for n in range(MAX_ARTICLES_PER_CHAT + 2):
+        await store.add(CHAT_A, _article(f"topic{n}", 1), "text")
+    listed = await store.articles_of(CHAT_A)
+    assert len(listed) == MAX_ARTICLES_PER_CHAT
+    assert listed[0].title == f"topic{MAX_ARTICLES_PER_CHAT + 1} headline"
+    assert await store.counts() == (MAX_ARTICLES_PER_CHAT, 1)
+
+
+async def test_attribution_cache_is_kept(store: Store) -> None:
+    stored = await store.add(CHAT_A, _article("cache"), "text", b"blob", "v1")
+    assert (stored.attribution, stored.attribution_version) == (b"blob", "v1")
+    await store.save_attribution(stored.id, b"other", "v2")
+    current = await store.current(CHAT_A)
+    assert current is not None and (current.attribution, current.attribution_version) == (
+        b"other", "v2"
+    )
+
+
+async def test_concurrent_adds_of_the_same_article(store: Store) -> None:
+    article = _article("race")
+    stored = await asyncio.gather(*(store.add(chat, article, "text") for chat in range(8)))
+    assert len({s.id for s in stored}) == 1
+    assert await store.counts() == (1, 8)
+
+
+async def test_reopening_keeps_everything(database_url: str, tmp_path: Path) -> None:
+    first = await Store.open(database_url, tmp_path)
+    stored = await first.add(CHAT_A, _article("kept"), "text")
+    await first.close()
+    second = await Store.open(database_url, tmp_path)  # migrations: already at head
+    try:
+        assert await second.current(CHAT_A) == stored
+        assert await second.ping()
+    finally:
+        await second.close()
+
+
+def test_content_hash_starts_with_the_button_fingerprint() -> None:
+    article = _article("print")
+    assert content_hash(article).startswith(fingerprint(article))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (None, "sqlite+aiosqlite:///"),
+        ("postgresql://u:pw@db/x", "postgresql+psycopg://u:pw@db/x"),
+        ("postgres://u@db/x", "postgresql+psycopg://u@db/x"),
+        ("postgresql+psycopg://u@db/x", "postgresql+psycopg://u@db/x"),
+    ],
+)
+def test_database_url(url: str | None, expected: str, tmp_path: Path) -> None:
+    assert database_url(url, tmp_path).startswith(expected)
+
+
+def test_safe_url_hides_the_password() -> None:
+    shown = safe_url("postgresql+psycopg://bot:s3cret-pw@db.internal:5432/articles")
+    assert "s3cret-pw" not in shown and "db.internal" in shown
+
+
+async def test_an_unreachable_server_is_one_sentence_without_the_password(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as raised:
+        await Store.open("postgresql+psycopg://bot:s3cret-pw@127.0.0.1:1/none", tmp_path)
+    message = str(raised.value)
+    assert "s3cret-pw" not in message and message.endswith(".") and "\n" not in message
+
+
+async def test_the_bot_stops_with_one_sentence_when_its_store_cannot_open(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    bot = await start_bot(
+        telegram.base_url, tmp_path,
+        database_url="postgresql+psycopg://bot:s3cret-pw@127.0.0.1:1/articles",
+    )
+    try:
+        status = await asyncio.wait_for(bot.process.wait(), 60)
+    finally:
+        await stop_all(bot)
+    logs = bot.logs()
+    assert status == 2, logs
+    assert "article-bot: The store postgresql+psycopg://bot:***@127.0.0.1:1/articles cannot be " \
+        "opened" in logs
+    assert "s3cret-pw" not in logs and "Traceback" not in logs
