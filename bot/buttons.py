@@ -67,11 +67,18 @@ def result_of(engine: Engine, item: Item) -> Result:
 def answer_state(
     answer: Answer, engine: Engine, fingerprint: str, asker: int
 ) -> ButtonState | None:
-    """The buttons' state for a reply to ``answer``, or None when there is nothing to page."""
-    shown = best_result(answer)
-    if not answer.found or shown is None:
+    """The buttons' state for a reply to ``answer``, or None when there is nothing to page.
+
+    A declined question's reply shows its nearest passage: its context and its speaker's other
+    quotations are a button away too."""
+    if answer.found:
+        shown = best_result(answer)
+        results = answer.results[:MAX_ITEMS]
+    else:
+        shown = answer.closest
+        results = (answer.closest,) if answer.closest is not None else ()
+    if shown is None:
         return None
-    results = answer.results[:MAX_ITEMS]
     items = tuple(Item(result.paragraph, slot_of(engine, result)) for result in results)
     position = next((i for i, result in enumerate(results) if result is shown), 0)
     state = ButtonState(fingerprint, "show", answer.mode, asker, position, items)

@@ -22,7 +22,8 @@ from index.sources import SourceError, from_bytes
 
 log = logging.getLogger(__name__)
 
-#: Characters of article text at most (as for an article file: CONTRACT.md's 2,000,000 bytes).
+#: Characters of article text at most (as for an article file: docs/CONTRACT.md's 2,000,000
+#: bytes).
 MAX_CHARS = 2_000_000
 # A worker is replaced after this many jobs: what a hostile document left in memory goes too.
 JOBS_PER_WORKER = 100

@@ -139,8 +139,8 @@ def parse_article(text: str, source: str = "article", path: str | None = None) -
     """Build an :class:`Article` from its text; ``source`` names it in replies.
 
     The text's own title, byline and date lines give the title, author and date metadata; they
-    stay numbered paragraphs (CONTRACT.md): the byline and date lines marked as boilerplate, the
-    title not (a headline is the newsroom's own text and may hold a quotation).
+    stay numbered paragraphs (docs/CONTRACT.md): the byline and date lines marked as boilerplate,
+    the title not (a headline is the newsroom's own text and may hold a quotation).
     """
     texts = split_paragraphs(text.lstrip("\ufeff"))
     if not texts:
@@ -186,7 +186,7 @@ def build_article(
     date: str | None = None,
     language: str | None = None,
 ) -> Article:
-    """Number ``texts`` as CONTRACT.md says, flag the boilerplate, read the dateline.
+    """Number ``texts`` as docs/CONTRACT.md says, flag the boilerplate, read the dateline.
 
     Every source (text, HTML, PDF, .docx) ends here, so that an article is numbered and
     marked the same way whatever it came from.

@@ -3,7 +3,7 @@
 ``from_text`` (plain UTF-8 text), ``from_html`` (main text and metadata by trafilatura, from HTML
 the caller downloaded itself), ``from_pdf`` (pdfminer.six) and ``from_docx`` (python-docx) all end
 in :func:`index.article.build_article`, so that paragraphs are numbered and marked the same way
-whatever the source (CONTRACT.md); title, site, author and date are metadata beside them.
+whatever the source (docs/CONTRACT.md); title, site, author and date are metadata beside them.
 ``from_bytes`` picks the function from the bytes themselves, a file name and a content type.
 
 Pure: no network, no database. Every way the bytes can be unusable raises :class:`SourceError`,

@@ -34,7 +34,7 @@ def decode_text(data: bytes, source: str, charset: str | None = None) -> str:
 
 
 def from_text(data: bytes | str, source: str = "article", charset: str | None = None) -> Article:
-    """A plain-text article, numbered as CONTRACT.md says; title, byline and date lines read."""
+    """A plain-text article, numbered as docs/CONTRACT.md says; title, byline, date lines read."""
     text = decode_text(data, source, charset) if isinstance(data, bytes) else data
     if not text.strip():
         raise SourceError("empty", f"{source} is empty.")

@@ -168,6 +168,25 @@ async def test_an_unanswered_question_has_no_buttons(
     assert sent.get("reply_markup") is None
 
 
+async def test_a_declined_question_s_nearest_passage_has_its_buttons(
+    telegram: FakeTelegram, bot: TelegramApp, engine: Engine
+) -> None:
+    """The article never names China: the reply says so and shows what Tokayev's office said,
+    with its context and that speaker's other quotations a button away."""
+    sent = await ask(telegram, FR, FR_USER, "/quote Tokayev Chine")
+    assert "ne parle pas de « Chine »" in sent["text"]
+    labels = list(buttons_of(telegram, sent["message"]))
+    assert CONTEXT in labels and NEXT not in labels
+    assert any(label.startswith("Encore ") for label in labels)
+    closest = engine.answer("quote", "Tokayev Chine").closest
+    assert closest is not None
+    assert [item.paragraph for item in state_of(telegram, sent["message"]).items] == [
+        closest.paragraph
+    ]
+    shown = await page(telegram, FR_USER, sent["message"], CONTEXT)
+    assert engine.article.paragraphs[closest.paragraph].text[:40] in shown["text"]
+
+
 def other_article_data(engine: Engine) -> str:
     other = Engine.from_text("“Bonjour”, a déclaré Marie Curie.\n\nUn autre paragraphe.")
     assert fingerprint(other.article) != fingerprint(engine.article)

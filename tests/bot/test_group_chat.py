@@ -207,7 +207,8 @@ async def test_an_unknown_command_to_us_in_a_group_lists_the_group_commands(
 ) -> None:
     visible = (await ask(telegram, SUPERGROUP, FR_USER, "/foo@ArticleTestBot"))["visible"]
     assert visible == (
-        "Je ne connais pas /foo. Mes commandes : /quote, /who, /speakers, /article, /help"
+        "Je ne connais pas /foo. Mes commandes : /quote, /who, /speakers, /article, /articles, "
+        "/forget, /help"
     )
 
 

@@ -165,7 +165,9 @@ async def test_an_unknown_command_says_so_and_lists_the_real_ones(
     visible = (await ask(telegram, private_chat(user), user, text))["visible"]
     assert visible.startswith(says), visible
     listed = visible.removeprefix(says).split(", ")
-    assert listed == ["/start", "/help", "/quote", "/who", "/speakers", "/article"]
+    assert listed == [
+        "/start", "/help", "/quote", "/who", "/speakers", "/article", "/articles", "/forget"
+    ]
 
 
 async def test_who_names_the_speaker_once(telegram: FakeTelegram, bot: TelegramApp) -> None:
