@@ -43,10 +43,12 @@ QuoteKind = Literal["direct", "indirect"]
 _MASK = "\x01"
 _NAME_RE = re.compile(NAME)
 # A sentence ends at . ! ? … before a capital, but not after an initial or a title (M. Lindqvist).
-_SENTENCE_END = re.compile(
-    r"(?<![\s(.][A-Z])(?<!^[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
-    r"(?<!\bPr)(?<!\bMgr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
-    r"(?<!\bSgt)(?<!\bProf)(?<!\bCapt)(?<!\bSt)[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])"
+# The punctuation is found first and what stands before it checked after: a pattern that opened
+# on its look-behinds would try them at every character of the paragraph.
+_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\u00a0]+[A-ZÀ-ÖØ-Þ\x01«“\"„])")
+_NOT_AN_END = re.compile(
+    r"(?:[\s(.][A-Z]|^[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Mme|Pr|Mgr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|"
+    r"Capt))$"
 )
 _QUE = re.compile(
     r"^(?:\s*,[^,\x01]{1,60},)?(?:\s+[^\s,.;:\x01]+(?=[\s,.;:\x01]|$)){0,4}?"
@@ -145,14 +147,17 @@ class _Walker:
     spoke: bool = False
     #: Who the paragraph read last announced with a closing colon ("Sarah Lund told the BBC:").
     announced: Person | None = None
+    #: Quotations left open, waiting for the paragraph that closes them.
+    waiting: list[_Found] = field(default_factory=list)
 
     def run(self) -> tuple[Quote, ...]:
         body = [p for p in self.article.paragraphs if not p.is_boilerplate]
         for i, paragraph in enumerate(body):
             following = body[i + 1].text if i + 1 < len(body) else ""
-            pending = [f for f in self.found if f.pending]
+            pending = [f for f in self.waiting if f.pending]
             self.paragraph(paragraph, following)
             self.close_pending(pending, paragraph)
+            self.waiting = [f for f in self.waiting if f.pending]
         self.repeated()
         # A quotation has words: a cue with nothing after it ("SELON !.") leaves an empty span.
         spoken = [f for f in self.found if _has_words(f, self.article)]
@@ -164,16 +169,22 @@ class _Walker:
         cue that the article quotes again with its attribution is that speaker's."""
         attributed = [f for f in self.found if f.kind == "direct" and f.cue is not None and
                       f.person is not None]
+        # Which attributed quotations hold each word: a lookup, not a scan of them all.
+        holding: dict[str, set[int]] = {}
+        for i, other in enumerate(attributed):
+            for word in _quoted_words(self.text_of(other)):
+                holding.setdefault(word, set()).add(i)
         for found in self.found:
             if found.kind != "direct" or found.cue is not None:
                 continue
             words = _quoted_words(self.text_of(found))
             if len(words) < 3:
                 continue
-            for other in attributed:
-                if other.paragraph != found.paragraph and \
-                        words <= _quoted_words(self.text_of(other)):
-                    found.person = other.person
+            sets = sorted((holding.get(w, set()) for w in words), key=len)
+            common = set(sets[0]).intersection(*sets[1:])
+            for i in sorted(common):
+                if attributed[i].paragraph != found.paragraph:
+                    found.person = attributed[i].person
                     break
 
     def text_of(self, found: _Found) -> str:
@@ -184,7 +195,12 @@ class _Walker:
         the paragraphs it spans."""
         if not pending:
             return
-        ours = [f for f in self.found if f.paragraph == paragraph.index and f.kind == "direct"]
+        ours = []
+        for found in reversed(self.found):  # this paragraph's quotations are the last found
+            if found.paragraph != paragraph.index:
+                break
+            if found.kind == "direct":
+                ours.insert(0, found)
         continued = paragraph.text.lstrip()[:1] in "«“\"„‘"
         if continued and ours and ours[0].cue is not None and ours[0].person is not None:
             for found in pending:
@@ -300,6 +316,8 @@ class _Walker:
     def add(self, found: _Found) -> None:
         self.spoke = True
         self.found.append(found)
+        if found.pending:
+            self.waiting.append(found)
         if found.person is not None:
             self.last = found.person
 
@@ -1032,9 +1050,10 @@ class _Walker:
         here = re.search(rf"(?<!\w){re.escape(pronoun)}(?!\w)", text, re.IGNORECASE)
         if here is None:
             return None
-        for at, name in reversed(self.cast.mentions):
-            if at > self.current or at < self.current - 1 or name in self.cast.organisations \
-                    or len(name.split()) < 2:
+        for at, name in self.cast.mentions_back(self.current):
+            if at < self.current - 1:
+                break  # older than the paragraph before
+            if name in self.cast.organisations or len(name.split()) < 2:
                 continue
             if at < self.current or 0 <= text.find(name) < here.start():
                 return self.cast.person(name)  # here, or in the paragraph before
@@ -1045,10 +1064,12 @@ class _Walker:
         whether or not they spoke (« face à la présidente, Gwenaëlle Morvan. Celle-ci … »)."""
         text = self.article.paragraphs[self.current].text
         here = text.lower().find(pronoun.lower())
-        for at, name in reversed(self.cast.mentions):
-            if at > self.current or (at == self.current and not 0 <= text.find(name) < here):
+        for at, name in self.cast.mentions_back(self.current):
+            if at < self.current - 1:
+                break  # older than the paragraph before
+            if at == self.current and not 0 <= text.find(name) < here:
                 continue
-            if name in self.cast.organisations or at < self.current - 1:
+            if name in self.cast.organisations:
                 continue
             person = self.cast.people.get(self.cast.canonical(name))
             known = person.gender if person is not None else \
@@ -1467,7 +1488,13 @@ _APPOSITION = re.compile(
 
 
 def _titles(g: Grammar) -> str:
-    return "|".join(re.escape(t) + r"\s+" for t in sorted(g.titles, key=len, reverse=True))
+    return _titles_of(g.language)
+
+
+@cache
+def _titles_of(language: str) -> str:
+    titles = grammar(language).titles
+    return "|".join(re.escape(t) + r"\s+" for t in sorted(titles, key=len, reverse=True))
 
 
 def _head(words: list[str], g: Grammar) -> str | None:
@@ -1611,6 +1638,8 @@ def _sentences(masked: str, text: str, incise: re.Pattern[str]) -> list[tuple[in
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(masked):
+        if _NOT_AN_END.search(masked, max(0, match.start() - 5), match.start()):
+            continue
         bounds.append((start, match.end()))
         start = match.end()
     # A quotation that ends its sentence: « … monde. » Il a ajouté …

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -60,6 +62,14 @@ class Cast:
     organisations: set[str] = field(default_factory=set)
     current: int = 0
     people: dict[str, Person] = field(default_factory=dict)
+    #: Full names by the short forms they may stand for (a surname, a first name), each list in
+    #: paragraph order: ``canonical`` reads one list instead of every mention of the article.
+    _by_short: dict[tuple[str, ...], list[tuple[int, str]]] = field(default_factory=dict)
+    #: Every word of a name mentioned, with how many mentions use it (see ``known``).
+    _name_words: dict[str, set[str]] = field(default_factory=dict)
+    #: Names given a role, by the paragraph that gave it.
+    _roles_in: dict[int, list[str]] = field(default_factory=dict)
+    _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
@@ -79,7 +89,7 @@ class Cast:
             if not story:
                 continue  # a byline's journalist is never the fullest form of a speaker
             self.names.append(name)
-            self.mentions.append((paragraph, name))
+            self._mentioned(paragraph, name)
             if name in self.roles:
                 continue
             before = text[: match.start()].rstrip()
@@ -100,6 +110,7 @@ class Cast:
                 role = re.split(r"\s(?:who|which|qui|dont|que)\s", role)[0].strip()
                 self.roles[name] = role
                 self.role_at[name] = paragraph
+                self._roles_in.setdefault(paragraph, []).append(name)
             if introduction:
                 self.introductions.add(name)
 
@@ -222,21 +233,54 @@ class Cast:
         word = text.split()[0] if text.split() else ""
         return self.grammar.titles.get(word, "x")
 
+    def _mentioned(self, paragraph: int, name: str) -> None:
+        """Record a mention and index it under each short form it may be called by."""
+        self.mentions.append((paragraph, name))
+        self._canonical.clear()
+        words = name.split()
+        for word in words:
+            self._name_words.setdefault(word, set()).add(name)
+        shorts = {tuple(words[-n:]) for n in range(1, len(words))}
+        if len(words) == 2:
+            shorts.add((words[0],))
+        for short in shorts:
+            self._by_short.setdefault(short, []).append((paragraph, name))
+
+    def mentions_back(self, paragraph: int) -> Iterator[tuple[int, str]]:
+        """The mentions up to ``paragraph``, last first, without reading those after it."""
+        upto = bisect.bisect_right(self.mentions, (paragraph, "\uffff"))
+        for i in range(upto - 1, -1, -1):
+            yield self.mentions[i]
+
     def canonical(self, name: str) -> str:
         """The fullest form of ``name`` in the article: Loukachenko → Alexandre Loukachenko.
 
         When two people share the short form (Vladimir Putin, Vladimir Sokolov), the one named
-        last before the current paragraph wins.
+        last before the current paragraph wins. Reads only the mentions indexed under ``name``.
         """
+        cached = self._canonical.get((name, self.current))
+        if cached is not None:
+            return cached
         words = name.split()
+        candidates = self._by_short.get(tuple(words), [])
         best, best_key = name, (-10**6, 0)
-        for at, candidate in self.mentions:
-            cwords = candidate.split()
-            if len(cwords) <= len(words) or not _short_form(words, cwords):
-                continue
-            key = (at if at <= self.current else -2 - at, len(cwords))
-            if key > best_key:
-                best, best_key = candidate, key
+        # Mentions up to the current paragraph: the latest paragraph wins, then the longest.
+        upto = bisect.bisect_right(candidates, (self.current, "\uffff"))
+        if upto:
+            last_at = candidates[upto - 1][0]
+            lo = bisect.bisect_left(candidates, (last_at, ""))
+            pool = [c for _, c in candidates[lo:upto] if len(c.split()) > len(words)]
+            if pool:
+                best = max(pool, key=lambda c: len(c.split()))
+                best_key = (last_at, 0)
+        if best_key[0] < 0 and upto < len(candidates):
+            # Named only further on: the first paragraph that names them, the longest form.
+            first_at = candidates[upto][0]
+            hi = bisect.bisect_right(candidates, (first_at, "\uffff"))
+            pool = [c for _, c in candidates[upto:hi] if len(c.split()) > len(words)]
+            if pool:
+                best = max(pool, key=lambda c: len(c.split()))
+        self._canonical[(name, self.current)] = best
         return best
 
     def person(self, name: str, role: str | None = None, gender: str = "x",
@@ -262,7 +306,7 @@ class Cast:
 
     def known(self, word: str) -> bool:
         """Whether the article names someone or something with this word."""
-        return any(word in name.split() for _, name in self.mentions if name != word) or \
+        return bool(self._name_words.get(word, set()) - {word}) or \
             any(word in name.split() for name in self.people)
 
     def last_organisation(self, paragraph: int, head: str | None = None) -> str | None:
@@ -278,10 +322,10 @@ class Cast:
                     return name
             if head in _OFFICES:
                 return None
-        for at, name in reversed(self.mentions):
-            if at <= paragraph and name in self.organisations:
+        for _, name in self.mentions_back(paragraph):
+            if name in self.organisations:
                 return name
-            if at <= paragraph and any(w.lower() in self.grammar.organisations or
+            if any(w.lower() in self.grammar.organisations or
                                        w.lower().rstrip("s") in self.grammar.organisations
                                        for w in name.split()):
                 return name
@@ -301,17 +345,19 @@ class Cast:
         """Names this paragraph gives a role in apposition (« le ministre, Bruno Keraudren, »)
         that ``text`` mentions, in order; not a name in a complement ("adviser to President X")."""
         found = []
-        for name, at in self.role_at.items():
+        for name in self._roles_in.get(paragraph, ()):
+            if name not in text:
+                continue
             match = re.search(rf",\s+(?:\S+\s+)?{re.escape(name)}(?=\s*(?:[,.;]|$))", text)
-            if at == paragraph and match is not None:
+            if match is not None:
                 found.append((match.start(), name))
         return [name for _, name in sorted(found)]
 
     def introduced(self, text: str, paragraph: int) -> list[tuple[int, str]]:
         """Names this paragraph gives a role to, with their position: people coming on stage."""
         found = []
-        for name, at in self.role_at.items():
-            if at == paragraph and name in self.introductions:
+        for name in self._roles_in.get(paragraph, ()):
+            if name in self.introductions:
                 position = text.find(name)
                 if position >= 0:
                     found.append((position, name))
