@@ -32,6 +32,7 @@ from typing import Literal
 
 from index.article import Article, Paragraph
 from index.lexicon import word_list
+from index.quotes.coreference import Salience
 from index.quotes.grammar import NAME, Grammar, grammar, words
 from index.quotes.marks import Span, find_spans
 from index.quotes.people import DETERMINERS, Cast, Person, clean_np, cut_complements
@@ -137,7 +138,7 @@ class _Walker:
     article: Article
     grammar: Grammar
     cast: Cast
-    history: list[Person] = field(default_factory=list)
+    history: Salience = field(init=False)
     last: Person | None = None
     found: list[_Found] = field(default_factory=list)
     #: The shown form of each role, worked out once per article (see _role_case).
@@ -149,6 +150,9 @@ class _Walker:
     announced: Person | None = None
     #: Quotations left open, waiting for the paragraph that closes them.
     waiting: list[_Found] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.history = Salience(self.cast)
 
     def run(self) -> tuple[Quote, ...]:
         body = [p for p in self.article.paragraphs if not p.is_boilerplate]
@@ -248,7 +252,12 @@ class _Walker:
         self.announced = None
         cues: list[_Cue] = []
         on_stage = self.cast.introduced(text, paragraph.index)
+        placed = self.cast.placed.get(paragraph.index, [])
         for s_start, s_end in self.sentences(masked_text, text):
+            self.history.at(paragraph.index, s_start, sentence=True)
+            for at, name, subject in placed:
+                if s_start <= at < s_end and masked_text[at] != _MASK:
+                    self.history.named(paragraph.index, at, name, subject)
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
             for position, name in on_stage:
                 if s_start <= position < s_end:
@@ -320,6 +329,7 @@ class _Walker:
             self.waiting.append(found)
         if found.person is not None:
             self.last = found.person
+            self.history.spoke(found.person)
 
     def direct(self, index: int, text: str, span: Span, cues: list[_Cue],
                introduced: Person | None, following: str) -> None:
@@ -447,6 +457,7 @@ class _Walker:
                 continue  # « s’inquiète » needs its « se »
             if not _plausible_verb(match, sentence):
                 continue
+            self.history.at(self.current, s_start + match.start())
             cue = self.cue_subject(sentence, match)
             if cue is None:
                 continue
@@ -708,6 +719,10 @@ class _Walker:
                     chunk.lower() in _ADVERBS or _PARTY_TAG.fullmatch(chunk) or \
                     (chunk[:1].islower() and chunk.split()[0].lower() in self.grammar.roles):
                 continue
+            if i > 0 and (_PREDICATE.match(chunk) or self.possessive_role(chunk)):
+                # "Martell, …, is more blunt": the predicate; "Nova Scotia's chief medical
+                # officer": an apposition that says whose officer, not the subject.
+                continue
             if len(chunk.split()) > 9:
                 return None
             person = self.mention(chunk, None)
@@ -718,6 +733,17 @@ class _Walker:
                 # « Son voisin, Hervé, boulanger, a perdu … »: a first name after its role.
                 return self.cast.person(chunk, role=_strip_det(earlier))
         return None
+
+    def last_person(self, gender: str) -> Person | None:
+        """The person a description stands for ("the Louisiana Republican"): named before the
+        sentence that describes them."""
+        return self.history.last_person(gender)
+
+    def possessive_role(self, chunk: str) -> bool:
+        """"Nova Scotia's chief medical officer", "Chelsea's manager": a role of a named owner."""
+        owned = _POSSESSIVE.match(chunk)
+        return owned is not None and any(w.lower().strip(",.") in self.grammar.roles
+                                         for w in chunk[owned.end():].split()[:4])
 
     def leading_subject(self, sentence: str) -> Person | None:
         """"The mayor returned … and declared": the subject at the head of the sentence."""
@@ -929,7 +955,7 @@ class _Walker:
                     return self.organisation(named)
             return self.organisation(np)
         if (len(words) == 1 and self.grammar.language == "en" and low.endswith("s") and \
-                words[0][:1].islower()) or words[0].lower() in ("opponents", "critics"):
+                words[0][:1].islower() and low not in self.grammar.stopwords) or words[0].lower() in ("opponents", "critics"):
             # "protesters chanted", "Opponents argued": a group with no name.
             return self.description(np)
         if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’") and \
@@ -966,14 +992,6 @@ class _Walker:
                     words[-1].lower() not in _PREPOSITIONS:
                 # The subject right before a reporting verb: "the fund's largest investor wrote".
                 return self.description(np)
-        return None
-
-    def last_person(self, gender: str) -> Person | None:
-        for person in reversed(self.history):
-            if person.is_organisation or person.contrast:
-                continue
-            if gender in ("x", person.gender) or person.gender == "x":
-                return person
         return None
 
     def organisation(self, np: str) -> Person:
@@ -1022,22 +1040,9 @@ class _Walker:
             named = self.last_named(pronoun, gender)
             if named is not None:
                 return named
-        for person in reversed(self.history):
-            if gender == "n":
-                if person.is_organisation:
-                    return person
-                continue
-            if self.grammar.language == "en" and person.is_organisation and gender in "mf":
-                continue
-            if number == "p" and person.number != "p" and not person.is_organisation:
-                continue
-            if number == "s" and person.number == "p":
-                continue
-            if gender in ("m", "f") and person.gender not in ("x", gender):
-                continue
-            if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
-                person.gender = gender
-            return person
+        found = self.history.resolve(gender, number, self.grammar.language == "en")
+        if found is not None:
+            return found
         if number == "s" and gender in ("m", "f"):
             # "When I meet Priya Raman at her studio, … "…," she tells me": nobody on stage yet,
             # the person named last before the pronoun.
@@ -1329,6 +1334,9 @@ class _Walker:
         return [(span.start, span.end)], None
 
 
+# A predicate, not a subject: "is more blunt", « est plus sévère ».
+_PREDICATE = re.compile(r"^(?:is|was|are|were|has|had|have|est|était|sont|a|ont)\s", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?=[a-z])")
 # "Okafor was quoted as saying", « X, cité par le journal, affirmant »: who was quoted.
 # "Sen. Rand Paul, R-Ky., said": a party and state after an American politician's name.
 # "(R-Ky.)", « (DVG) », « (PS) »: a party label between brackets, not a speaker.

@@ -70,6 +70,10 @@ class Cast:
     #: Names given a role, by the paragraph that gave it.
     _roles_in: dict[int, list[str]] = field(default_factory=dict)
     _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: Each story paragraph's names with their place and whether they are a subject there.
+    placed: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille).
+    places: set[str] = field(default_factory=set)
 
     def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
@@ -90,6 +94,12 @@ class Cast:
                 continue  # a byline's journalist is never the fullest form of a speaker
             self.names.append(name)
             self._mentioned(paragraph, name)
+            opening = _SENTENCE_OPENING.search(text[max(0, match.start() - 40):match.start()])
+            subject = opening is not None or _SUBJECT_NEXT.match(text, match.end()) is not None
+            self.placed.setdefault(paragraph, []).append((match.start(), name, subject))
+            if _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
+                    re.match(r"[’']s\s+[a-z]", text[match.end():]) and name not in self.roles:
+                self.places.add(name)
             if name in self.roles:
                 continue
             before = text[: match.start()].rstrip()
@@ -397,6 +407,14 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+# Where a sentence opens, maybe with a capitalised role before the name ("Liberal MP").
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[«“\"]\s*)(?:[A-Z][\w-]*\s+){0,3}$")
+# A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|across|à|en|dans|depuis|vers)|\bau)\s+$")
+# What follows a subject: its verb, maybe after an apposition ("Scheer found", « X, 45 ans, a »).
+_SUBJECT_NEXT = re.compile(
+    r"(?:\s*,[^,.;:«»“”\"]{1,80},|\s*[—–][^—–]{1,120}[—–])?\s+(?!(?:of|de|du|des|and|et|or|ou|in|à|au|aux|for|pour|"
+    r"from|with|avec|on|sur|the|la|le|les|a|an|un|une|to|at|by|par|en|dans)\b)[a-zà-ÿ]")
 
 
 @cache
