@@ -71,12 +71,13 @@ class Salience:
 
     def named(self, paragraph: int, at: int, name: str, subject: bool) -> None:
         """A name in the narrative of a paragraph, at ``at``, if it can be a person's."""
-        if self.personal(name):
+        if self.personal(name, subject):
             self.mentions.append(Mention(paragraph, at, None, name, subject))
 
-    def personal(self, name: str) -> bool:
+    def personal(self, name: str, subject: bool = False) -> bool:
         """A person's name: two words or more with no organisation word, or a short form of
-        one, or a name the article gives a role; not an acronym, a place or a capitalised word."""
+        one, or a name the article gives a role, or a single name doing something ("Mulder
+        didn't hesitate"); not an acronym, a place or a capitalised word."""
         cast = self.cast
         words = name.split()
         if name in cast.organisations or name in cast.places or any(w.isupper() or any(c.isdigit() for c in w)
@@ -88,7 +89,9 @@ class Salience:
         known = cast.people.get(full)
         if known is not None:
             return not known.is_organisation
-        return len(full.split()) >= 2 or name in cast.roles
+        # A single word the article never capitalises mid-sentence may be any word opening a
+        # sentence (« Après », "Six", "Cafe").
+        return len(full.split()) >= 2 or name in cast.roles or (subject and name in cast.midcaps)
 
     def spoke(self, person: Person) -> None:
         """``person`` was given a quotation here."""

@@ -636,8 +636,9 @@ class _Walker:
             return False
         chunks = re.split(r"([,;:(\x01]+)", sentence[:left_bound])
         adverbs = _ADVERBS
-        for chunk in reversed(chunks[::2]):
-            chunk = _AND_WHO.sub("", chunk.strip())
+        parts = chunks[::2]
+        for i in range(len(parts) - 1, -1, -1):
+            chunk = _AND_WHO.sub("", parts[i].strip())
             if not chunk:
                 return False  # a quotation or the sentence start: inversion
             if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk) or \
@@ -650,6 +651,10 @@ class _Walker:
             names = [n for n in _NAME_RE.findall(chunk)
                      if self.cast.is_name(self.cast.strip_title(n), chunk, 0)]
             described = first in DETERMINERS or first in _QUANTIFIERS
+            before = _DATELINE.sub("", parts[i - 1].strip()) if i > 0 else ""
+            if described and before and len(chunk.split()) <= 20 and \
+                    _NAME_RE.fullmatch(self.cast.strip_title(before)):
+                return True  # "Ben Myers, the president of a firm in Toronto, told …"
             return (bool(names) or described) and len(chunk.split()) <= 5
         return False
 
@@ -688,6 +693,13 @@ class _Walker:
         if subject is None and re.match(r"^(?:un|une|a|an)\s+[a-zà-ÿ]", chunk) and \
                 len(chunk.split()) <= 6:
             subject = self.description(chunk)  # « explique au Monde un pompier »
+        definite = re.match(r"^(?:the|le|la|l[’'])\s*[a-zà-ÿ]", chunk)
+        if subject is None and definite and len(chunk.split()) <= 6 and \
+                not _NAME_RE.search(chunk[4:]) and not _DOCUMENT_NOUN.match(chunk):
+            # "said the rookie defenceman": a definite description in the subject's place is
+            # the person on stage, whatever its noun; or else itself.
+            subject = self.last_person({"le": "m", "la": "f"}.get(chunk.split()[0].lower(), "x")) \
+                or self.description(chunk)
         if subject is None:
             return None
         return right[:np_end], subject
@@ -849,6 +861,9 @@ class _Walker:
             np = np[:aux.start()].strip()
         if not np:
             return None
+        first = np.split()[0]
+        if self.cast.common(first):
+            np = first.lower() + np[len(first):]  # "Authorities said": a noun opening a sentence
         low = np.lower()
         spokes = _SPOKESPERSON.match(np)
         if spokes is not None:
@@ -1669,6 +1684,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation of the article's story paragraphs, with its speaker, in reading order."""
     g = grammar(article.language)
     cast = Cast(g)
+    cast.read([p.text for p in article.paragraphs])
     for paragraph in article.paragraphs:
         cast.learn(paragraph.text, paragraph.index, not paragraph.is_boilerplate)
     return _Walker(article, g, cast).run()

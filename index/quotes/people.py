@@ -72,8 +72,31 @@ class Cast:
     _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
     #: Each story paragraph's names with their place and whether they are a subject there.
     placed: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
-    #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille).
+    #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille);
+    #: and things named after their owner ("Stella's Cafe").
     places: set[str] = field(default_factory=set)
+
+    #: Capitalised words the article writes in the middle of a sentence: names.
+    midcaps: set[str] = field(default_factory=set)
+    #: Every lower-case word of the article: « après », "governance", "doctors".
+    lower: set[str] = field(default_factory=set)
+
+    def read(self, texts: list[str]) -> None:
+        """Learn from the whole article which capitalised words are common words: written
+        lower-case somewhere and capitalised only where a sentence or a headline opens."""
+        for text in texts:
+            self.lower.update(_LOWER_WORD.findall(text))
+            for match in _MID_CAPITAL.finditer(text):
+                self.midcaps.update(re.split(r"[\s-]+", match.group(1)))
+
+    def common(self, word: str) -> bool:
+        """A capitalised common word ("Governance", « Après », "Knowing"), not a name."""
+        if word in self.midcaps or not word[:1].isupper() or word.isupper() or len(word) < 2 \
+                or word.lower() in self.grammar.stopwords:
+            return False  # « La CGT », "The Globe": articles are other rules' business
+        low = word.lower()
+        return low in self.lower or low in _NUMBER_WORDS or (self.grammar.language == "en" and
+                                     low.endswith(("ing", "ly")) and len(low) > 5)
 
     def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
@@ -97,7 +120,9 @@ class Cast:
             opening = _SENTENCE_OPENING.search(text[max(0, match.start() - 40):match.start()])
             subject = opening is not None or _SUBJECT_NEXT.match(text, match.end()) is not None
             self.placed.setdefault(paragraph, []).append((match.start(), name, subject))
-            if _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
+            owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
+                words[-1] == name
+            if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
                     re.match(r"[’']s\s+[a-z]", text[match.end():]) and name not in self.roles:
                 self.places.add(name)
             if name in self.roles:
@@ -212,7 +237,12 @@ class Cast:
                 words[1].isalpha() and len(words[1]) >= 2 and \
                 words[1].lower() not in self.grammar.roles:
             return True  # « La CGT », « Le PS »: an acronym after its article
+        if all(self.common(w) for w in words):
+            return False
         first = words[0].lower().strip(".")
+        if opening and opening[0] != words[0] and (opening[0] in self.grammar.titles or
+                                                   f"{opening[0]}." in self.grammar.titles):
+            return True  # "Ms. May": after a title, a surname, even one that is a month
         if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
                 part in _CALENDAR for part in
                                                    re.split(r"[-\s]", name.lower())):
@@ -221,6 +251,8 @@ class Cast:
 
     def strip_title(self, name: str) -> str:
         words = name.split()
+        while len(words) > 1 and self.common(words[0]):
+            words = words[1:]  # "Overstating Surrey", "Knowing Bardos": a word, then a name
         if len(words) >= 2 and words[-1].lower() in self.grammar.organisations:
             # "Justice Department", "Police Federation": the body's own name, but not
             # "California's" before it.
@@ -407,6 +439,10 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+_NUMBER_WORDS = words("number_words")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w-]*")
+# A capitalised word after a lower-case word or a comma: in the middle of a sentence.
+_MID_CAPITAL = re.compile(r"(?:[a-zà-ÿ0-9,]\s+)([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)")
 # Where a sentence opens, maybe with a capitalised role before the name ("Liberal MP").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[«“\"]\s*)(?:[A-Z][\w-]*\s+){0,3}$")
 # A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
