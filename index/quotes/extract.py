@@ -155,7 +155,9 @@ class _Walker:
         self.history = Salience(self.cast)
 
     def run(self) -> tuple[Quote, ...]:
-        body = [p for p in self.article.paragraphs if not p.is_boilerplate]
+        furniture = _furniture(self.article)
+        body = [p for p in self.article.paragraphs
+                if not p.is_boilerplate and p.index not in furniture]
         for i, paragraph in enumerate(body):
             following = body[i + 1].text if i + 1 < len(body) else ""
             pending = [f for f in self.waiting if f.pending]
@@ -255,8 +257,8 @@ class _Walker:
         placed = self.cast.placed.get(paragraph.index, [])
         for s_start, s_end in self.sentences(masked_text, text):
             self.history.at(paragraph.index, s_start, sentence=True)
-            for at, name, subject in placed:
-                if s_start <= at < s_end and masked_text[at] != _MASK:
+            for at, name, subject, complement in placed:
+                if s_start <= at < s_end and masked_text[at] != _MASK and not complement:
                     self.history.named(paragraph.index, at, name, subject)
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
             for position, name in on_stage:
@@ -839,6 +841,9 @@ class _Walker:
             aged = _AGE_AFTER.match(head, found_match.end()) is not None
             if not (len(words) >= 2 or titled or role_before or known or apposed_to or aged):
                 continue
+            if len(words) == 1 and not (titled or role_before or apposed_to or aged) and \
+                    name not in self.cast.midcaps and self.cast.canonical(name) == name:
+                continue  # "Story continues below": a word that opens sentences only
             gender = self.cast.title_gender(found)
             if gender == "x":
                 # "Carla Whitmore pressed Tull on his silence": "his" is Tull's, not hers.
@@ -1688,6 +1693,16 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     for paragraph in article.paragraphs:
         cast.learn(paragraph.text, paragraph.index, not paragraph.is_boilerplate)
     return _Walker(article, g, cast).run()
+
+
+def _furniture(article: Article) -> frozenset[int]:
+    """Short lines a page repeats ("Story continues below advertisement", "Article Continued
+    Below"): page furniture, whatever the boilerplate filter made of them."""
+    seen: dict[str, list[int]] = {}
+    for paragraph in article.paragraphs:
+        if len(paragraph.text.split()) <= 6 and not find_spans(paragraph.text):
+            seen.setdefault(paragraph.text.strip().lower(), []).append(paragraph.index)
+    return frozenset(i for indices in seen.values() if len(indices) >= 2 for i in indices)
 
 
 def _has_words(found: _Found, article: Article) -> bool:

@@ -71,7 +71,7 @@ class Cast:
     _roles_in: dict[int, list[str]] = field(default_factory=dict)
     _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
     #: Each story paragraph's names with their place and whether they are a subject there.
-    placed: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    placed: dict[int, list[tuple[int, str, bool, bool]]] = field(default_factory=dict)
     #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille);
     #: and things named after their owner ("Stella's Cafe").
     places: set[str] = field(default_factory=set)
@@ -91,10 +91,13 @@ class Cast:
 
     def common(self, word: str) -> bool:
         """A capitalised common word ("Governance", « Après », "Knowing"), not a name."""
-        if word in self.midcaps or not word[:1].isupper() or word.isupper() or len(word) < 2 \
-                or word.lower() in self.grammar.stopwords:
-            return False  # « La CGT », "The Globe": articles are other rules' business
+        if word in self.midcaps or not word[:1].isupper() or word.isupper() or len(word) < 2:
+            return False
         low = word.lower()
+        if low in DETERMINERS:
+            return False  # « La CGT », "The Globe": articles are other rules' business
+        if low in self.grammar.stopwords or low in _ADVERB_WORDS:
+            return True  # "Besides Demi", « Ensuite Marie »
         return low in self.lower or low in _NUMBER_WORDS or (self.grammar.language == "en" and
                                      low.endswith(("ing", "ly")) and len(low) > 5)
 
@@ -119,7 +122,11 @@ class Cast:
             self._mentioned(paragraph, name)
             opening = _SENTENCE_OPENING.search(text[max(0, match.start() - 40):match.start()])
             subject = opening is not None or _SUBJECT_NEXT.match(text, match.end()) is not None
-            self.placed.setdefault(paragraph, []).append((match.start(), name, subject))
+            # "Minister of … Economic Development", "the office of X": a complement, not an actor.
+            complement = _COMPLEMENT_BEFORE.search(text, max(0, match.start() - 12),
+                                                   match.start()) is not None
+            self.placed.setdefault(paragraph, []).append(
+                (match.start(), name, subject and not complement, complement))
             owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
                 words[-1] == name
             if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
@@ -440,11 +447,14 @@ class Cast:
 
 _CALENDAR = words("calendar")
 _NUMBER_WORDS = words("number_words")
+_ADVERB_WORDS = frozenset(w for w in words("adverbs") if " " not in w)
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w-]*")
 # A capitalised word after a lower-case word or a comma: in the middle of a sentence.
 _MID_CAPITAL = re.compile(r"(?:[a-zà-ÿ0-9,]\s+)([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)")
 # Where a sentence opens, maybe with a capitalised role before the name ("Liberal MP").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[«“\"]\s*)(?:[A-Z][\w-]*\s+){0,3}$")
+_COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|de|du|des|the|la|le|les)\s+|\b[dl][’'])$",
+                                re.IGNORECASE)
 # A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|across|à|en|dans|depuis|vers)|\bau)\s+$")
 # What follows a subject: its verb, maybe after an apposition ("Scheer found", « X, 45 ans, a »).
