@@ -260,6 +260,7 @@ class _Walker:
             for at, name, subject, complement in placed:
                 if s_start <= at < s_end and masked_text[at] != _MASK and not complement:
                     self.history.named(paragraph.index, at, name, subject)
+            self.pronoun_chain(paragraph.index, masked_text, s_start, s_end)
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
             for position, name in on_stage:
                 if s_start <= position < s_end:
@@ -298,6 +299,17 @@ class _Walker:
         if text.rstrip().endswith(":") and not quotes:
             self.announced = next((c.person for c in reversed(cues) if c.person is not None),
                                   None) or self.aged_before_colon(text.rstrip())
+
+    def pronoun_chain(self, index: int, masked: str, s_start: int, s_end: int) -> None:
+        """"She urged police to investigate. […] But she persisted.": a subject pronoun of the
+        narrative keeps its person on stage, as a mention at its own place."""
+        for match in _SUBJECT_PRONOUN[self.grammar.language].finditer(masked, s_start, s_end):
+            gender, number = self.grammar.pronouns.get(match.group(1).lower(), ("x", "s"))
+            self.history.at(index, match.start(1))
+            person = self.history.resolve(gender, number, self.grammar.language == "en")
+            if person is not None:
+                self.history.append(person)
+        self.history.at(index, s_start, sentence=True)
 
     def aged_before_colon(self, before: str) -> Person | None:
         """« Même son de cloche chez Martine, 45 ans : », "the same for Dave Jones, 52:": the
@@ -709,6 +721,9 @@ class _Walker:
     def walk_back(self, sentence: str, before: int) -> Person | None:
         """Back over quotations, relative clauses and appositions to the subject chunk."""
         chunks = re.split(r"[,;:(\x01]+", sentence[:before])
+        opened = self.named_then_role(chunks)
+        if opened is not None:
+            return opened
         for i in range(len(chunks) - 1, -1, -1):
             chunk = _AND_WHO.sub("", clean_np(chunks[i]))
             words = chunk.split()
@@ -752,6 +767,26 @@ class _Walker:
         """The person a description stands for ("the Louisiana Republican"): named before the
         sentence that describes them."""
         return self.history.last_person(gender)
+
+    def named_then_role(self, chunks: list[str]) -> Person | None:
+        """"Navdeep Bains, Minister of Innovation, Science and Economic Development, said": a
+        sentence that opens on a name and its role in apposition has that name as subject, however
+        many commas the role holds."""
+        while chunks and not chunks[0].strip():
+            chunks = chunks[1:]  # a quotation before the name: “…,” Guenther Schuh, founder, said
+        if len(chunks) < 3 or chunks[-1].strip():
+            return None
+        head = _DATELINE.sub("", clean_np(chunks[0]))
+        role = chunks[1].split()
+        if not head or not _NAME_RE.fullmatch(head) or not role:
+            return None
+        if role[0].lower() in DETERMINERS:
+            role = role[1:]
+        if not any(w.lower().strip(".").removesuffix("’s").removesuffix("'s") in
+                   self.grammar.roles for w in role[:3]):
+            return None
+        person = self.mention(head, None)
+        return person if person is not None and not person.is_organisation else None
 
     def possessive_role(self, chunk: str) -> bool:
         """"Nova Scotia's chief medical officer", "Chelsea's manager": a role of a named owner."""
@@ -1375,6 +1410,11 @@ _SPOKESPERSON = re.compile(
     r"(?P<body>(?:the|l[ae]|l[’'])\s*(?P<head>[a-zà-ÿ]+))$",
     re.IGNORECASE,
 )
+# A gendered subject pronoun opening a clause: "She urged", "But he persisted", « Elle a ».
+_SUBJECT_PRONOUN = {
+    "en": re.compile(r"(?:^|[.;,:]\s+|\b(?:but|and|when|then|so)\s+|^\W*)\b([Hh]e|[Ss]he)\s+(?!said|says|told|tells)[a-z]"),
+    "fr": re.compile(r"(?:^|[.;,:]\s+|\b(?:mais|et|puis|alors)\s+|^\W*)\b([Ii]l|[Ee]lle)\s+(?!a\s+(?:dit|déclaré|affirmé|expliqué))[a-zà-ÿ]"),
+}
 _AUXILIARIES = {
     "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
