@@ -174,6 +174,24 @@ class Salience:
             person.gender = gender  # "… she said": what the pronoun teaches about the person
         return person
 
+    def salient_body(self) -> str | None:
+        """"The company said", "the team posted": the name last brought on stage that is not
+        known as a person (Google, Tesla, the Raptors), within the window."""
+        for mention in reversed(self.mentions):
+            if mention.paragraph < self.paragraph - WINDOW:
+                break
+            if (mention.paragraph, mention.at) > (self.paragraph, self.sentence):
+                continue
+            name = mention.person.name if mention.person is not None else mention.name or ""
+            known = mention.person or self.cast.people.get(self.cast.canonical(name))
+            if known is not None and known.is_organisation:
+                return known.name
+            if known is not None and (known.gender != "x" or known.role):
+                continue  # a person: given a gender by a pronoun or a title, or a role
+            if name not in self.cast.roles and (len(name.split()) == 1 or name.isupper()):
+                return name
+        return None
+
     def last_person(self, gender: str) -> Person | None:
         """« la retraitée », "the 34-year-old": the salient person of that gender, not a body."""
 

@@ -1006,6 +1006,8 @@ class _Walker:
             if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
                 # "the company", « le ministère »: the organisation last named.
                 named = self.cast.last_organisation(self.current, head)
+                if named is None and head not in _OFFICES_NAMED_BY_NOUN:
+                    named = self.history.salient_body()  # "Google …. The company said"
                 if named is not None:
                     return self.organisation(named)
             return self.organisation(np)
@@ -1145,14 +1147,14 @@ class _Walker:
         sentence = masked[s_start:s_end]
         found: list[_Cue] = []
         for match in self.grammar.sources.finditer(sentence):
-            np_match = re.match(r"\s*([^,.;:\x01]{1,80})", sentence[match.end():])
+            np_match = _SOURCE_NP.match(sentence, match.end())
             if not np_match or not re.search(r"[^\W\d_]", np_match.group(1)):
                 continue  # a source is named with words, not "selon !"
             if _RELATIVE_SOURCE.match(np_match.group(1)):
                 continue  # « selon laquelle … » introduces a claim, not a source
             if _OWN_REPORTING.match(np_match.group(1)):
                 continue
-            np_end = match.end() + np_match.end()
+            np_end = np_match.end()
             appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
                              sentence[np_end:])
             if appos and self.is_role_description(np_match.group(1)):
@@ -1410,6 +1412,14 @@ _SPOKESPERSON = re.compile(
     r"(?P<body>(?:the|l[ae]|l[’'])\s*(?P<head>[a-zà-ÿ]+))$",
     re.IGNORECASE,
 )
+# The source after « selon » / "according to": up to a comma or a full stop, not the full stop
+# of a title ("according to Dr. Keith Ahamad").
+_SOURCE_NP = re.compile(r"\s*((?:\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Prof|Capt|Mme|Mgr|Pr|"
+                        r"Me|St)\.|[^,.;:\x01]){1,80})")
+# Bodies a text names by their noun alone (« le gouvernement », "the court"), not a company.
+_OFFICES_NAMED_BY_NOUN = frozenset(("ministère", "ministry", "gouvernement", "government",
+                                    "préfecture", "parquet", "tribunal", "court", "police",
+                                    "mairie", "commission", "cour"))
 # A gendered subject pronoun opening a clause: "She urged", "But he persisted", « Elle a ».
 _SUBJECT_PRONOUN = {
     "en": re.compile(r"(?:^|[.;,:]\s+|\b(?:but|and|when|then|so)\s+|^\W*)\b([Hh]e|[Ss]he)\s+(?!said|says|told|tells)[a-z]"),
