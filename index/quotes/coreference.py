@@ -152,8 +152,10 @@ class Salience:
                 scores[key] = (score, mention)
         return sorted(scores.values(), key=lambda pair: -pair[0])
 
-    def resolve(self, gender: str, number: str, english: bool) -> Person | None:
-        """The person a subject pronoun of ``gender`` (m, f, x, n = it) and ``number`` is."""
+    def resolve(self, gender: str, number: str, english: bool,
+                learn: bool = True) -> Person | None:
+        """The person a subject pronoun of ``gender`` (m, f, x, n = it) and ``number`` is;
+        with ``learn``, a person of unknown gender takes the pronoun's."""
 
         def fits(g: str, n: str, organisation: bool, mention: Mention) -> bool:
             if gender == "n":
@@ -170,7 +172,7 @@ class Salience:
         if not ranked:
             return None
         person = self.person_of(ranked[0][1])
-        if person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
+        if learn and person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
             person.gender = gender  # "… she said": what the pronoun teaches about the person
         return person
 

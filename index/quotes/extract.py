@@ -306,7 +306,9 @@ class _Walker:
         for match in _SUBJECT_PRONOUN[self.grammar.language].finditer(masked, s_start, s_end):
             gender, number = self.grammar.pronouns.get(match.group(1).lower(), ("x", "s"))
             self.history.at(index, match.start(1))
-            person = self.history.resolve(gender, number, self.grammar.language == "en")
+            # A narrative pronoun is less sure than a speaker's: it teaches no gender.
+            person = self.history.resolve(gender, number, self.grammar.language == "en",
+                                          learn=False)
             if person is not None:
                 self.history.append(person)
         self.history.at(index, s_start, sentence=True)

@@ -98,8 +98,10 @@ class Cast:
             return False  # « La CGT », "The Globe": articles are other rules' business
         if low in self.grammar.stopwords or low in _ADVERB_WORDS:
             return True  # "Besides Demi", « Ensuite Marie »
-        return low in self.lower or low in _NUMBER_WORDS or (self.grammar.language == "en" and
-                                     low.endswith(("ing", "ly")) and len(low) > 5)
+        if len(low) > 5 and low.endswith(("ing", "ly") if self.grammar.language == "en" else
+                                         ("ement", "amment", "emment")):
+            return True  # "Knowing", "Overall", « Autrement », « Évidemment »: adverbs
+        return low in self.lower or low in _NUMBER_WORDS
 
     def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
@@ -121,7 +123,8 @@ class Cast:
             self.names.append(name)
             self._mentioned(paragraph, name)
             opening = _SENTENCE_OPENING.search(text[max(0, match.start() - 40):match.start()])
-            subject = opening is not None or _SUBJECT_NEXT.match(text, match.end()) is not None
+            subject = opening is not None or \
+                _SUBJECT_NEXT[self.grammar.language].match(text, match.end()) is not None
             # "Minister of … Economic Development", "the office of X": a complement, not an actor.
             complement = _COMPLEMENT_BEFORE.search(text, max(0, match.start() - 12),
                                                    match.start()) is not None
@@ -458,9 +461,16 @@ _COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|de|du|des|the|la|le|les)\s+|\b[
 # A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|across|à|en|dans|depuis|vers)|\bau)\s+$")
 # What follows a subject: its verb, maybe after an apposition ("Scheer found", « X, 45 ans, a »).
-_SUBJECT_NEXT = re.compile(
-    r"(?:\s*,[^,.;:«»“”\"]{1,80},|\s*[—–][^—–]{1,120}[—–])?\s+(?!(?:of|de|du|des|and|et|or|ou|in|à|au|aux|for|pour|"
-    r"from|with|avec|on|sur|the|la|le|les|a|an|un|une|to|at|by|par|en|dans)\b)[a-zà-ÿ]")
+_SUBJECT_NEXT = {
+    language: re.compile(
+        r"(?:\s*,[^,.;:«»“”\"]{1,80},|\s*[—–][^—–]{1,120}[—–])?\s+"
+        rf"(?!(?:{stop})\b)[a-zà-ÿ]")
+    for language, stop in (
+        ("en", "of|and|or|in|for|from|with|on|the|a|an|to|at|by|as"),
+        # « Lucas a regardé »: « a » is a verb here, « à » a preposition.
+        ("fr", "de|du|des|et|ou|à|au|aux|pour|avec|sur|la|le|les|un|une|par|en|dans|qui|que"),
+    )
+}
 
 
 @cache
@@ -522,6 +532,8 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
             return None
     if not tail or not opened:
         return None
+    if tail[-1].lower() in grammar.stopwords and tail[-1].lower() not in grammar.roles:
+        return None  # « chez sa grand-mère que Lucas »: a clause, not a role, before the name
     if grammar.language == "en":
         return " ".join(tail) if tail[-1].lower() in grammar.roles else None
     # French puts adjectives after the noun: « président biélorusse ».
