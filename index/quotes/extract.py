@@ -1025,7 +1025,7 @@ class _Walker:
             if earlier is not None:
                 return earlier
         if words[0].lower() in _THIS and (head is None or head not in
-                                          self.grammar.organisations) and len(words) <= 6:
+                                          self.grammar.organisations) and len(words) <= 8:
             # « raconte cette mère de famille », « explique cet agriculteur », "the
             # grandmother-of-six said": the person on stage, not a new one.
             earlier = self.last_person({"cette": "f", "cet": "m", "ce": "m"}.get(
@@ -1036,9 +1036,13 @@ class _Walker:
             by_role = self.cast.by_role(np, self.current)
             if by_role is not None:
                 return by_role
-            if head is not None and head in self.grammar.roles and \
+            bare_noun = len(words) == 2 and words[1][:1].islower() and head is not None and \
+                head not in self.grammar.organisations and not _DOCUMENT_NOUN.match(np) and \
+                not (self.grammar.language == "en" and head.endswith("s"))
+            if head is not None and (head in self.grammar.roles or bare_noun) and \
                     words[0].lower() in ("le", "la", "l'", "l’", "the") and \
                     not re.search(r"\s(?:de|du|des|d[’']|of)\s|[’']s\s", np):
+                # « l’informaticien », "the rookie": a person named before, whatever the noun.
                 # « la journaliste », "the singer": the last speaker that fits.
                 gender = {"le": "m", "la": "f"}.get(words[0].lower(), "x")
                 earlier = self.last_person(gender)
@@ -1544,7 +1548,9 @@ _FRONTED_ON = re.compile(
     re.IGNORECASE,
 )
 # « Selon nos informations »: the newspaper's own reporting, nobody quoted.
-_OWN_REPORTING = re.compile(r"^\s*(?:nos|our)\s+(?:informations?|reporting|enquête)\b",
+_OWN_REPORTING = re.compile(r"^\s*(?:(?:nos|our)\s+(?:informations?|reporting|enquête)|"
+                            r"toute\s+(?:vraisemblance|probabilité|apparence)|"
+                            r"all\s+(?:likelihood|probability|accounts))\b",
                             re.IGNORECASE)
 _RELATIVE_SOURCE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|which|whom)\b",
                               re.IGNORECASE)

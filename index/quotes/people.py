@@ -127,7 +127,9 @@ class Cast:
                 _SUBJECT_NEXT[self.grammar.language].match(text, match.end()) is not None
             # "Minister of … Economic Development", "the office of X": a complement, not an actor.
             complement = _COMPLEMENT_BEFORE.search(text, max(0, match.start() - 12),
-                                                   match.start()) is not None
+                                                   match.start()) is not None or \
+                (_APPOSED_TO_NAME.search(text, max(0, match.start() - 60), match.start()) is not None
+                 and _APPOSITION_END.match(text, match.end()) is not None)
             self.placed.setdefault(paragraph, []).append(
                 (match.start(), name, subject and not complement, complement))
             owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
@@ -458,6 +460,9 @@ _MID_CAPITAL = re.compile(r"(?:[a-zà-ÿ0-9,]\s+)([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[«“\"]\s*)(?:[A-Z][\w-]*\s+){0,3}$")
 _COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|de|du|des|the|la|le|les)\s+|\b[dl][’'])$",
                                 re.IGNORECASE)
+# « Jacqueline, Marseillaise pure souche, »: a capitalised apposition to the name before it.
+_APPOSED_TO_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+,\s+$")
+_APPOSITION_END = re.compile(r"(?:\s+[a-zà-ÿ][\w’'-]*){0,4}\s*,")
 # A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|across|à|en|dans|depuis|vers)|\bau)\s+$")
 # What follows a subject: its verb, maybe after an apposition ("Scheer found", « X, 45 ans, a »).
