@@ -150,11 +150,14 @@ class _Walker:
     announced: Person | None = None
     #: Quotations left open, waiting for the paragraph that closes them.
     waiting: list[_Found] = field(default_factory=list)
+    #: An interview's answers: paragraph → (where the answer starts, who answers).
+    answers: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.history = Salience(self.cast)
 
     def run(self) -> tuple[Quote, ...]:
+        self.answers = _interview(self.article, self.cast)
         furniture = _furniture(self.article)
         body = [p for p in self.article.paragraphs
                 if not p.is_boilerplate and p.index not in furniture]
@@ -234,7 +237,7 @@ class _Walker:
     def paragraph(self, paragraph: Paragraph, following: str) -> None:
         text = paragraph.text
         self.current = self.cast.current = paragraph.index
-        if self.tweet(paragraph):
+        if self.tweet(paragraph) or self.answer(paragraph):
             return
         every = find_spans(text)
         spans = [s for s in every if s.depth == 0 and s.end > s.start]
@@ -320,6 +323,21 @@ class _Walker:
         if aged is None or not self.cast.is_name(aged.group("name"), before, aged.start()):
             return None
         return self.cast.person(self.cast.strip_title(aged.group("name")))
+
+    def answer(self, paragraph: Paragraph) -> bool:
+        """An interview's answer paragraph is one quotation of the person who answers."""
+        found = self.answers.get(paragraph.index)
+        if found is None:
+            return False
+        start, name = found
+        if start < 0:
+            return True
+        person = self.cast.person(name)
+        end = len(paragraph.text.rstrip())
+        self.add(_Found(paragraph.index, start, end, "direct", person, "interview"))
+        self.history.at(paragraph.index, 0, sentence=True)
+        self.history.spoke(person)
+        return True
 
     def tweet(self, paragraph: Paragraph) -> bool:
         """An embedded post: "text pic.twitter.com/… — Name (@handle) March 22, 2022"."""
@@ -1426,6 +1444,16 @@ _SOURCE_NP = re.compile(r"\s*((?:\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Pr
 _OFFICES_NAMED_BY_NOUN = frozenset(("ministère", "ministry", "gouvernement", "government",
                                     "préfecture", "parquet", "tribunal", "court", "police",
                                     "mairie", "commission", "cour"))
+# An interviewer's question: a dash, "Q:" or the outlet's name in capitals, then a question.
+_QUESTION = re.compile(
+    r"^\s*(?:[-–—•]\s*(?:Q\s*[.:]\s*)?|Q\s*[.:]\s*|Question\s*:\s*|"
+    r"[A-ZÀ-Þ][A-ZÀ-Þ’' .&-]{2,40}\s*(?:\.\s*[-–—]|:)\s*).{3,}\?\s*»?\s*$")
+# An answer's label: « Yann MARTIN. – », "PENCE:", « R : ».
+_ANSWER_LABEL = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?P<label>(?:[A-ZÀ-Þ][\w’'-]*\s+){0,3}[A-ZÀ-Þ][A-ZÀ-Þ’'-]+)"
+    r"\s*(?:\.\s*[-–—]|:)\s+")
+# « (Rires) » opening an answer: a stage direction, not words said.
+_STAGE_DIRECTION = re.compile(r"\s*\([^()]{1,30}\)\s*")
 # A gendered subject pronoun opening a clause: "She urged", "But he persisted", « Elle a ».
 _SUBJECT_PRONOUN = {
     "en": re.compile(r"(?:^|[.;,:]\s+|\b(?:but|and|when|then|so)\s+|^\W*)\b([Hh]e|[Ss]he)\s+(?!said|says|told|tells)[a-z]"),
@@ -1751,6 +1779,78 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     for paragraph in article.paragraphs:
         cast.learn(paragraph.text, paragraph.index, not paragraph.is_boilerplate)
     return _Walker(article, g, cast).run()
+
+
+def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
+    """The answers of a question-and-answer interview, with who gives them.
+
+    Questions are paragraphs that open on a dash, "Q:" or the outlet's name in capitals (« — Si je
+    vous envoie un courriel … ? », « LE JOURNAL. – Pourquoi … ? ») and end on a question mark;
+    the paragraphs after one, up to the next, are answers. An answer may open on its speaker's
+    label (« Yann MARTIN. – », "PENCE:"); otherwise the answers are the person the article names
+    most. A transcript ("PENCE: …", "WALLACE: …") gives each labelled paragraph to its label.
+    """
+    body = [p for p in article.paragraphs if not p.is_boilerplate]
+    questions = {p.index for p in body if _QUESTION.match(p.text)}
+    labelled = {p.index: m for p in body if (m := _ANSWER_LABEL.match(p.text)) is not None}
+    answers: dict[int, tuple[int, str]] = {}
+    # A transcript: labels that are the article's people ("PENCE" for Mike Pence), not a page's
+    # own labels ("READ MORE:", "ANALYSIS:").
+    labelled = {i: m for i, m in labelled.items() if _known_person(cast, m.group("label"))}
+    if len(labelled) >= 3 and not questions:
+        for index, label in labelled.items():
+            answers[index] = (label.end(), cast.canonical(_label_name(label.group("label"))))
+        return answers
+    if len(questions) < 2:
+        return answers
+    who = _interviewee(cast, labelled)
+    for index in questions:
+        answers[index] = (-1, "")  # the interviewer's question: no one's quotation
+    asked = False
+    for paragraph in body:
+        if paragraph.index in questions:
+            asked = True
+            continue
+        text = paragraph.text
+        if not asked or len(text.split()) < 4 or text.lstrip()[:1] in "«“\"„":
+            asked = asked and len(text.split()) < 4  # a heading between answers
+            continue
+        label = labelled.get(paragraph.index)
+        start = label.end() if label else 0
+        name = cast.canonical(_label_name(label.group("label"))) if label else who
+        stage = _STAGE_DIRECTION.match(text, start)
+        start = stage.end() if stage else start
+        if name:
+            answers[paragraph.index] = (start, name)
+    return answers
+
+
+def _known_person(cast: Cast, label: str) -> bool:
+    """Whether a capitalised label is someone the article names in its sentences."""
+    name = _label_name(label)
+    written = {w.lower() for w in cast.midcaps}
+    full = cast.canonical(name)
+    return all(w.lower() in written for w in name.split()) and full not in cast.organisations \
+        and full not in cast.places
+
+
+def _label_name(label: str) -> str:
+    """"Yann LECUN", "PENCE" → "Yann Lecun", "Pence": how the article writes the name."""
+    return " ".join(w if not w.isupper() else w[:1] + w[1:].lower() for w in label.split())
+
+
+def _interviewee(cast: Cast, labelled: dict[int, re.Match[str]]) -> str | None:
+    """Who answers: the one answer label, or else the person the article names most."""
+    labels = {_label_name(m.group("label")) for m in labelled.values()}
+    if len(labels) == 1:
+        return cast.canonical(labels.pop())
+    counts: dict[str, int] = {}
+    for _, name in cast.mentions:
+        full = cast.canonical(name)
+        if len(full.split()) >= 2 and full not in cast.organisations and \
+                full not in cast.places and all(len(w) > 1 for w in full.split()):
+            counts[full] = counts.get(full, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def _furniture(article: Article) -> frozenset[int]:
