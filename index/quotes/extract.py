@@ -1793,6 +1793,13 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
     body = [p for p in article.paragraphs if not p.is_boilerplate]
     questions = {p.index for p in body if _QUESTION.match(p.text)}
     labelled = {p.index: m for p in body if (m := _ANSWER_LABEL.match(p.text)) is not None}
+    first_answer = min((i for i in labelled if i - 1 in questions), default=None)
+    if first_answer is not None:
+        # « LE JOURNAL. – …? » then « Yann MARTIN. – … » on the first exchange only: the later
+        # questions lost their label (they were in bold); they are the paragraphs that ask.
+        questions |= {p.index for p in body if p.index > first_answer and
+                      p.text.rstrip().rstrip("»”\" ").endswith("?") and len(p.text.split()) <= 80
+                      and p.text.lstrip()[:1] not in "«“\"„"}
     answers: dict[int, tuple[int, str]] = {}
     # A transcript: labels that are the article's people ("PENCE" for Mike Pence), not a page's
     # own labels ("READ MORE:", "ANALYSIS:").
@@ -1803,7 +1810,7 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
         return answers
     if len(questions) < 2:
         return answers
-    who = _interviewee(cast, labelled)
+    who = _interviewee(cast, {i: m for i, m in labelled.items() if i not in questions})
     for index in questions:
         answers[index] = (-1, "")  # the interviewer's question: no one's quotation
     asked = False
