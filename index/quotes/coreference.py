@@ -1,208 +1,126 @@
-"""Coreference: which person a pronoun or a description (« il », "the mayor", « la retraitée ») is.
+"""Coreference: who a pronoun, a description or an unattributed quotation stands for.
 
-Decides by salience, in the manner of Lappin and Leass: every person the article brings on stage
-(a name in the narrative, a subject, a speaker) is a mention with a place; a pronoun goes to the
-compatible mention (gender, number, person or organisation) with the highest score, where a
-mention's weight halves with each paragraph back, and being a sentence's subject or having just
-spoken adds to it. Names inside quotations are no candidates: they are what was said, not who.
+The scores are ``salience.Salience``'s (recency, subject, speaker, gender, number); this stage
+asks it at the right places: a pronoun subject of a cue (« a-t-il déclaré », "he said"), a
+description (« la retraitée », "the Louisiana Republican"), a demonstrative (« celle-ci »), a
+subject pronoun of the narrative (which keeps its person on stage), and a quotation the article
+repeats with its attribution elsewhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import re
 
-from index.quotes.people import Cast, Person
+from index.quotes.people import Person
+from index.quotes.reading import Reading
 
-#: How many paragraphs back a pronoun may reach.
-WINDOW = 4
-#: The weight of a mention in the pronoun's own paragraph; it halves with each paragraph back.
-RECENCY = 100.0
-#: Being the subject of its sentence ("Scheer found", « Zeng Jiajun a utilisé »).
-SUBJECT = 30.0
-#: Having been given a quotation: the speaker of an exchange keeps the floor.
-SPEAKER = 20.0
-#: Within one paragraph, the later mention is nearer.
-POSITION = 10.0
+# A gendered subject pronoun opening a clause: "She urged", "But he persisted", « Elle a ».
+_SUBJECT_PRONOUN = {
+    "en": re.compile(r"(?:^|[.;,:]\s+|\b(?:but|and|when|then|so)\s+|^\W*)\b([Hh]e|[Ss]he)\s+"
+                     r"(?!said|says|told|tells)[a-z]"),
+    "fr": re.compile(r"(?:^|[.;,:]\s+|\b(?:mais|et|puis|alors)\s+|^\W*)\b([Ii]l|[Ee]lle)\s+"
+                     r"(?!a\s+(?:dit|déclaré|affirmé|expliqué))[a-zà-ÿ]"),
+}
 
-
-@dataclass
-class Mention:
-    """One appearance of a person: where, and in which role in its sentence."""
-
-    paragraph: int
-    at: int
-    person: Person | None = None
-    #: A name the cast knows, turned into a Person only if a pronoun picks it.
-    name: str | None = None
-    subject: bool = False
-    spoke: bool = False
+_DEMONSTRATIVES = frozenset(("celle-ci", "celui-ci", "ce dernier", "cette dernière", "the latter"))
 
 
-@dataclass
-class Salience:
-    """The people on stage as the walker reads the article, each with its mentions."""
+def _quoted_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
-    cast: Cast
-    mentions: list[Mention]
 
-    def __init__(self, cast: Cast) -> None:
-        self.cast = cast
-        self.mentions = []
-        self.paragraph = 0
-        self.here = 0
-        self.sentence = 0
+class Coreference(Reading):
+    """coreference"""
 
-    # -- what the walker tells it -----------------------------------------------------------
-    def at(self, paragraph: int, here: int, sentence: bool = False) -> None:
-        """Where the walker reads now (``sentence``: a sentence starts there): mentions noted
-        next are placed there."""
-        self.paragraph, self.here = paragraph, here
-        if sentence:
-            self.sentence = here
-
-    def append(self, person: Person, subject: bool = True, spoke: bool = False) -> None:
-        """A person brought on stage here (a subject, a source, a speaker)."""
-        self.mentions.append(Mention(self.paragraph, self.here, person, None, subject, spoke))
-
-    def extend(self, people: Iterable[Person]) -> None:
-        for person in people:
-            self.append(person)
-
-    def named(self, paragraph: int, at: int, name: str, subject: bool) -> None:
-        """A name in the narrative of a paragraph, at ``at``, if it can be a person's."""
-        if self.personal(name, subject):
-            self.mentions.append(Mention(paragraph, at, None, name, subject))
-
-    def personal(self, name: str, subject: bool = False) -> bool:
-        """A person's name: two words or more with no organisation word, or a short form of
-        one, or a name the article gives a role, or a single name doing something ("Mulder
-        didn't hesitate"); not an acronym, a place or a capitalised word."""
-        cast = self.cast
-        words = name.split()
-        if name in cast.organisations or name in cast.places or any(w.isupper() or any(c.isdigit() for c in w)
-                                             for w in words):
-            return False
-        if any(w.lower() in cast.grammar.organisations for w in words):
-            return False
-        full = cast.canonical(name)
-        known = cast.people.get(full)
-        if known is not None:
-            return not known.is_organisation
-        # A single word the article never capitalises mid-sentence may be any word opening a
-        # sentence (« Après », "Six", "Cafe").
-        return len(full.split()) >= 2 or name in cast.roles or (subject and name in cast.midcaps)
-
-    def spoke(self, person: Person) -> None:
-        """``person`` was given a quotation here."""
-        self.mentions.append(Mention(self.paragraph, self.here, person, None, True, True))
-
-    def __iter__(self) -> Iterable[Person]:  # type: ignore[override]
-        return iter([m.person for m in self.mentions if m.person is not None])
-
-    def __reversed__(self) -> Iterable[Person]:
-        """People on stage, last first (the order the older rules read)."""
-        return iter([m.person for m in reversed(self.mentions) if m.person is not None])
-
-    # -- what the walker asks ---------------------------------------------------------------
-    def person_of(self, mention: Mention) -> Person:
-        if mention.person is None:
-            name = mention.name or ""
-            mention.person = self.cast.person(name, role=self.cast.roles.get(name))
-        return mention.person
-
-    def gender_of(self, mention: Mention) -> tuple[str, str, bool]:
-        """(gender, number, is_organisation) of a mention, without creating its Person."""
-        if mention.person is not None:
-            p = mention.person
-            return p.gender, p.number, p.is_organisation
-        name = mention.name or ""
-        known = self.cast.people.get(self.cast.canonical(name))
-        if known is not None:
-            return known.gender, known.number, known.is_organisation
-        organisation = name in self.cast.organisations or any(
-            w.lower() in self.cast.grammar.organisations for w in name.split())
-        return self.cast.role_gender(self.cast.roles.get(name, "")), "s", organisation
-
-    def ranked(self, fits: Callable[[str, str, bool, Mention], bool],
-               window: int = WINDOW, earlier: bool = False) -> list[tuple[float, Mention]]:
-        """Mentions before the reading point (``earlier``: before its sentence) that ``fits``
-        accepts, best first."""
-        scores: dict[int, tuple[float, Mention]] = {}
-        here = self.sentence if earlier else self.here
-        for mention in reversed(self.mentions):
-            if mention.paragraph < self.paragraph - window:
-                break
-            place = (mention.paragraph, mention.at)
-            if place > (self.paragraph, here) or (earlier and place == (self.paragraph, here)):
+    def repeated(self) -> None:
+        """« « On ne reviendra pas en arrière » : le conseil a adopté … »: a quotation with no
+        cue that the article quotes again with its attribution is that speaker's."""
+        attributed = [f for f in self.found if f.kind == "direct" and f.cue is not None and
+                      f.person is not None]
+        # Which attributed quotations hold each word: a lookup, not a scan of them all.
+        holding: dict[str, set[int]] = {}
+        for i, other in enumerate(attributed):
+            for word in _quoted_words(self.text_of(other)):
+                holding.setdefault(word, set()).add(i)
+        for found in self.found:
+            if found.kind != "direct" or found.cue is not None:
                 continue
-            gender, number, organisation = self.gender_of(mention)
-            if not fits(gender, number, organisation, mention):
+            words = _quoted_words(self.text_of(found))
+            if len(words) < 3:
                 continue
-            distance = self.paragraph - mention.paragraph
-            score = RECENCY * 0.5 ** distance
-            if distance == 0:
-                score += POSITION * min(1.0, mention.at / max(1, self.here))
-            score += SUBJECT * mention.subject + SPEAKER * mention.spoke
-            key = id(mention.person) if mention.person is not None else \
-                id(self.cast.people.get(self.cast.canonical(mention.name or ""))) \
-                if self.cast.canonical(mention.name or "") in self.cast.people else \
-                hash(self.cast.canonical(mention.name or ""))
-            if key not in scores or score > scores[key][0]:
-                scores[key] = (score, mention)
-        return sorted(scores.values(), key=lambda pair: -pair[0])
+            sets = sorted((holding.get(w, set()) for w in words), key=len)
+            common = set(sets[0]).intersection(*sets[1:])
+            for i in sorted(common):
+                if attributed[i].paragraph != found.paragraph:
+                    found.person = attributed[i].person
+                    break
 
-    def resolve(self, gender: str, number: str, english: bool,
-                learn: bool = True) -> Person | None:
-        """The person a subject pronoun of ``gender`` (m, f, x, n = it) and ``number`` is;
-        with ``learn``, a person of unknown gender takes the pronoun's."""
-
-        def fits(g: str, n: str, organisation: bool, mention: Mention) -> bool:
-            if gender == "n":
-                return organisation
-            if english and organisation and gender in "mf":
-                return False
-            if number == "p" and n != "p" and not organisation:
-                return False
-            if number == "s" and n == "p":
-                return False
-            return not (gender in ("m", "f") and g not in ("x", gender))
-
-        ranked = self.ranked(fits)
-        if not ranked:
-            return None
-        person = self.person_of(ranked[0][1])
-        if learn and person.gender == "x" and gender in ("m", "f") and not person.is_organisation:
-            person.gender = gender  # "… she said": what the pronoun teaches about the person
-        return person
-
-    def salient_body(self) -> str | None:
-        """"The company said", "the team posted": the name last brought on stage that is not
-        known as a person (Google, Tesla, the Raptors), within the window."""
-        for mention in reversed(self.mentions):
-            if mention.paragraph < self.paragraph - WINDOW:
-                break
-            if (mention.paragraph, mention.at) > (self.paragraph, self.sentence):
-                continue
-            name = mention.person.name if mention.person is not None else mention.name or ""
-            known = mention.person or self.cast.people.get(self.cast.canonical(name))
-            if known is not None and known.is_organisation:
-                return known.name
-            if known is not None and (known.gender != "x" or known.role):
-                continue  # a person: given a gender by a pronoun or a title, or a role
-            if name not in self.cast.roles and (len(name.split()) == 1 or name.isupper()):
-                return name
-        return None
+    def pronoun_chain(self, index: int, masked: str, s_start: int, s_end: int) -> None:
+        """"She urged police to investigate. […] But she persisted.": a subject pronoun of the
+        narrative keeps its person on stage, as a mention at its own place."""
+        for match in _SUBJECT_PRONOUN[self.grammar.language].finditer(masked, s_start, s_end):
+            gender, number = self.grammar.pronouns.get(match.group(1).lower(), ("x", "s"))
+            self.history.at(index, match.start(1))
+            # A narrative pronoun is less sure than a speaker's: it teaches no gender.
+            person = self.history.resolve(gender, number, self.grammar.language == "en",
+                                          learn=False)
+            if person is not None:
+                self.history.append(person)
+        self.history.at(index, s_start, sentence=True)
 
     def last_person(self, gender: str) -> Person | None:
-        """« la retraitée », "the 34-year-old": the salient person of that gender, not a body."""
+        """The person a description stands for ("the Louisiana Republican"): named before the
+        sentence that describes them."""
+        return self.history.last_person(gender)
 
-        def fits(g: str, n: str, organisation: bool, mention: Mention) -> bool:
-            if organisation or n == "p":
-                return False
-            if mention.person is not None and mention.person.contrast:
-                return False
-            return gender in ("x", g) or g == "x"
+    def pronoun(self, pronoun: str, match: re.Match[str] | None) -> Person | None:
+        gender, number = self.grammar.pronouns.get(pronoun.lower(), ("x", "s"))
+        if pronoun.lower() in _DEMONSTRATIVES:
+            named = self.last_named(pronoun, gender)
+            if named is not None:
+                return named
+        found = self.history.resolve(gender, number, self.grammar.language == "en")
+        if found is not None:
+            return found
+        if number == "s" and gender in ("m", "f"):
+            # "When I meet Priya Raman at her studio, … "…," she tells me": nobody on stage yet,
+            # the person named last before the pronoun.
+            return self.named_before(pronoun)
+        return None
 
-        ranked = self.ranked(fits, window=WINDOW + 2, earlier=True)
-        return self.person_of(ranked[0][1]) if ranked else None
+    def named_before(self, pronoun: str) -> Person | None:
+        """The full name mentioned last in this paragraph before ``pronoun``."""
+        text = self.article.paragraphs[self.current].text
+        here = re.search(rf"(?<!\w){re.escape(pronoun)}(?!\w)", text, re.IGNORECASE)
+        if here is None:
+            return None
+        for at, name in self.cast.mentions_back(self.current):
+            if at < self.current - 1:
+                break  # older than the paragraph before
+            if name in self.cast.organisations or len(name.split()) < 2:
+                continue
+            if at < self.current or 0 <= text.find(name) < here.start():
+                return self.cast.person(name)  # here, or in the paragraph before
+        return None
+
+    def last_named(self, pronoun: str, gender: str) -> Person | None:
+        """« Celle-ci », « ce dernier », "the latter": the person named last before the pronoun,
+        whether or not they spoke (« face à la présidente, Gwenaëlle Morvan. Celle-ci … »)."""
+        text = self.article.paragraphs[self.current].text
+        here = text.lower().find(pronoun.lower())
+        for at, name in self.cast.mentions_back(self.current):
+            if at < self.current - 1:
+                break  # older than the paragraph before
+            if at == self.current and not 0 <= text.find(name) < here:
+                continue
+            if name in self.cast.organisations:
+                continue
+            person = self.cast.people.get(self.cast.canonical(name))
+            known = person.gender if person is not None else \
+                self.cast.role_gender(self.cast.roles.get(name, ""))
+            if person is not None and person.is_organisation:
+                continue
+            if gender in ("x", known) or (known == "x" and name in self.cast.roles):
+                return person or self.cast.person(name, role=self.cast.roles.get(name))
+        return None
+

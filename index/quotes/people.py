@@ -128,14 +128,14 @@ class Cast:
             # "Minister of … Economic Development", "the office of X": a complement, not an actor.
             complement = _COMPLEMENT_BEFORE.search(text, max(0, match.start() - 12),
                                                    match.start()) is not None or \
-                (_APPOSED_TO_NAME.search(text, max(0, match.start() - 60), match.start()) is not None
-                 and _APPOSITION_END.match(text, match.end()) is not None)
+                (_APPOSED_TO_NAME.search(text, max(0, match.start() - 60), match.start())
+                 is not None and _APPOSITION_END.match(text, match.end()) is not None)
             self.placed.setdefault(paragraph, []).append(
                 (match.start(), name, subject and not complement, complement))
             owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
                 words[-1] == name
             if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
-                    re.match(r"[’']s\s+[a-z]", text[match.end():]) and name not in self.roles:
+                    (re.match(r"[’']s\s+[a-z]", text[match.end():]) and name not in self.roles):
                 self.places.add(name)
             if name in self.roles:
                 continue

@@ -11,7 +11,7 @@ import pytest
 from index.article import Article, Paragraph, load_article, parse_article
 from index.evaluation.quotes import score_article, speaker_matches
 from index.quotes import Quote, Speaker, extract_quotes
-from index.quotes.extract import _role_case
+from index.quotes.canonical import _role_case
 
 TESTS = Path(__file__).resolve().parents[1]
 
