@@ -312,8 +312,8 @@ class Mentions(Reading):
             aged = _AGE_AFTER.match(head, found_match.end()) is not None
             if not (len(words) >= 2 or titled or role_before or known or apposed_to or aged):
                 continue
-            if len(words) == 1 and not (titled or role_before or apposed_to or aged) and \
-                    name not in self.cast.midcaps and self.cast.canonical(name) == name:
+            if len(words) == 1 and not (titled or role_before or apposed_to or aged or known) and \
+                    name not in self.cast.midcaps:
                 continue  # "Story continues below": a word that opens sentences only
             gender = self.cast.title_gender(found)
             if gender == "x":

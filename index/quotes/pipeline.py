@@ -216,7 +216,11 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
             person, cue_text = cue.person, cue.text
         else:
             person, cue_text = self.colon_subject(text, span), None
-            person = person or self.place_on(text, span) or introduced or self.last
+            # Someone this paragraph put on stage before the quotation speaks it, before the
+            # previous speaker does (« Jérémy a eu "un petit choc" »).
+            self.history.at(index, span.open)
+            person = person or self.place_on(text, span) or introduced or \
+                self.history.on_stage_here() or self.last
             if person is None:
                 person = self.narrative_subject(following)
         waits = not span.closed and cue_text is None

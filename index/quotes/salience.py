@@ -169,6 +169,18 @@ class Salience:
             person.gender = gender  # "… she said": what the pronoun teaches about the person
         return person
 
+    def on_stage_here(self) -> Person | None:
+        """The person the current paragraph made a subject before the reading point, if any."""
+        for mention in reversed(self.mentions):
+            if mention.paragraph < self.paragraph:
+                return None
+            if mention.at > self.here or not mention.subject or mention.spoke:
+                continue
+            gender, number, organisation = self.gender_of(mention)
+            if not organisation and number == "s":
+                return self.person_of(mention)
+        return None
+
     def salient_body(self) -> str | None:
         """"The company said", "the team posted": the name last brought on stage that is not
         known as a person (Google, Tesla, the Raptors), within the window."""
