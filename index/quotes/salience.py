@@ -176,7 +176,7 @@ class Salience:
                 return None
             if mention.at > self.here or not mention.subject or mention.spoke:
                 continue
-            gender, number, organisation = self.gender_of(mention)
+            _, number, organisation = self.gender_of(mention)
             if not organisation and number == "s":
                 return self.person_of(mention)
         return None
