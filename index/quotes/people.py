@@ -118,6 +118,8 @@ class Cast:
             name = self.strip_title(" ".join(words[cut:]))
             if not self.is_name(name, text, match.start()):
                 continue
+            if _DEMONYM_ADJECTIVE.match(text, match.start()) and len(name.split()) == 1:
+                continue  # "Russian financiers", « les Français interrogés »: an adjective
             if not story:
                 continue  # a byline's journalist is never the fullest form of a speaker
             self.names.append(name)
@@ -458,11 +460,15 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w-]*")
 _MID_CAPITAL = re.compile(r"(?:[a-zà-ÿ0-9,]\s+)([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)")
 # Where a sentence opens, maybe with a capitalised role before the name ("Liberal MP").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[«“\"]\s*)(?:[A-Z][\w-]*\s+){0,3}$")
-_COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|de|du|des|the|la|le|les)\s+|\b[dl][’'])$",
+_COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|to|with|by|against|from|about|de|du|des|the|la|le|"
+                                r"les|à|avec|par|contre|pour|sur)\s+|\b[dl][’'])$",
                                 re.IGNORECASE)
 # « Jacqueline, Marseillaise pure souche, »: a capitalised apposition to the name before it.
 _APPOSED_TO_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+,\s+$")
 _APPOSITION_END = re.compile(r"(?:\s+[a-zà-ÿ][\w’'-]*){0,4}\s*,")
+# A demonym before a lower-case noun: an adjective, not a name ("Russian financiers").
+_DEMONYM_ADJECTIVE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ese|ish|ian|ais|aise|ois|oise|ien|ienne|"
+                                r"ain|aine|i)\s+[a-zà-ÿ]")
 # A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|across|à|en|dans|depuis|vers)|\bau)\s+$")
 # What follows a subject: its verb, maybe after an apposition ("Scheer found", « X, 45 ans, a »).

@@ -9,6 +9,7 @@ spoken adds to it. Names inside quotations are no candidates: they are what was 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -81,7 +82,8 @@ class Salience:
         cast = self.cast
         words = name.split()
         if name in cast.organisations or name in cast.places or \
-                any(w.isupper() or any(c.isdigit() for c in w) for w in words):
+                any(w.isupper() or any(c.isdigit() for c in w) for w in words) or \
+                re.fullmatch(r"[A-Z]{2,}s", words[-1]):  # "Russian MPs": a group
             return False
         if any(w.lower() in cast.grammar.organisations for w in words):
             return False
