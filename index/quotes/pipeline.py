@@ -13,6 +13,7 @@ from index.article import Article, Paragraph
 from index.quotes.canonical import Canonical
 from index.quotes.clauses import Clauses
 from index.quotes.coreference import Coreference
+from index.quotes.entities import entities
 from index.quotes.grammar import grammar
 from index.quotes.interviews import Interviews, _interview
 from index.quotes.marks import Span, SpeechMarks, _short, find_spans
@@ -64,7 +65,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation of the article's story paragraphs, with its speaker, in reading order."""
     g = grammar(article.language)
     cast = Cast(g)
-    cast.read([p.text for p in article.paragraphs])
+    texts = [p.text for p in article.paragraphs]
+    cast.read(texts, entities(texts, article.language))
     for paragraph in article.paragraphs:
         cast.learn(paragraph.text, paragraph.index, not paragraph.is_boilerplate)
     return _Walker(article, g, cast).run()
