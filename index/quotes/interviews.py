@@ -50,9 +50,9 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
     answers: dict[int, tuple[int, str]] = {}
     # A transcript: labels that are the article's people ("PENCE" for Mike Pence), not a page's
     # own labels ("READ MORE:", "ANALYSIS:").
-    labelled = {i: m for i, m in labelled.items() if _known_person(cast, m.group("label"))}
-    if len(labelled) >= 3 and not questions:
-        for index, labelling in labelled.items():
+    people = {i: m for i, m in labelled.items() if _known_person(cast, m.group("label"))}
+    if len(people) >= 3 and not questions:
+        for index, labelling in people.items():
             answers[index] = (labelling.end(),
                               cast.canonical(_label_name(labelling.group("label"))))
         return answers

@@ -260,6 +260,8 @@ class Cast:
         if all(self.common(w) for w in words):
             return False
         first = words[0].lower().strip(".")
+        if first in _MONTHS_SHORT and re.match(r"[A-Za-zé]+\.?\s+\d", text[at:]):
+            return False  # "Dec. 13": a date; "Jan Koval": a name
         if opening and opening[0] != words[0] and (opening[0] in self.grammar.titles or
                                                    f"{opening[0]}." in self.grammar.titles):
             return True  # "Ms. May": after a title, a surname, even one that is a month
@@ -459,6 +461,7 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+_MONTHS_SHORT = words("months_short")
 _NUMBER_WORDS = words("number_words")
 _ADVERB_WORDS = frozenset(w for w in words("adverbs") if " " not in w)
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w-]*")
