@@ -1,4 +1,4 @@
-"""The cast (index/quotes/people.py): names, their fullest form, common words that only look like names."""
+"""The cast (index/quotes/people.py): names, their fullest form, words that only look like names."""
 
 from __future__ import annotations
 
