@@ -71,6 +71,11 @@ class Cast:
     #: Names given a role, by the paragraph that gave it.
     _roles_in: dict[int, list[str]] = field(default_factory=dict)
     _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: Each name's mentions as (paragraph, order among all mentions), and names by their
+    #: lower-case words: "the company" reads these, not every mention of the article.
+    _seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _by_lower: dict[str, set[str]] = field(default_factory=dict)
+    _orglike: set[str] = field(default_factory=set)
     #: Each story paragraph's names with their place and whether they are a subject there.
     placed: dict[int, list[tuple[int, str, bool, bool]]] = field(default_factory=dict)
     #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille);
@@ -147,7 +152,8 @@ class Cast:
                 self.places.add(name)
             if name in self.roles:
                 continue
-            before = text[: match.start()].rstrip()
+            # What stands before the name, within reach of a role or an apposition.
+            before = text[max(0, match.start() - 200): match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
             if apposed == _ORGANISATION or self._organisation_before(before) or \
@@ -299,9 +305,15 @@ class Cast:
 
     def _mentioned(self, paragraph: int, name: str) -> None:
         """Record a mention and index it under each short form it may be called by."""
+        self._seen.setdefault(name, []).append((paragraph, len(self.mentions)))
         self.mentions.append((paragraph, name))
         self._canonical.clear()
         words = name.split()
+        for word in words:
+            self._by_lower.setdefault(word.lower(), set()).add(name)
+        if any(w.lower() in self.grammar.organisations or
+               w.lower().rstrip("s") in self.grammar.organisations for w in words):
+            self._orglike.add(name)
         for word in words:
             self._name_words.setdefault(word, set()).add(name)
         shorts = {tuple(words[-n:]) for n in range(1, len(words))}
@@ -309,6 +321,18 @@ class Cast:
             shorts.add((words[0],))
         for short in shorts:
             self._by_short.setdefault(short, []).append((paragraph, name))
+
+    def _latest(self, names: set[str], paragraph: int) -> str | None:
+        """Of ``names``, the one mentioned last up to ``paragraph``."""
+        best: tuple[int, str] | None = None
+        for name in names:
+            seen = self._seen.get(name)
+            if not seen:
+                continue
+            i = bisect.bisect_right(seen, (paragraph, 1 << 62)) - 1
+            if i >= 0 and (best is None or seen[i][1] > best[0]):
+                best = (seen[i][1], name)
+        return best[1] if best else None
 
     def mentions_back(self, paragraph: int) -> Iterator[tuple[int, str]]:
         """The mentions up to ``paragraph``, last first, without reading those after it."""
@@ -381,18 +405,14 @@ class Cast:
         stands for nothing named.
         """
         if head is not None:
-            for at, name in reversed(self.mentions):
-                if at <= paragraph and head in name.lower().split():
-                    return name
+            named = self._latest(self._by_lower.get(head, set()), paragraph)
+            if named is not None:
+                return named
             if head in _OFFICES:
                 return None
-        for _, name in self.mentions_back(paragraph):
-            if name in self.organisations:
-                return name
-            if any(w.lower() in self.grammar.organisations or
-                                       w.lower().rstrip("s") in self.grammar.organisations
-                                       for w in name.split()):
-                return name
+        named = self._latest(self.organisations | self._orglike, paragraph)
+        if named is not None:
+            return named
         for person in reversed(list(self.people.values())):
             if person.is_organisation:
                 return person.name
