@@ -83,6 +83,9 @@ _FRONTED_ON = re.compile(
 _FORMER = frozenset(("ancien", "ancienne", "nouveau", "nouvelle", "futur", "future", "ex"))
 
 _PREPOSITIONS = frozenset(("pour", "de", "à", "avec", "sur", "to", "for", "of", "with", "on"))
+# A sentence that opens (maybe after « Lundi, », "On Dec. 13,") on "the"/« le »/« la ».
+_ROLE_OPENING = re.compile(r"^\W*(?:[^,;:\x01]{1,30},\s*)?(?P<det>[Tt]he|[Ll]e|[Ll]a)\s+"
+                           r"(?P<rest>[^,;:\x01]{3,80})")
 
 
 def _head(words: list[str], g: Grammar) -> str | None:
@@ -263,7 +266,25 @@ class Mentions(Reading):
                 # Not « la journaliste » read as the last person: a holder of the role or
                 # the role itself.
                 found = self.cast.by_role(np, self.current) or self.description(np)
+        if found is None:
+            found = self.role_subject(sentence)
         return found
+
+    def role_subject(self, sentence: str) -> Person | None:
+        """"On Dec. 13, the mayor brought up …": a role noun opening the sentence (after a short
+        adverbial) and followed by its verb puts its holder on stage."""
+        opening = _ROLE_OPENING.match(sentence)
+        if opening is None:
+            return None
+        tokens = opening.group("rest").split()
+        for i, token in enumerate(tokens[:3]):
+            if token.lower() in self.grammar.roles:
+                follows = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if not follows[:1].islower() or follows.lower() in _PREPOSITIONS | {"of", "de"}:
+                    return None
+                np = f"{opening.group('det')} {' '.join(tokens[:i + 1])}"
+                return self.cast.by_role(np, self.current) or self.description(np)
+        return None
 
     def coordinated(self, sentence: str, subject: Person | None) -> list[Person]:
         """« le maire, Bernard Vidal, et la docteure Anne Roussel ont accueilli … »: every

@@ -78,6 +78,10 @@ class Cast:
     _orglike: set[str] = field(default_factory=set)
     #: Each story paragraph's names with their place and whether they are a subject there.
     placed: dict[int, list[tuple[int, str, bool, bool]]] = field(default_factory=dict)
+    #: Names written only as an owner ("Hodgkin's lymphoma") are no one on stage; ``plain`` are
+    #: the names written otherwise at least once.
+    owners: set[str] = field(default_factory=set)
+    plain: set[str] = field(default_factory=set)
     #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille);
     #: and things named after their owner ("Stella's Cafe").
     places: set[str] = field(default_factory=set)
@@ -145,6 +149,11 @@ class Cast:
                  is not None and _APPOSITION_END.match(text, match.end()) is not None)
             self.placed.setdefault(paragraph, []).append(
                 (match.start(), name, subject and not complement, complement))
+            if match.group(0).endswith(("'s", "’s")) and \
+                    re.match(r"\s+[a-z]", text[match.end():]):
+                self.owners.add(name)  # "Hodgkin's lymphoma", "Trump's lawyer"
+            else:
+                self.plain.add(name)
             owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
                 words[-1] == name
             if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
@@ -266,7 +275,8 @@ class Cast:
         if all(self.common(w) for w in words):
             return False
         first = words[0].lower().strip(".")
-        if first in _MONTHS_SHORT and re.match(r"[A-Za-zé]+\.?\s+\d", text[at:]):
+        here = text.find(words[0], at)  # "On Dec. 13": where the name itself starts
+        if first in _MONTHS_SHORT and re.match(r"[A-Za-zé]+\.?\s+\d", text[max(here, 0):]):
             return False  # "Dec. 13": a date; "Jan Koval": a name
         if opening and opening[0] != words[0] and (opening[0] in self.grammar.titles or
                                                    f"{opening[0]}." in self.grammar.titles):
@@ -472,6 +482,8 @@ class Cast:
         for name, role in self.roles.items():
             at = self.role_at.get(name, 0)
             role_words = role.lower().replace("’", "'").split()
+            if any(w in _OFFICE_MODIFIERS and w not in words for w in role_words):
+                continue  # "the minister" is no "Prime Minister", « le ministre » no « Premier »
             if at <= paragraph and all(w in role_words for w in words) and \
                     (best is None or at >= best[0]):
                 best = (at, name)
@@ -481,6 +493,9 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+#: Words that make an office another one: "Prime Minister", « vice-président », "deputy mayor".
+_OFFICE_MODIFIERS = frozenset(("prime", "premier", "première", "vice", "deputy", "former",
+                               "ancien", "ancienne", "ex", "acting", "intérim"))
 _MONTHS_SHORT = words("months_short")
 _NUMBER_WORDS = words("number_words")
 _ADVERB_WORDS = frozenset(w for w in words("adverbs") if " " not in w)
@@ -489,8 +504,9 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w-]*")
 _MID_CAPITAL = re.compile(r"(?:[a-zà-ÿ0-9,]\s+)([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)")
 # Where a sentence opens, maybe with a capitalised role before the name ("Liberal MP").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[«“\"]\s*)(?:[A-Z][\w-]*\s+){0,3}$")
-_COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|to|with|by|against|from|about|de|du|des|the|la|le|"
-                                r"les|à|avec|par|contre|pour|sur)\s+|\b[dl][’'])$",
+_COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|to|with|by|against|from|about|like|including|"
+                                r"de|du|des|the|la|le|les|à|avec|par|contre|pour|sur|comme|dont)"
+                                r"\s+|\bsuch\s+as\s+|\b[dl][’'])$",
                                 re.IGNORECASE)
 # « Jacqueline, Marseillaise pure souche, »: a capitalised apposition to the name before it.
 _APPOSED_TO_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+,\s+$")

@@ -81,7 +81,8 @@ class Salience:
         didn't hesitate"); not an acronym, a place or a capitalised word."""
         cast = self.cast
         words = name.split()
-        if name in cast.organisations or name in cast.places or \
+        if (name in cast.owners and name not in cast.plain) or \
+                name in cast.organisations or name in cast.places or \
                 any(w.isupper() or any(c.isdigit() for c in w) for w in words) or \
                 re.fullmatch(r"[A-Z]{2,}s", words[-1]):  # "Russian MPs": a group
             return False
