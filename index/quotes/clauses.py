@@ -41,6 +41,8 @@ _QUE = re.compile(
     re.IGNORECASE,
 )
 
+# A cue after the clause it reports: "…, she said", « …, a-t-il ajouté ».
+_TRAILING_CUE = re.compile(r"[,\x01]\s*(?:he|she|they|it|il|elle|ils|elles)?\s*$", re.IGNORECASE)
 # Where a reported clause stops: its source, an incise, a quotation introduced after a comma.
 _CLAUSE_STOP = re.compile(
     r",\s+(?:selon|d[’']après|according\s+to|ajoutant|adding)\b|,\s+(?:\w+\s+){0,2}(?=\x01)"
@@ -313,7 +315,10 @@ class Clauses(Reading):
                 continue  # « s’inquiète » needs its « se »
             if not _plausible_verb(match, sentence):
                 continue
-            self.history.at(self.current, s_start + match.start())
+            # "Canada has asked …, she said": what the sentence reports before a trailing cue
+            # holds no candidate for its pronoun.
+            trailing = _TRAILING_CUE.search(sentence[:match.start()])
+            self.history.at(self.current, s_start + (0 if trailing else match.start()))
             cue = self.cue_subject(sentence, match)
             if cue is None:
                 continue

@@ -25,6 +25,13 @@ _TRAILING = re.compile(
     r"également|encore|lui-même|elle-même|même))+$",
 )
 # Complements that follow an inverted subject: « … a déclaré X sur Telegram », "said X on Monday".
+_COMPLEMENT_START = re.compile(
+    r"\s+(?:sur|dans|lors|à|au|aux|en|devant|depuis|pendant|avant|après|selon|avec|par|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|mi-\w+|"
+    r"on|in|at|to|before|after|while|when|during|from|with|as|last|this|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b\s*",
+    re.IGNORECASE,
+)
 _COMPLEMENT = re.compile(
     r"\s+(?:sur|dans|lors|à|au|aux|en|devant|depuis|pendant|avant|après|selon|avec|par|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|mi-\w+|"
@@ -274,6 +281,8 @@ class Cast:
             return True  # « La CGT », « Le PS »: an acronym after its article
         if all(self.common(w) for w in words):
             return False
+        if len(words) >= 2 and all(w.isupper() and w.lower() in self.lower for w in words):
+            return False  # "WATCH BELOW": a page's label in capitals, words the article uses
         first = words[0].lower().strip(".")
         here = text.find(words[0], at)  # "On Dec. 13": where the name itself starts
         if first in _MONTHS_SHORT and re.match(r"[A-Za-zé]+\.?\s+\d", text[max(here, 0):]):
@@ -608,5 +617,16 @@ def clean_np(chunk: str) -> str:
 
 
 def cut_complements(chunk: str) -> str:
-    """"le bureau de Tokayev sur Telegram" → "le bureau de Tokayev"."""
-    return _COMPLEMENT.sub("", " " + chunk).strip() if chunk else chunk
+    """"le bureau de Tokayev sur Telegram" → "le bureau de Tokayev"; not inside a name ("the
+    National Institute on Drug Abuse", "Centre for Urban Research")."""
+    if not chunk:
+        return chunk
+    text = " " + chunk
+    for match in _COMPLEMENT_START.finditer(text):
+        following = text[match.end():].split(" ", 1)[0].lower()
+        inside = match.group(0).strip().lower() in ("on", "for") and \
+            text[match.end():match.end() + 1].isupper() and following not in _CALENDAR and \
+            text[:match.start()].rsplit(" ", 1)[-1][:1].isupper()
+        if not inside:
+            return text[:match.start()].strip()
+    return chunk.strip()
