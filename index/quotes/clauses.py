@@ -41,6 +41,12 @@ _QUE = re.compile(
     re.IGNORECASE,
 )
 
+# A determined noun phrase running to the end of the sentence.
+_CLOSING_SUBJECT = re.compile(
+    r"^\s+(?:le|la|les|l[’']|un|une|des|the|a|an|son|sa|ses|his|her)\b\s*"
+    # a few words, none of them a verb of a clause ("said the board would review …")
+    r"(?:(?!(?:is|was|are|were|would|will|could|should|has|had|have|did|est|sont|a|ont|sera|"
+    r"serait|était|doit|va)\b)[^\s,;:.!?\x01]+\s*){1,6}[.!?]?\s*$", re.IGNORECASE)
 # A cue after the clause it reports: "…, she said", « …, a-t-il ajouté ».
 _TRAILING_CUE = re.compile(r"[,\x01]\s*(?:he|she|they|it|il|elle|ils|elles)?\s*$", re.IGNORECASE)
 # Where a reported clause stops: its source, an incise, a quotation introduced after a comma.
@@ -134,7 +140,7 @@ _LEAD = re.compile(
 )
 
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
-_POUR_HEAD = r"^\s*(?:(?:Mais|Et|Or|But|And)\s+)?(?:[Pp]our|[Ff]or)\s+"
+_POUR_HEAD = r"^\s*(?:(?:Mais|Et|Or|But|And),?\s+)?(?:[Pp]our|[Ff]or)\s+"
 
 _DOCUMENT = re.compile(
     _DOCUMENT_NOUN.pattern + r"\s+(?:\w+\s+)?"
@@ -430,11 +436,16 @@ class Clauses(Reading):
             return None
         # Nothing before the verb but a comma or a quotation: the subject is inverted, unless
         # the comma closes a relative clause or an apposition after the subject.
-        if self.subject_before_comma(sentence, left_bound):
+        right = sentence[match.end():]
+        # « …, a indiqué une porte-parole. », "…, said a spokeswoman.": a noun phrase that ends
+        # the sentence after the verb is its inverted subject, whatever came before the comma.
+        closing = _CLOSING_SUBJECT.match(right) and \
+            match.group("verb").lower() not in ("told", "tells", "tell", "asked", "asks")
+        subject = self.inverted(right) if closing else None
+        if subject is None and self.subject_before_comma(sentence, left_bound):
             person = self.walk_back(sentence, match.start())
             return Cue(match.start(), match.end(), text, person or self.last)
-        right = sentence[match.end():]
-        subject = self.inverted(right)
+        subject = subject or self.inverted(right)
         if subject is not None:
             np_text, person = subject
             return Cue(match.start(), match.end() + len(np_text), f"{text} {np_text.strip()}",

@@ -129,7 +129,7 @@ _AS_WORDS = re.compile(
 _GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
                     r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
 
-_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:(?:Mais\s+|But\s+)?(?:[Pp]our|[Ff]or)\s+"
+_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:(?:(?:Mais|But|Or|Et),?\s+)?(?:[Pp]our|[Ff]or)\s+"
                    rf"(?:[^,.\x01]{{0,60}}\s)?{NAME}|Pour\s+(?:lui|elle|eux|elles))\s*,")
 
 

@@ -507,7 +507,7 @@ class Mentions(Reading):
             if head is not None and (head in self.grammar.roles or words[0].lower() in
                                      _QUANTIFIERS):
                 return self.description(np)
-            if match is not None and len(words) <= 6 and head not in (None, "it") and \
+            if match is not None and len(words) <= 8 and head not in (None, "it") and \
                     words[-1].lower() not in _PREPOSITIONS:
                 # The subject right before a reporting verb: "the fund's largest investor wrote".
                 return self.description(np)

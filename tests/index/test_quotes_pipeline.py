@@ -76,6 +76,17 @@ CASES = [
     ("en", ["Jan Koval, the coach, spoke after the game.", "Story continues below advertisement",
             '"It was hard," he said.', "Story continues below advertisement"],
      "It was hard", "Jan Koval"),
+    # A noun phrase ending the sentence after the verb is its inverted subject, whatever the
+    # commas before it held.
+    ("fr", ["Depuis un an, l’agence régionale, la DRAS, a reçu dix plaintes de familles, a "
+            "indiqué une porte-parole."], "Depuis un an, l’agence régionale, la DRAS, a reçu dix "
+     "plaintes de familles", "une porte-parole"),
+    # « Or, pour X, … »: a source after a connective and its comma.
+    ("fr", ["Or, pour Elsa van Dijk, la règle américaine sert de mise en garde pour l’Europe."],
+     "la règle américaine sert de mise en garde pour l’Europe", "Elsa van Dijk"),
+    # A group described at length is still the subject of its verb.
+    ("fr", ["Les juristes spécialistes du droit de la famille estiment que la loi doit changer."],
+     "la loi doit changer", "Les juristes spécialistes du droit de la famille"),
     # "Besides" opening a sentence is no first name.
     ("en", ["Besides Demi Lowe, nobody stayed.", '"I loved it," Demi said.'], "I loved it",
      "Demi Lowe"),
