@@ -132,6 +132,10 @@ _LEAD = re.compile(
     r"(?:\s+[a-zà-ÿ]+ment(?=\s))?"
     r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
     r"(?:\s+(?:matin|soir|midi))?)?"
+    # « a expliqué la semaine dernière à l’AFP la secrétaire d’État »: when, then to whom.
+    r"(?:\s+(?:la\s+semaine\s+(?:dernière|passée)|le\s+mois\s+dernier|l[’']an\s+dernier|"
+    r"l[’']année\s+dernière|ce\s+(?:matin|soir|week-end)|cette\s+semaine|en\s+début\s+de\s+"
+    r"semaine))?"
     r"(?:\s+(?:à|au|aux|auprès\s+d[eu]|auprès\s+des|sur|devant|dans|to|on)"
     r"\s+(?:la\s+|l[’']\s*|les\s+|le\s+|un\s+|une\s+|des\s+|son\s+|sa\s+|ses\s+|a\s+|the\s+)?"
     r"(?:[A-ZÀ-Þ][\w’'+-]*(?:\s+[A-ZÀ-Þ][\w’'+-]*)*|[a-zà-ÿ-]+)"
@@ -500,7 +504,9 @@ class Clauses(Reading):
                 return True
             names = [n for n in NAME_RE.findall(chunk)
                      if self.cast.is_name(self.cast.strip_title(n), chunk, 0)]
-            described = first in DETERMINERS or first in _QUANTIFIERS
+            # « … " du gouvernement, avait expliqué X »: a complement, not a subject.
+            described = (first in DETERMINERS or first in _QUANTIFIERS) and \
+                first not in ("du", "de", "des", "d’", "d'", "of")
             before = _DATELINE.sub("", parts[i - 1].strip()) if i > 0 else ""
             if described and before and len(chunk.split()) <= 20 and \
                     NAME_RE.fullmatch(self.cast.strip_title(before)):

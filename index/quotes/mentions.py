@@ -490,6 +490,12 @@ class Mentions(Reading):
                 return earlier
         if words[0].lower() in DETERMINERS or words[0].lower() in _QUANTIFIERS:
             by_role = self.cast.by_role(np, self.current)
+            if by_role is not None and words[0].lower() in ("le", "la", "l'", "l’", "the"):
+                # « Et le chercheur de rappeler … » right after Jean C. spoke in this paragraph:
+                # the person on stage here, before a holder of the role named earlier.
+                here = self.history.here_person({"le": "m", "la": "f"}.get(words[0].lower(), "x"))
+                if here is not None and here is not by_role:
+                    return here
             if by_role is not None:
                 return by_role
             bare_noun = len(words) == 2 and words[1][:1].islower() and head is not None and \

@@ -184,6 +184,16 @@ class Salience:
                 return self.person_of(mention)
         return None
 
+    def here_person(self, gender: str) -> Person | None:
+        """The salient person of ``gender`` when they are on stage in this very paragraph."""
+
+        def fits(g: str, n: str, organisation: bool, mention: Mention) -> bool:
+            return not organisation and n != "p" and (gender in ("x", g) or g == "x") and \
+                not (mention.person is not None and mention.person.contrast)
+
+        ranked = self.ranked(fits, window=0, earlier=True)
+        return self.person_of(ranked[0][1]) if ranked and ranked[0][1].spoke else None
+
     def salient_body(self) -> str | None:
         """"The company said", "the team posted": the name last brought on stage that is not
         known as a person (Google, Tesla, the Raptors), within the window."""

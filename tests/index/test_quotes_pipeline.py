@@ -87,6 +87,15 @@ CASES = [
     # A group described at length is still the subject of its verb.
     ("fr", ["Les juristes spécialistes du droit de la famille estiment que la loi doit changer."],
      "la loi doit changer", "Les juristes spécialistes du droit de la famille"),
+    # When, then to whom, then the inverted subject and its name; a complement before the comma
+    # is no subject.
+    ("fr", ["La « porte est ouverte » aux « idées » du syndicat, avait expliqué la semaine "
+            "dernière à l’AFP la secrétaire d’État chargée du Logement, Inès Garnier, qui mènera "
+            "la réunion."], "porte est ouverte", "Inès Garnier"),
+    # « le chercheur » right after a speaker of this paragraph is that speaker.
+    ("fr", ["Le médecin chercheur Paul Royer a ouvert le débat.",
+            "« C’est un défi », détaille Luc Ferrand. Et le chercheur de rappeler un exemple, "
+            "« un échec coûteux »."], "un échec coûteux", "Luc Ferrand"),
     # "Besides" opening a sentence is no first name.
     ("en", ["Besides Demi Lowe, nobody stayed.", '"I loved it," Demi said.'], "I loved it",
      "Demi Lowe"),
