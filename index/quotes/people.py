@@ -140,8 +140,8 @@ class Cast:
             name = self.strip_title(" ".join(words[cut:]))
             if not self.is_name(name, text, match.start()):
                 continue
-            if _DEMONYM_ADJECTIVE.match(text, match.start()) and len(name.split()) == 1:
-                continue  # "Russian financiers", « les Français interrogés »: an adjective
+            if len(name.split()) == 1 and self._demonym(text, match):
+                continue  # "many Russian financiers": an adjective, not a name
             if not story:
                 continue  # a byline's journalist is never the fullest form of a speaker
             self.names.append(name)
@@ -191,6 +191,15 @@ class Cast:
             if introduction:
                 self.introductions.add(name)
 
+    def _demonym(self, text: str, match: re.Match[str]) -> bool:
+        """A demonym used as an adjective: after a lower-case word, before a noun."""
+        demonym = _DEMONYM_ADJECTIVE.match(text, match.start())
+        if demonym is None or not re.search(r"[a-zà-ÿ]\s+$", text[:match.start()]):
+            return False
+        following = text[match.end():].split(None, 1)[0].lower() if text[match.end():].strip() \
+            else ""
+        return bool(following) and following not in self.grammar.stopwords
+
     def _after_listener_slot(self, before: str) -> bool:
         """Right after « explique à », « a confié au », "told": where the outlet spoken to
         stands before an inverted speaker."""
@@ -237,8 +246,11 @@ class Cast:
         if words[0].lower() in ("un", "une", "a", "an"):
             # « une autre avocate, Louise Carvalho »: an introduction, not a title.
             return None
+        where = starts[-1] > 0 and \
+            chunk.split()[starts[-1] - 1].lower() in _ADVERBIAL_PREPOSITIONS
         if any(w.lower() in self.grammar.organisations for w in words[1:3]):
-            return _ORGANISATION
+            # "At the cocktail party, Demi …": where she was, not the body she speaks for.
+            return None if where else _ORGANISATION
         if any(w.lower() in self.grammar.roles for w in words[1:3]):
             return " ".join(words[1:])
         return None
@@ -502,6 +514,10 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+# Prepositions that open an adverbial before a name, not an apposition to it.
+_ADVERBIAL_PREPOSITIONS = frozenset(("at", "in", "on", "during", "after", "before", "from",
+                                     "à", "au", "aux", "dans", "lors", "pendant", "après",
+                                     "avant", "depuis", "en", "sur"))
 #: Words that make an office another one: "Prime Minister", « vice-président », "deputy mayor".
 _OFFICE_MODIFIERS = frozenset(("prime", "premier", "première", "vice", "deputy", "former",
                                "ancien", "ancienne", "ex", "acting", "intérim"))
@@ -521,8 +537,8 @@ _COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|to|with|by|against|from|about|l
 _APPOSED_TO_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+,\s+$")
 _APPOSITION_END = re.compile(r"(?:\s+[a-zà-ÿ][\w’'-]*){0,4}\s*,")
 # A demonym before a lower-case noun: an adjective, not a name ("Russian financiers").
-_DEMONYM_ADJECTIVE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ese|ish|ian|ais|aise|ois|oise|ien|ienne|"
-                                r"ain|aine|i)\s+[a-zà-ÿ]")
+_DEMONYM_ADJECTIVE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:ese|ish|ian|ais|aise|ois|oise|ien|ienne)"
+                                r"\s+[a-zà-ÿ]")
 # A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|across|à|en|dans|depuis|vers)|\bau)\s+$")
 # What follows a subject: its verb, maybe after an apposition ("Scheer found", « X, 45 ans, a »).

@@ -96,6 +96,11 @@ CASES = [
     ("fr", ["Le médecin chercheur Paul Royer a ouvert le débat.",
             "« C’est un défi », détaille Luc Ferrand. Et le chercheur de rappeler un exemple, "
             "« un échec coûteux »."], "un échec coûteux", "Luc Ferrand"),
+    # "At the cocktail party, Demi …": a place before the comma, not the body Demi speaks for;
+    # and a name ending in -i is no demonym.
+    ("en", ["Demi Lowe and Tracy Ames met Colton.",
+            "At the cocktail party, Demi decided to act. \"I will win,\" she said."],
+     "I will win", "Demi Lowe"),
     # "Besides" opening a sentence is no first name.
     ("en", ["Besides Demi Lowe, nobody stayed.", '"I loved it," Demi said.'], "I loved it",
      "Demi Lowe"),
