@@ -127,6 +127,8 @@ class Cast:
 
     def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
+        if not story:
+            return  # a byline's journalist is never the fullest form of a speaker
         for match in _NAME_RE.finditer(text):
             words = match.group(0).split()
             # "Senate Leader Anna Hale": capitalised role words are the role, not the name.
@@ -134,7 +136,8 @@ class Cast:
                       default=0)
             if words[-1].lower() in self.grammar.organisations:
                 cut = 0  # "the Justice Department": an organisation's name, no role in it
-            if len(words) - cut >= 2 and self._after_listener_slot(text[:match.start()]):
+            if len(words) - cut >= 2 and \
+                    self._after_listener_slot(text[max(0, match.start() - 200):match.start()]):
                 # « explique à Mediapart Gaëlle, du collectif … »: the outlet, then the speaker.
                 cut += 1
             name = self.strip_title(" ".join(words[cut:]))
@@ -142,8 +145,6 @@ class Cast:
                 continue
             if len(name.split()) == 1 and self._demonym(text, match):
                 continue  # "many Russian financiers": an adjective, not a name
-            if not story:
-                continue  # a byline's journalist is never the fullest form of a speaker
             self.names.append(name)
             self._mentioned(paragraph, name)
             opening = _SENTENCE_OPENING.search(text[max(0, match.start() - 40):match.start()])
@@ -157,14 +158,15 @@ class Cast:
             self.placed.setdefault(paragraph, []).append(
                 (match.start(), name, subject and not complement, complement))
             if match.group(0).endswith(("'s", "’s")) and \
-                    re.match(r"\s+[a-z]", text[match.end():]):
+                    re.match(r"\s+[a-z]", text[match.end():match.end() + 300]):
                 self.owners.add(name)  # "Hodgkin's lymphoma", "Trump's lawyer"
             else:
                 self.plain.add(name)
             owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
                 words[-1] == name
             if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
-                    (re.match(r"[’']s\s+[a-z]", text[match.end():]) and name not in self.roles):
+                    (re.match(r"[’']s\s+[a-z]", text[match.end():match.end() + 20]) and
+                     name not in self.roles):
                 self.places.add(name)
             if name in self.roles:
                 continue
@@ -174,13 +176,13 @@ class Cast:
             apposed = self._role_apposed(before)
             if apposed == _ORGANISATION or self._organisation_before(before) or \
                     re.fullmatch(r"(?:Le|La|Les)\s+[A-Z]{2,}", name) or \
-                    self._spelt_out(name, text[match.end():]):
+                    self._spelt_out(name, text[match.end():match.end() + 300]):
                 # « La CGT », « Le PS »: an acronym with its article is an organisation.
                 # "The developer, Northbridge Homes,": an organisation's name.
                 self.organisations.add(name)
                 continue
             role = role or _role_before(before, self.grammar) or apposed
-            introduction = self._role_after(text[match.end():])
+            introduction = self._role_after(text[match.end():match.end() + 300])
             role = role or introduction
             if role:
                 # "epidemiologist at Cape Town who was not involved": the role, not the clause.
@@ -194,10 +196,11 @@ class Cast:
     def _demonym(self, text: str, match: re.Match[str]) -> bool:
         """A demonym used as an adjective: after a lower-case word, before a noun."""
         demonym = _DEMONYM_ADJECTIVE.match(text, match.start())
-        if demonym is None or not re.search(r"[a-zà-ÿ]\s+$", text[:match.start()]):
+        if demonym is None or not re.search(r"[a-zà-ÿ]\s+$", text[max(0, match.start() - 20):
+                                                                 match.start()]):
             return False
-        following = text[match.end():].split(None, 1)[0].lower() if text[match.end():].strip() \
-            else ""
+        after = text[match.end():match.end() + 40].split(None, 1)
+        following = after[0].lower() if after else ""
         return bool(following) and following not in self.grammar.stopwords
 
     def _after_listener_slot(self, before: str) -> bool:
@@ -283,7 +286,7 @@ class Cast:
             return True  # WHO, UCB, FBI: an acronym is a name even when it spells a word
         # "de Pascale" after "Mr": the particle is part of the name, not a stop word.
         words = [w for w in name.split() if w.lower() not in _PARTICLES] or name.split()
-        opening = text[at:].split()[:1]
+        opening = text[at:at + 40].split()[:1]
         if len(words) == 2 and words[0] in ("Le", "La") and opening and \
                 (opening[0] in self.grammar.titles or f"{opening[0]}." in self.grammar.titles):
             words = words[1:]  # « Mme Le Goff », « M. La Rocca »: after a title, a surname
@@ -639,7 +642,7 @@ def cut_complements(chunk: str) -> str:
         return chunk
     text = " " + chunk
     for match in _COMPLEMENT_START.finditer(text):
-        following = text[match.end():].split(" ", 1)[0].lower()
+        following = text[match.end():match.end() + 300].split(" ", 1)[0].lower()
         inside = match.group(0).strip().lower() in ("on", "for") and \
             text[match.end():match.end() + 1].isupper() and following not in _CALENDAR and \
             text[:match.start()].rsplit(" ", 1)[-1][:1].isupper()
