@@ -145,6 +145,29 @@ _LEAD = re.compile(
 
 # « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
 _POUR_HEAD = r"^\s*(?:(?:Mais|Et|Or|But|And),?\s+)?(?:[Pp]our|[Ff]or)\s+"
+_POUR_START = re.compile(_POUR_HEAD)
+_POUR_DESCRIBED = re.compile(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|les|the)\s*[^,\x01]{{2,60}}?)\s*,")
+
+
+@cache
+def _appositions(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """", Name" right after a role, at the end of a clause or before another comma."""
+    titles = _titles_of(language)
+    return (re.compile(rf"^,\s+((?:{titles})?\s*{NAME})(?=\s*[,.;]|$)"),
+            re.compile(rf"^,\s+((?:{titles})?\s*{NAME})(?=\s*,)"))
+
+
+@cache
+def _pour_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """« Pour X, … » with a name (maybe ending in lower-case words: « Générations futures »),
+    and « Pour la procureure, Sandrine Tanguy, … » with a role, then the name."""
+    titles = _titles_of(language)
+    return (
+        re.compile(rf"{_POUR_HEAD}((?:(?:l[ae]|l’|l'|the)\s+)?(?:[a-zà-ÿ’'-]+\s+){{0,5}}"
+                   rf"(?:{titles})?\s*{NAME}(?:\s+[a-zà-ÿ]+)?)\s*,"),
+        re.compile(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
+                   rf"[^,\x01]{{2,60}}?),\s+((?:{titles})?\s*{NAME})\s*,"),
+    )
 
 _DOCUMENT = re.compile(
     _DOCUMENT_NOUN.pattern + r"\s+(?:\w+\s+)?"
@@ -540,7 +563,7 @@ class Clauses(Reading):
         if paren:
             np_end += paren.end()  # « la maire (PS), Sophie Lemoine »
         after = right[np_end:]
-        appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*[,.;]|$)", after)
+        appos = _appositions(self.grammar.language)[0].match(after)
         if appos and self.is_role_description(chunk):
             name = self.cast.strip_title(appos.group(1).strip())
             person = self.cast.person(name, role=_strip_det(chunk))
@@ -618,8 +641,7 @@ class Clauses(Reading):
             if _OWN_REPORTING.match(np_match.group(1)):
                 continue
             np_end = np_match.end()
-            appos = re.match(rf"^,\s+((?:{_titles(self.grammar)})?\s*{NAME})(?=\s*,)",
-                             sentence[np_end:])
+            appos = _appositions(self.grammar.language)[1].match(sentence[np_end:])
             if appos and self.is_role_description(np_match.group(1)):
                 # "according to its chief executive, Adar Poonawalla, …"
                 name = self.cast.strip_title(appos.group(1))
@@ -641,22 +663,18 @@ class Clauses(Reading):
                 cue.clauses.append((lo, s_start + len(sentence.rstrip(" .!?"))))
             found.append(cue)
         # « Mais pour Générations futures, … »: a name may end in lower-case words.
-        pour = re.match(rf"{_POUR_HEAD}((?:(?:l[ae]|l’|l'|the)\s+)?(?:[a-zà-ÿ’'-]+\s+){{0,5}}"
-                        rf"(?:{_titles(self.grammar)})?\s*{NAME}(?:\s+[a-zà-ÿ]+)?)\s*,",
-                        sentence)
+        opens = _POUR_START.match(sentence) is not None  # the patterns below all open so
+        pour = _pour_patterns(self.grammar.language)[0].match(sentence) if opens else None
         holder: Person | None = None
         # « Pour la procureure, Sandrine Tanguy, le chef d’entreprise … »: role, then name.
-        pour_role = re.match(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|the|son|sa|his|her)\s*"
-                             rf"[^,\x01]{{2,60}}?),\s+((?:{_titles(self.grammar)})?\s*{NAME})\s*,",
-                             sentence)
+        pour_role = _pour_patterns(self.grammar.language)[1].match(sentence) if opens else None
         if pour_role and self.is_role_description(pour_role.group(1)):
             pour = pour_role
             holder = self.cast.person(self.cast.strip_title(pour_role.group(2).strip()),
                                       role=_strip_det(pour_role.group(1)))
-        if pour is None:
+        if pour is None and opens:
             # « Pour les associations de cyclistes, le plan … »: a described group or body.
-            described = re.match(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|les|the)\s*"
-                                 r"[^,\x01]{2,60}?)\s*,", sentence)
+            described = _POUR_DESCRIBED.match(sentence)
             if described and len(described.group(1).split()) <= 6 and \
                     self.is_role_or_body(described.group(1)):
                 pour = described

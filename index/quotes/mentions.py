@@ -37,6 +37,8 @@ _GROUP_OF_NAME = re.compile(
     rf"^\W*(?P<np>(?:Les|The)\s+[a-zà-ÿ-]+s\s+(?:de|du|des|d[’']|of|at|from)\b"
     rf"[^,;:\x01]{{0,40}}?{NAME})(?=\s+[a-zà-ÿ])")
 
+_LEADING_NAME = re.compile(rf"^\W*((?:[\w’'-]+\s+){{0,3}}?{NAME})")
+_BARE_NAME = re.compile(rf"(?:le|la|les|l[’']|the|The|Le|La|Les|L[’'])\s*({NAME})")
 _AGED_BEFORE_COLON = re.compile(rf"(?P<name>{NAME}),\s*\d{{1,3}}(?:\s*ans)?\s*$")
 
 _AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*ans)?\s*,")
@@ -235,7 +237,7 @@ class Mentions(Reading):
 
     def leading_subject(self, sentence: str) -> Person | None:
         """"The mayor returned … and declared": the subject at the head of the sentence."""
-        head = re.match(rf"^\W*((?:[\w’'-]+\s+){{0,3}}?{NAME})", sentence)
+        head = _LEADING_NAME.match(sentence)
         return self.mention(head.group(1), None) if head else self.last
 
     def narrative_subject(self, sentence: str) -> Person | None:
@@ -521,7 +523,7 @@ class Mentions(Reading):
 
     def organisation(self, np: str) -> Person:
         name = _canonical_inside(np, self.cast)
-        bare = re.fullmatch(rf"(?:le|la|les|l[’']|the|The|Le|La|Les|L[’'])\s*({NAME})", name)
+        bare = _BARE_NAME.fullmatch(name)
         if bare:
             name = bare.group(1)  # « le Kremlin » is the Kremlin
         if self.grammar.language == "en":
