@@ -17,11 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench import engine_latency, search_scale
+from bench import attribution, engine_latency, search_scale
 
 DOCS = Path(__file__).parents[1] / "docs"
 RESULTS = Path(__file__).parent / "results"
-SECTIONS = ("engine", "search", "bot", "startup", "articles")
+SECTIONS = ("engine", "search", "bot", "startup", "attribution", "articles")
 ARTICLES_START, ARTICLES_END = "<!-- articles -->", "<!-- /articles -->"
 
 
@@ -129,6 +129,10 @@ def main() -> int:
         sizes = [15, 1_000, 10_000] if args.quick else [15, 1_000, 10_000, 100_000]
         print("search at scale…", file=sys.stderr)
         results["search"] = search_scale.run_all(sizes, "fr", search_scale.ENGINES)
+    if "attribution" in only:
+        print("attribution cost…", file=sys.stderr)
+        results["attribution"] = attribution.measure(quick=args.quick)
+        print(json.dumps(results["attribution"]), file=sys.stderr)
     if "startup" in only or "bot" in only:
         try:
             from bench import bot_e2e
@@ -201,6 +205,14 @@ def goals(results: dict[str, Any]) -> list[str]:
     if startup:
         rows.append(("start-up < 1.5 s", f"{startup['startup_median_s']:.2f} s",
                      startup["startup_median_s"] < 1.5))
+    attributed = results.get("attribution")
+    if attributed:
+        rows.append(("attribution, bundled article ≤ 5 ms", f"{attributed['bundled_ms']:.2f} ms",
+                     attributed["bundled_ms"] <= 5))
+        for language in ("fr", "en"):
+            seconds = attributed[f"{language}_2000_s"]
+            rows.append((f"attribution, 2,000 paragraphs ({language}) ≤ 1 s", f"{seconds:.2f} s",
+                         seconds <= 1))
     if not rows:
         return []
     lines = ["## Goals", "", "| goal | measured | met |", "| --- | ---: | :---: |"]
@@ -266,6 +278,8 @@ def render(results: dict[str, Any]) -> str:
     bot = results.get("bot")
     if bot:
         lines += ["## Bot end to end", "", *bot.get("lines", []), ""]
+    if results.get("attribution"):
+        lines += ["## Attribution", "", *attribution.lines(results["attribution"]), ""]
     if results.get("articles"):
         lines += [*articles_section(results), ""]
     return "\n".join(lines) + "\n"

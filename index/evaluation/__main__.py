@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from index.evaluation import external, quotes, search
 
@@ -39,10 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         search.report(args.shared, verbose=args.verbose)
     if args.only in (None, "quotes"):
         quotes.report(args.shared, verbose=args.verbose)
+    figures: dict[str, Any] = {}
     if not args.no_external:
         figures = external.report(args.shared, only=args.only)
-        if args.json:
-            args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    if args.only in (None, "quotes") and args.shared.is_dir():
+        sets = {name: figures[name] for name in external.QUOTE_SETS if name in figures}
+        rows = quotes.side_by_side(args.shared, sets)
+        figures["quotes_side_by_side"] = dict(rows)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return 0
 
 

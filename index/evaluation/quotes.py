@@ -217,3 +217,71 @@ def report(shared: Path, verbose: bool = False) -> None:
 
 def score_line_total(title: str, score: Score) -> str:
     return score.line(f"{title} TOTAL")
+
+
+def _score_corpus(shared: Path, name: str, pairs: list[tuple[str, Path, Path]],
+                  jobs: int = 2) -> dict[str, Any] | None:
+    """The shared quotation scorer over ``pairs`` (id, article, gold), as one corpus."""
+    import subprocess
+    import tempfile
+
+    from index.evaluation.external import _python, quote_figures
+
+    scorer = shared / "tools" / "score_quotes.py"
+    if not scorer.exists() or not pairs:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / name
+        for sub in ("articles", "gold"):
+            (corpus / sub).mkdir(parents=True)
+        for ident, article, gold in pairs:
+            (corpus / "articles" / f"{ident}.txt").symlink_to(article.resolve())
+            (corpus / "gold" / f"{ident}.json").symlink_to(gold.resolve())
+        out = Path(tmp) / "figures.json"
+        subprocess.run([_python(), str(scorer), "--project", str(_REPO), "--corpus", str(corpus),
+                        "--jobs", str(jobs), "--json", str(out)],
+                       check=True, capture_output=True, text=True)
+        data = json.loads(out.read_text("utf-8"))
+    figures = quote_figures(data["figures"])
+    figures["articles"] = len(pairs)
+    return figures
+
+
+def side_by_side(shared: Path, external: dict[str, Any] | None = None,
+                 ) -> list[tuple[str, dict[str, Any]]]:
+    """Every quotation set under the shared scorer's definitions, one row each: the bundled
+    article, our own articles, the shared real articles (per language) and, when given, the
+    external sets' dev and held-out halves. Prints the table and returns its rows."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    corpus = _REPO / "tests" / "corpus"
+    seed = shared / "seed_gold.json"
+    groups: list[tuple[str, list[tuple[str, Path, Path]]]] = []
+    if seed.exists():
+        from index.article import DEFAULT_ARTICLE
+
+        bundled = _REPO / "index" / "articles" / DEFAULT_ARTICLE
+        groups.append(("bundled", [("bundled", bundled, seed)]))
+    for language in ("fr", "en"):
+        groups.append((f"own {language}", _pairs(corpus / "articles", corpus / "gold",
+                                                 f"quotes_{language}_")))
+    real = shared / "real"
+    if real.is_dir():
+        for language in ("fr", "en"):
+            groups.append((f"real {language}", _pairs(real / "articles", real / "gold",
+                                                      f"{language}_")))
+    for title, pairs in groups:
+        figures = _score_corpus(shared, title.replace(" ", "_"), pairs)
+        if figures is not None:
+            rows.append((title, figures))
+    for name, halves in (external or {}).items():
+        for split, figures in halves.items():
+            rows.append((f"{name} {split}", figures))
+    print("== quotations side by side (shared score_quotes.py, same definitions) ==")
+    print(f"{'set':18} {'art.':>4} {'dir.rec':>7} {'dir.spk':>7} {'ind.rec':>7} {'ind.spk':>7} "
+          f"{'prec':>6}")
+    for title, f in rows:
+        cells = [f.get(k) for k in ("direct_recall", "direct_speaker", "indirect_recall",
+                                    "indirect_speaker", "precision")]
+        print(f"{title:18} {f.get('articles', 0):>4} " +
+              " ".join(f"{'n/a' if c is None else c:>7}" for c in cells))
+    return rows

@@ -14,10 +14,17 @@ from typing import Any
 from index.lexicon import phrase_list, word_list
 
 #: A capitalised word that can be part of a name: Loukachenko, Kassym-Jomart, M., Covid-19, UCB.
-NAME_WORD = r"(?<![\w-])[A-ZÀ-ÖØ-Þ](?:[\w-]*\w|\.)?(?:[’'][A-ZÀ-ÖØ-Þ][\w-]*|[’']s\b)?"
+NAME_WORD = (
+    r"(?<![\w-])[A-ZÀ-ÖØ-Þ](?:[\w-]*\w|\.)?"
+    # O’Brien, Na'moks (not the contractions He's, I'm, Don't, We're), and a possessive 's.
+    r"(?:[’'][A-ZÀ-ÖØ-Þ][\w-]*|(?<=\w\w)(?<!Qu)[’'](?!(?:s|t|m|d|ll|re|ve)\b)[a-z]{2,}|[’']s\b)?"
+)
+#: A title written with its full stop before a name: "Ms. May", "Dr. Keith Ahamad".
+_DOTTED_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Mme|Mgr|Pr|Me|St)\.\s+)"
 #: Little words inside names: Charles de Gaulle, Ursula von der Leyen.
 _PARTICLE = r"(?:de|du|des|von|van|der|da|di|al|bin|ben|la|le|el|d’|d')"
-NAME = rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*"
+NAME = (rf"(?:{_DOTTED_TITLE}(?=[A-ZÀ-ÖØ-Þ]))?"
+        rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*")
 
 # French verb-subject inversion and compound tenses: « a-t-il déclaré », « déclare-t-elle ».
 _FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|va|vont)"

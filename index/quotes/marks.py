@@ -3,11 +3,17 @@
 French and English typography (« » with or without non-breaking spaces, “ ”, „ “, ‘ ’, straight
 " "), nested quotations, quotations left open at the end of a paragraph (they continue in the next
 one) and a lone closing mark whose opening mark a scraped page lost.
+
+Then which of them hold speech: not words quoted as words, titles, hashtags or scare quotes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from index.quotes.grammar import NAME
+from index.quotes.reading import Reading
 
 #: Opening mark → the marks that may close it.
 CLOSERS: dict[str, str] = {"«": "»", "“": "”“", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
@@ -107,3 +113,65 @@ def _lone_closer(text: str, i: int, spans: list[Span]) -> Span:
             break
     span = _span(text, start - 1, i, 0)
     return Span(i, i, span.start, span.end, 0, opened=False)
+
+# Words put in quotation marks as words, not as speech: « le mot "skatt" », "the words".
+_AS_WORDS = re.compile(
+    r"(?:\b(?:mot|mots|nom|terme|termes|slogan|banderole|pancarte|word|term|name|"
+    r"titled|intitulée?s?|baptisée?s?|dubbed|called|appelée?s?|surnommée?s?|nicknamed|"
+    r"nickname|surnom|so-called|soi-disant|prétendue?s?|known\s+as|connue?s?\s+sous\s+le\s+nom\s+de|"
+    # Written words, not speech: a sign « sur laquelle on peut lire », a flag "bearing the words".
+    r"lire|lit|inscrit|inscription|reads|reading|bearing\s+the\s+words)\s*[:,]?\s*"
+    r"(?:(?:a|an|the|un|une|le|la|les|des)\s+)?|\(\s*)$",
+    re.IGNORECASE,
+)
+
+# A word glossed after its quotation marks: « "skatt", soit impôt », "“mahalo,” meaning".
+_GLOSS = re.compile(r"^\s*,?\s*(?:soit|qui\s+signifie|signifiant|c[’']est-à-dire|autrement\s+dit|"
+                    r"meaning|which\s+means|i\.e\.)(?!\w)", re.IGNORECASE)
+
+_POUR = re.compile(rf"(?:^|[.!?]\s+)(?:(?:(?:Mais|But|Or|Et),?\s+)?(?:[Pp]our|[Ff]or)\s+"
+                   rf"(?:[^,.\x01]{{0,60}}\s)?{NAME}|Pour\s+(?:lui|elle|eux|elles))\s*,")
+
+
+def _short(text: str, span: Span) -> bool:
+    inner = text[span.start:span.end]
+    return len(inner.split()) <= 3 and not inner.endswith(("!", "?", ".", "…"))
+
+
+class SpeechMarks(Reading):
+    """Which quotations are speech, not words quoted as words, titles, hashtags or scare quotes."""
+
+    def near_speech(self, text: str, quotes: list[Span]) -> bool:
+        """Speech in this paragraph (a cue, a long quotation) or in the one before."""
+        if self.spoke or any(not _short(text, s) for s in quotes):
+            return True
+        return self.grammar.cue.search(text) is not None or \
+            self.grammar.sources.search(text) is not None or _POUR.search(text) is not None
+
+    def as_words(self, text: str, span: Span) -> bool:
+        """Quotation marks around words as words or a name as a name, not around speech."""
+        if not span.opened:
+            return False
+        if _AS_WORDS.search(text[max(0, span.open - 30):span.open]):
+            return True
+        inner = text[span.start:span.end]
+        if re.fullmatch(r"[#@]\w+", inner):
+            return True  # a hashtag or a handle in marks is a name, not speech
+        words = inner.split()
+        # A bare proper name in marks (« La Fabrique verte », « Macron ») is a title, not speech.
+        return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and span.open > 0 \
+            and not inner.endswith(("!", "?", "."))
+
+    def bare_word(self, text: str, span: Span) -> bool:
+        """One word in quotation marks that no reporting verb governs is a word, not speech:
+        « les mots pour désigner l’impôt, "skatt", et trésor, "skattkammer" », « la "rumeur"
+        qui circule », "some "stress-trace" might"; « a dit son « soulagement » » is speech."""
+        inner = text[span.start:span.end]
+        if len(inner.split()) != 1 or not inner[:1].islower() or inner.endswith(("!", "?", "…")):
+            return False
+        if _GLOSS.match(text[span.close + 1:] if span.close >= span.start else ""):
+            return True  # « "skatt", soit impôt »: a word and its translation
+        before = re.split(r"[,;:.!?()«»“”\"„]", text[:max(0, span.open)])[-1]
+        near = " ".join(before.split()[-6:])
+        return self.grammar.cue.search(near) is None
+

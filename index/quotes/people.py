@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from index.lexicon import phrase_list
+from index.quotes.entities import Entities
 from index.quotes.grammar import NAME, Grammar, words
 
 _NAME_RE = re.compile(NAME)
@@ -22,6 +25,13 @@ _TRAILING = re.compile(
     r"également|encore|lui-même|elle-même|même))+$",
 )
 # Complements that follow an inverted subject: « … a déclaré X sur Telegram », "said X on Monday".
+_COMPLEMENT_START = re.compile(
+    r"\s+(?:sur|dans|lors|à|au|aux|en|devant|depuis|pendant|avant|après|selon|avec|par|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|mi-\w+|"
+    r"on|in|at|to|before|after|while|when|during|from|with|as|last|this|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b\s*",
+    re.IGNORECASE,
+)
 _COMPLEMENT = re.compile(
     r"\s+(?:sur|dans|lors|à|au|aux|en|devant|depuis|pendant|avant|après|selon|avec|par|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|mi-\w+|"
@@ -60,9 +70,65 @@ class Cast:
     organisations: set[str] = field(default_factory=set)
     current: int = 0
     people: dict[str, Person] = field(default_factory=dict)
+    #: Full names by the short forms they may stand for (a surname, a first name), each list in
+    #: paragraph order: ``canonical`` reads one list instead of every mention of the article.
+    _by_short: dict[tuple[str, ...], list[tuple[int, str]]] = field(default_factory=dict)
+    #: Every word of a name mentioned, with how many mentions use it (see ``known``).
+    _name_words: dict[str, set[str]] = field(default_factory=dict)
+    #: Names given a role, by the paragraph that gave it.
+    _roles_in: dict[int, list[str]] = field(default_factory=dict)
+    _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: Each name's mentions as (paragraph, order among all mentions), and names by their
+    #: lower-case words: "the company" reads these, not every mention of the article.
+    _seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _by_lower: dict[str, set[str]] = field(default_factory=dict)
+    _orglike: set[str] = field(default_factory=set)
+    #: Each story paragraph's names with their place and whether they are a subject there.
+    placed: dict[int, list[tuple[int, str, bool, bool]]] = field(default_factory=dict)
+    #: Names written only as an owner ("Hodgkin's lymphoma") are no one on stage; ``plain`` are
+    #: the names written otherwise at least once.
+    owners: set[str] = field(default_factory=set)
+    plain: set[str] = field(default_factory=set)
+    #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille);
+    #: and things named after their owner ("Stella's Cafe").
+    places: set[str] = field(default_factory=set)
+
+    #: Capitalised words the article writes in the middle of a sentence: names.
+    midcaps: set[str] = field(default_factory=set)
+    #: Every lower-case word of the article: « après », "governance", "doctors".
+    lower: set[str] = field(default_factory=set)
+
+    def read(self, texts: list[str], found: Entities | None = None) -> None:
+        """Learn from the whole article which capitalised words are common words: written
+        lower-case somewhere and capitalised only where a sentence or a headline opens; with
+        ``found``, the people a language model recognised are names wherever they stand."""
+        if found is not None:
+            # Only the people: the places and organisations it finds cost more than they gave
+            # on the development articles (docs/EVALUATION.md).
+            self.midcaps.update(w for name in found.people for w in name.split())
+        for text in texts:
+            self.lower.update(_LOWER_WORD.findall(text))
+            for match in _MID_CAPITAL.finditer(text):
+                self.midcaps.update(re.split(r"[\s-]+", match.group(1)))
+
+    def common(self, word: str) -> bool:
+        """A capitalised common word ("Governance", « Après », "Knowing"), not a name."""
+        if word in self.midcaps or not word[:1].isupper() or word.isupper() or len(word) < 2:
+            return False
+        low = word.lower()
+        if low in DETERMINERS:
+            return False  # « La CGT », "The Globe": articles are other rules' business
+        if low in self.grammar.stopwords or low in _ADVERB_WORDS:
+            return True  # "Besides Demi", « Ensuite Marie »
+        if len(low) > 5 and low.endswith(("ing", "ly") if self.grammar.language == "en" else
+                                         ("ement", "amment", "emment")):
+            return True  # "Knowing", "Overall", « Autrement », « Évidemment »: adverbs
+        return low in self.lower or low in _NUMBER_WORDS
 
     def learn(self, text: str, paragraph: int = 0, story: bool = True) -> None:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
+        if not story:
+            return  # a byline's journalist is never the fullest form of a speaker
         for match in _NAME_RE.finditer(text):
             words = match.group(0).split()
             # "Senate Leader Anna Hale": capitalised role words are the role, not the name.
@@ -70,38 +136,72 @@ class Cast:
                       default=0)
             if words[-1].lower() in self.grammar.organisations:
                 cut = 0  # "the Justice Department": an organisation's name, no role in it
-            if len(words) - cut >= 2 and self._after_listener_slot(text[:match.start()]):
+            if len(words) - cut >= 2 and \
+                    self._after_listener_slot(text[max(0, match.start() - 200):match.start()]):
                 # « explique à Mediapart Gaëlle, du collectif … »: the outlet, then the speaker.
                 cut += 1
             name = self.strip_title(" ".join(words[cut:]))
             if not self.is_name(name, text, match.start()):
                 continue
-            if not story:
-                continue  # a byline's journalist is never the fullest form of a speaker
+            if len(name.split()) == 1 and self._demonym(text, match):
+                continue  # "many Russian financiers": an adjective, not a name
             self.names.append(name)
-            self.mentions.append((paragraph, name))
+            self._mentioned(paragraph, name)
+            opening = _SENTENCE_OPENING.search(text[max(0, match.start() - 40):match.start()])
+            subject = opening is not None or \
+                _SUBJECT_NEXT[self.grammar.language].match(text, match.end()) is not None
+            # "Minister of … Economic Development", "the office of X": a complement, not an actor.
+            complement = _COMPLEMENT_BEFORE.search(text, max(0, match.start() - 12),
+                                                   match.start()) is not None or \
+                (_APPOSED_TO_NAME.search(text, max(0, match.start() - 60), match.start())
+                 is not None and _APPOSITION_END.match(text, match.end()) is not None)
+            self.placed.setdefault(paragraph, []).append(
+                (match.start(), name, subject and not complement, complement))
+            if match.group(0).endswith(("'s", "’s")) and \
+                    re.match(r"\s+[a-z]", text[match.end():match.end() + 300]):
+                self.owners.add(name)  # "Hodgkin's lymphoma", "Trump's lawyer"
+            else:
+                self.plain.add(name)
+            owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
+                words[-1] == name
+            if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
+                    (re.match(r"[’']s\s+[a-z]", text[match.end():match.end() + 20]) and
+                     name not in self.roles):
+                self.places.add(name)
             if name in self.roles:
                 continue
-            before = text[: match.start()].rstrip()
+            # What stands before the name, within reach of a role or an apposition.
+            before = text[max(0, match.start() - 200): match.start()].rstrip()
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
             if apposed == _ORGANISATION or self._organisation_before(before) or \
                     re.fullmatch(r"(?:Le|La|Les)\s+[A-Z]{2,}", name) or \
-                    self._spelt_out(name, text[match.end():]):
+                    self._spelt_out(name, text[match.end():match.end() + 300]):
                 # « La CGT », « Le PS »: an acronym with its article is an organisation.
                 # "The developer, Northbridge Homes,": an organisation's name.
                 self.organisations.add(name)
                 continue
             role = role or _role_before(before, self.grammar) or apposed
-            introduction = self._role_after(text[match.end():])
+            introduction = self._role_after(text[match.end():match.end() + 300])
             role = role or introduction
             if role:
                 # "epidemiologist at Cape Town who was not involved": the role, not the clause.
                 role = re.split(r"\s(?:who|which|qui|dont|que)\s", role)[0].strip()
                 self.roles[name] = role
                 self.role_at[name] = paragraph
+                self._roles_in.setdefault(paragraph, []).append(name)
             if introduction:
                 self.introductions.add(name)
+
+    def _demonym(self, text: str, match: re.Match[str]) -> bool:
+        """A demonym used as an adjective: after a lower-case word, before a noun."""
+        demonym = _DEMONYM_ADJECTIVE.match(text, match.start())
+        if demonym is None or not re.search(r"[a-zà-ÿ]\s+$", text[max(0, match.start() - 20):
+                                                                 match.start()]):
+            return False
+        after = text[match.end():match.end() + 40].split(None, 1)
+        following = after[0].lower() if after else ""
+        return bool(following) and following not in self.grammar.stopwords
 
     def _after_listener_slot(self, before: str) -> bool:
         """Right after « explique à », « a confié au », "told": where the outlet spoken to
@@ -149,8 +249,11 @@ class Cast:
         if words[0].lower() in ("un", "une", "a", "an"):
             # « une autre avocate, Louise Carvalho »: an introduction, not a title.
             return None
+        where = starts[-1] > 0 and \
+            chunk.split()[starts[-1] - 1].lower() in _ADVERBIAL_PREPOSITIONS
         if any(w.lower() in self.grammar.organisations for w in words[1:3]):
-            return _ORGANISATION
+            # "At the cocktail party, Demi …": where she was, not the body she speaks for.
+            return None if where else _ORGANISATION
         if any(w.lower() in self.grammar.roles for w in words[1:3]):
             return " ".join(words[1:])
         return None
@@ -183,7 +286,7 @@ class Cast:
             return True  # WHO, UCB, FBI: an acronym is a name even when it spells a word
         # "de Pascale" after "Mr": the particle is part of the name, not a stop word.
         words = [w for w in name.split() if w.lower() not in _PARTICLES] or name.split()
-        opening = text[at:].split()[:1]
+        opening = text[at:at + 40].split()[:1]
         if len(words) == 2 and words[0] in ("Le", "La") and opening and \
                 (opening[0] in self.grammar.titles or f"{opening[0]}." in self.grammar.titles):
             words = words[1:]  # « Mme Le Goff », « M. La Rocca »: after a title, a surname
@@ -191,7 +294,17 @@ class Cast:
                 words[1].isalpha() and len(words[1]) >= 2 and \
                 words[1].lower() not in self.grammar.roles:
             return True  # « La CGT », « Le PS »: an acronym after its article
+        if all(self.common(w) for w in words):
+            return False
+        if len(words) >= 2 and all(w.isupper() and w.lower() in self.lower for w in words):
+            return False  # "WATCH BELOW": a page's label in capitals, words the article uses
         first = words[0].lower().strip(".")
+        here = text.find(words[0], at)  # "On Dec. 13": where the name itself starts
+        if first in _MONTHS_SHORT and re.match(r"[A-Za-zé]+\.?\s+\d", text[max(here, 0):]):
+            return False  # "Dec. 13": a date; "Jan Koval": a name
+        if opening and opening[0] != words[0] and (opening[0] in self.grammar.titles or
+                                                   f"{opening[0]}." in self.grammar.titles):
+            return True  # "Ms. May": after a title, a surname, even one that is a month
         if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
                 part in _CALENDAR for part in
                                                    re.split(r"[-\s]", name.lower())):
@@ -200,6 +313,8 @@ class Cast:
 
     def strip_title(self, name: str) -> str:
         words = name.split()
+        while len(words) > 1 and self.common(words[0]):
+            words = words[1:]  # "Overstating Surrey", "Knowing Bardos": a word, then a name
         if len(words) >= 2 and words[-1].lower() in self.grammar.organisations:
             # "Justice Department", "Police Federation": the body's own name, but not
             # "California's" before it.
@@ -222,21 +337,72 @@ class Cast:
         word = text.split()[0] if text.split() else ""
         return self.grammar.titles.get(word, "x")
 
+    def _mentioned(self, paragraph: int, name: str) -> None:
+        """Record a mention and index it under each short form it may be called by."""
+        self._seen.setdefault(name, []).append((paragraph, len(self.mentions)))
+        self.mentions.append((paragraph, name))
+        self._canonical.clear()
+        words = name.split()
+        for word in words:
+            self._by_lower.setdefault(word.lower(), set()).add(name)
+        if any(w.lower() in self.grammar.organisations or
+               w.lower().rstrip("s") in self.grammar.organisations for w in words):
+            self._orglike.add(name)
+        for word in words:
+            self._name_words.setdefault(word, set()).add(name)
+        shorts = {tuple(words[-n:]) for n in range(1, len(words))}
+        if len(words) == 2:
+            shorts.add((words[0],))
+        for short in shorts:
+            self._by_short.setdefault(short, []).append((paragraph, name))
+
+    def _latest(self, names: set[str], paragraph: int) -> str | None:
+        """Of ``names``, the one mentioned last up to ``paragraph``."""
+        best: tuple[int, str] | None = None
+        for name in names:
+            seen = self._seen.get(name)
+            if not seen:
+                continue
+            i = bisect.bisect_right(seen, (paragraph, 1 << 62)) - 1
+            if i >= 0 and (best is None or seen[i][1] > best[0]):
+                best = (seen[i][1], name)
+        return best[1] if best else None
+
+    def mentions_back(self, paragraph: int) -> Iterator[tuple[int, str]]:
+        """The mentions up to ``paragraph``, last first, without reading those after it."""
+        upto = bisect.bisect_right(self.mentions, (paragraph, "\uffff"))
+        for i in range(upto - 1, -1, -1):
+            yield self.mentions[i]
+
     def canonical(self, name: str) -> str:
         """The fullest form of ``name`` in the article: Loukachenko → Alexandre Loukachenko.
 
         When two people share the short form (Vladimir Putin, Vladimir Sokolov), the one named
-        last before the current paragraph wins.
+        last before the current paragraph wins. Reads only the mentions indexed under ``name``.
         """
+        cached = self._canonical.get((name, self.current))
+        if cached is not None:
+            return cached
         words = name.split()
+        candidates = self._by_short.get(tuple(words), [])
         best, best_key = name, (-10**6, 0)
-        for at, candidate in self.mentions:
-            cwords = candidate.split()
-            if len(cwords) <= len(words) or not _short_form(words, cwords):
-                continue
-            key = (at if at <= self.current else -2 - at, len(cwords))
-            if key > best_key:
-                best, best_key = candidate, key
+        # Mentions up to the current paragraph: the latest paragraph wins, then the longest.
+        upto = bisect.bisect_right(candidates, (self.current, "\uffff"))
+        if upto:
+            last_at = candidates[upto - 1][0]
+            lo = bisect.bisect_left(candidates, (last_at, ""))
+            pool = [c for _, c in candidates[lo:upto] if len(c.split()) > len(words)]
+            if pool:
+                best = max(pool, key=lambda c: len(c.split()))
+                best_key = (last_at, 0)
+        if best_key[0] < 0 and upto < len(candidates):
+            # Named only further on: the first paragraph that names them, the longest form.
+            first_at = candidates[upto][0]
+            hi = bisect.bisect_right(candidates, (first_at, "\uffff"))
+            pool = [c for _, c in candidates[upto:hi] if len(c.split()) > len(words)]
+            if pool:
+                best = max(pool, key=lambda c: len(c.split()))
+        self._canonical[(name, self.current)] = best
         return best
 
     def person(self, name: str, role: str | None = None, gender: str = "x",
@@ -262,7 +428,7 @@ class Cast:
 
     def known(self, word: str) -> bool:
         """Whether the article names someone or something with this word."""
-        return any(word in name.split() for _, name in self.mentions if name != word) or \
+        return bool(self._name_words.get(word, set()) - {word}) or \
             any(word in name.split() for name in self.people)
 
     def last_organisation(self, paragraph: int, head: str | None = None) -> str | None:
@@ -273,18 +439,14 @@ class Cast:
         stands for nothing named.
         """
         if head is not None:
-            for at, name in reversed(self.mentions):
-                if at <= paragraph and head in name.lower().split():
-                    return name
+            named = self._latest(self._by_lower.get(head, set()), paragraph)
+            if named is not None:
+                return named
             if head in _OFFICES:
                 return None
-        for at, name in reversed(self.mentions):
-            if at <= paragraph and name in self.organisations:
-                return name
-            if at <= paragraph and any(w.lower() in self.grammar.organisations or
-                                       w.lower().rstrip("s") in self.grammar.organisations
-                                       for w in name.split()):
-                return name
+        named = self._latest(self.organisations | self._orglike, paragraph)
+        if named is not None:
+            return named
         for person in reversed(list(self.people.values())):
             if person.is_organisation:
                 return person.name
@@ -301,17 +463,19 @@ class Cast:
         """Names this paragraph gives a role in apposition (« le ministre, Bruno Keraudren, »)
         that ``text`` mentions, in order; not a name in a complement ("adviser to President X")."""
         found = []
-        for name, at in self.role_at.items():
+        for name in self._roles_in.get(paragraph, ()):
+            if name not in text:
+                continue
             match = re.search(rf",\s+(?:\S+\s+)?{re.escape(name)}(?=\s*(?:[,.;]|$))", text)
-            if at == paragraph and match is not None:
+            if match is not None:
                 found.append((match.start(), name))
         return [name for _, name in sorted(found)]
 
     def introduced(self, text: str, paragraph: int) -> list[tuple[int, str]]:
         """Names this paragraph gives a role to, with their position: people coming on stage."""
         found = []
-        for name, at in self.role_at.items():
-            if at == paragraph and name in self.introductions:
+        for name in self._roles_in.get(paragraph, ()):
+            if name in self.introductions:
                 position = text.find(name)
                 if position >= 0:
                     found.append((position, name))
@@ -342,6 +506,8 @@ class Cast:
         for name, role in self.roles.items():
             at = self.role_at.get(name, 0)
             role_words = role.lower().replace("’", "'").split()
+            if any(w in _OFFICE_MODIFIERS and w not in words for w in role_words):
+                continue  # "the minister" is no "Prime Minister", « le ministre » no « Premier »
             if at <= paragraph and all(w in role_words for w in words) and \
                     (best is None or at >= best[0]):
                 best = (at, name)
@@ -351,6 +517,44 @@ class Cast:
 
 
 _CALENDAR = words("calendar")
+# Prepositions that open an adverbial before a name, not an apposition to it.
+_ADVERBIAL_PREPOSITIONS = frozenset(("at", "in", "on", "during", "after", "before", "from",
+                                     "à", "au", "aux", "dans", "lors", "pendant", "après",
+                                     "avant", "depuis", "en", "sur"))
+#: Words that make an office another one: "Prime Minister", « vice-président », "deputy mayor".
+_OFFICE_MODIFIERS = frozenset(("prime", "premier", "première", "vice", "deputy", "former",
+                               "ancien", "ancienne", "ex", "acting", "intérim"))
+_MONTHS_SHORT = words("months_short")
+_NUMBER_WORDS = words("number_words")
+_ADVERB_WORDS = frozenset(w for w in words("adverbs") if " " not in w)
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w-]*")
+# A capitalised word after a lower-case word or a comma: in the middle of a sentence.
+_MID_CAPITAL = re.compile(r"(?:[a-zà-ÿ0-9,]\s+)([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)")
+# Where a sentence opens, maybe with a capitalised role before the name ("Liberal MP").
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[«“\"]\s*)(?:[A-Z][\w-]*\s+){0,3}$")
+_COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:of|for|to|with|by|against|from|about|like|including|"
+                                r"de|du|des|the|la|le|les|à|avec|par|contre|pour|sur|comme|dont)"
+                                r"\s+|\bsuch\s+as\s+|\b[dl][’'])$",
+                                re.IGNORECASE)
+# « Jacqueline, Marseillaise pure souche, »: a capitalised apposition to the name before it.
+_APPOSED_TO_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+,\s+$")
+_APPOSITION_END = re.compile(r"(?:\s+[a-zà-ÿ][\w’'-]*){0,4}\s*,")
+# A demonym before a lower-case noun: an adjective, not a name ("Russian financiers").
+_DEMONYM_ADJECTIVE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:ese|ish|ian|ais|aise|ois|oise|ien|ienne)"
+                                r"\s+[a-zà-ÿ]")
+# A preposition of place before a name: "in Nova Scotia", « à Marseille », "from Vendée".
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|across|à|en|dans|depuis|vers)|\bau)\s+$")
+# What follows a subject: its verb, maybe after an apposition ("Scheer found", « X, 45 ans, a »).
+_SUBJECT_NEXT = {
+    language: re.compile(
+        r"(?:\s*,[^,.;:«»“”\"]{1,80},|\s*[—–][^—–]{1,120}[—–])?\s+"
+        rf"(?!(?:{stop})\b)[a-zà-ÿ]")
+    for language, stop in (
+        ("en", "of|and|or|in|for|from|with|on|the|a|an|to|at|by|as"),
+        # « Lucas a regardé »: « a » is a verb here, « à » a preposition.
+        ("fr", "de|du|des|et|ou|à|au|aux|pour|avec|sur|la|le|les|un|une|par|en|dans|qui|que"),
+    )
+}
 
 
 @cache
@@ -412,6 +616,8 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
             return None
     if not tail or not opened:
         return None
+    if tail[-1].lower() in grammar.stopwords and tail[-1].lower() not in grammar.roles:
+        return None  # « chez sa grand-mère que Lucas »: a clause, not a role, before the name
     if grammar.language == "en":
         return " ".join(tail) if tail[-1].lower() in grammar.roles else None
     # French puts adjectives after the noun: « président biélorusse ».
@@ -430,5 +636,16 @@ def clean_np(chunk: str) -> str:
 
 
 def cut_complements(chunk: str) -> str:
-    """"le bureau de Tokayev sur Telegram" → "le bureau de Tokayev"."""
-    return _COMPLEMENT.sub("", " " + chunk).strip() if chunk else chunk
+    """"le bureau de Tokayev sur Telegram" → "le bureau de Tokayev"; not inside a name ("the
+    National Institute on Drug Abuse", "Centre for Urban Research")."""
+    if not chunk:
+        return chunk
+    text = " " + chunk
+    for match in _COMPLEMENT_START.finditer(text):
+        following = text[match.end():match.end() + 300].split(" ", 1)[0].lower()
+        inside = match.group(0).strip().lower() in ("on", "for") and \
+            text[match.end():match.end() + 1].isupper() and following not in _CALENDAR and \
+            text[:match.start()].rsplit(" ", 1)[-1][:1].isupper()
+        if not inside:
+            return text[:match.start()].strip()
+    return chunk.strip()

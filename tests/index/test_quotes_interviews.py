@@ -1,0 +1,70 @@
+"""Interviews and transcripts (index/quotes/interviews.py): speakers the layout gives."""
+
+from __future__ import annotations
+
+from index.article import Article, Paragraph
+from index.quotes import Quote, extract_quotes
+
+
+def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
+    article = Article(tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
+                      language, "test")
+    return extract_quotes(article)
+
+
+def said(quotes: tuple[Quote, ...]) -> dict[str, str | None]:
+    return {q.text: q.speaker.name if q.speaker else None for q in quotes}
+
+
+def test_dash_questions_and_unmarked_answers() -> None:
+    quotes = said(quotes_of(
+        "en",
+        "Machines that read",
+        "Greta Lindqvist runs a language lab in Uppsala. We met Greta Lindqvist in May.",
+        "- What does your lab do?",
+        "We teach machines to read the way children learn to.",
+        "- Is it hard?",
+        "(Laughs) Very hard, and slower than people think.",
+    ))
+    assert quotes["We teach machines to read the way children learn to."] == "Greta Lindqvist"
+    assert quotes["Very hard, and slower than people think."] == "Greta Lindqvist"
+    assert not any("?" in text for text in quotes)  # the questions are nobody's quotation
+
+
+def test_the_outlet_label_on_the_first_exchange_only() -> None:
+    quotes = said(quotes_of(
+        "fr",
+        "Yann Morel publie un livre sur les glaciers des Pyrénées.",
+        "LE JOURNAL. – Pourquoi ce livre maintenant ?",
+        "Yann MOREL. – Parce que personne ne l’avait encore écrit pour le grand public.",
+        "Et les glaciers, que deviennent-ils ?",
+        "Ils reculent de plusieurs mètres chaque été, et cela va s’accélérer.",
+    ))
+    assert quotes["Parce que personne ne l’avait encore écrit pour le grand public."] == \
+        "Yann Morel"
+    assert quotes["Ils reculent de plusieurs mètres chaque été, et cela va s’accélérer."] == \
+        "Yann Morel"
+    assert "Et les glaciers, que deviennent-ils ?" not in quotes
+
+
+def test_a_transcript_gives_each_paragraph_to_its_label() -> None:
+    quotes = said(quotes_of(
+        "en",
+        "Senator Ruth Quill debated Governor Abe Stone on the radio on Sunday.",
+        "QUILL: We need a budget before the winter session.",
+        "STONE: We will have one, and it will be balanced.",
+        "QUILL: Then show it to us this week.",
+    ))
+    assert quotes["We need a budget before the winter session."] == "Ruth Quill"
+    assert quotes["We will have one, and it will be balanced."] == "Abe Stone"
+    assert quotes["Then show it to us this week."] == "Ruth Quill"
+
+
+def test_a_page_own_labels_are_no_transcript() -> None:
+    quotes = quotes_of(
+        "en",
+        "READ MORE: Budget talks stall again in the capital",
+        "WATCH: The moment the vote was called in the chamber",
+        "ANALYSIS: What a second vote would mean for the city",
+    )
+    assert quotes == ()

@@ -1,0 +1,45 @@
+"""Speaker mentions (index/quotes/mentions.py): who a noun phrase is."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import Article, Paragraph
+from index.quotes import Quote, extract_quotes
+
+
+def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
+    article = Article(tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
+                      language, "test")
+    return extract_quotes(article)
+
+
+# (language, paragraph, reported clause, speaker): the subject noun phrase of the verb.
+SUBJECTS = [
+    # A capitalised plural opening the sentence is a group, not a name.
+    ("en", "Authorities said the driver was stabbed seven times.",
+     "the driver was stabbed seven times", "authorities"),
+    # A possessive owner's role in apposition is not the subject.
+    ("en", "Dr. Ruth Alder, Manitoba's chief medical officer, says the drugs are overused.",
+     "the drugs are overused", "Ruth Alder"),
+    # A predicate is no subject: the name before the apposition is.
+    ("en", "Martin Vale, the addictions doctor on the coast, is more blunt and says the "
+           "monitor will help.", "the monitor will help", "Martin Vale"),
+]
+
+
+@pytest.mark.parametrize(("language", "paragraph", "text", "speaker"), SUBJECTS,
+                         ids=[case[1][:40] for case in SUBJECTS])
+def test_subjects(language: str, paragraph: str, text: str, speaker: str) -> None:
+    found = [q for q in quotes_of(language, paragraph) if q.text == text]
+    assert found and found[0].speaker is not None
+    assert found[0].speaker.name.lower() == speaker.lower()
+
+
+def test_the_minister_is_no_prime_minister() -> None:
+    quotes = quotes_of(
+        "en",
+        "Prime Minister Jean Morrow met Foreign Affairs Minister Carla Ruiz on Monday.",
+        '"We will keep talking," the minister said.')
+    (quote,) = [q for q in quotes if q.text == "We will keep talking"]
+    assert quote.speaker is not None and quote.speaker.name == "Carla Ruiz"
