@@ -70,7 +70,7 @@ $(BENCH_STAMP): pyproject.toml $(LOCK) | $(BIN)/python
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-# The lock: every package that `pip install '.[test,bench]'` brings, at the version it brings
+# The lock: every package that `pip install '.[test,bench,nlp]'` brings, at the version it brings
 # today, resolved in a fresh virtual environment without the old lock. Commit the result.
 # A package installed from a URL (`name @ https://…`) is left out: pip refuses links as
 # constraints, and the URL in pyproject.toml already pins it.
@@ -79,7 +79,7 @@ lock:
 	rm -rf $(LOCK_VENV)
 	$(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(LOCK_VENV)/bin/python -m pip install --quiet '.[test,bench]'
+	$(LOCK_VENV)/bin/python -m pip install --quiet '.[test,bench,nlp]'
 	{ echo "# The versions every install of article-bot uses (make test, make run, the Docker image)."; \
 	  echo "# Written by 'make lock' with $$($(LOCK_VENV)/bin/python --version); do not edit by hand."; \
 	  $(LOCK_VENV)/bin/python -m pip freeze --all --exclude article-bot | grep -v ' @ '; } > $(LOCK)
