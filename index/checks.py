@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from index.analysis import fold_accents
 from index.lexicon import SUPPORTED_LANGUAGES, specificity, word_list
 from index.query import (
+    CACHE_LIMIT,
     Query,
     QueryWord,
     QuestionReader,
@@ -123,10 +124,13 @@ _BE = frozenset({
 })
 _BY = frozenset({"by", "par"})
 #: a determiner before the verb's word: it is a noun there ("the appointment", « la réunion »)
-_DETERMINERS = frozenset({
-    "the", "a", "an", "this", "that", "its", "le", "la", "les", "l", "un", "une", "des", "du",
-    "ce", "cette", "sa", "son", "ses", "leur", "leurs",
-})
+_DETERMINERS = {
+    "en": frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"}),
+    "fr": frozenset({
+        "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cette", "sa", "son", "ses",
+        "leur", "leurs",
+    }),
+}
 #: "who is X?": asks who someone is, not who did something
 _COPULAS = frozenset({"is", "was", "are", "were", "est", "etait", "sont", "c"})
 
@@ -174,6 +178,9 @@ class Checks:
         for entry in said:
             self._said_in[entry.row] = (*self._said_in.get(entry.row, ()), entry)
         self._names = names
+        #: per (verb terms, row): whether the paragraph says who did it (questions repeat)
+        self._agents: dict[tuple[tuple[str, ...], int], bool] = {}
+        self._asked_nouns: dict[tuple[tuple[str, ...], str], bool] = {}
         self._name_vocabulary: frozenset[str] = frozenset().union(*(t for t, _ in names))
 
     def focus(self, query: Query) -> Focus:
@@ -338,7 +345,7 @@ class Checks:
                 if not verb.terms or verb.how == "fuzzy":
                     verb_unknown = specificity(query.language, verb.word)
                 if verb.terms and not row_terms.isdisjoint(verb.terms):
-                    agent_missing = float(not self.has_agent(verb, top))
+                    agent_missing = float(not self.has_agent(verb, top, query.language))
         rare_unknown = rare_unheld = rare_total = rare_held = 0.0
         if not needed.isdisjoint(_RARE_FEATURES):
             language = query.language
@@ -447,11 +454,20 @@ class Checks:
         first = query.words[0]
         return first if first.word in tokens[1:5] else None
 
-    def has_agent(self, verb: QueryWord, row: int) -> bool:
+    def has_agent(self, verb: QueryWord, row: int, language: str) -> bool:
         """Whether paragraph ``row`` says who did ``verb``: some sentence holds the verb with
         a subject (an active verb) or a "by X" / « par X » after it; not when every use of it
         is a passive without agent ("the video was leaked") or a noun without one ("the
         appointment of the ombudsman")."""
+        key = (verb.terms, row)
+        known = self._agents.get(key)
+        if known is None:
+            known = self._find_agent(verb, row, _DETERMINERS.get(language, frozenset()))
+            if len(self._agents) < CACHE_LIMIT:
+                self._agents[key] = known
+        return known
+
+    def _find_agent(self, verb: QueryWord, row: int, determiners: frozenset[str]) -> bool:
         ranker = self._ranker
         text = ranker.row_paragraphs[row].text
         stem = self._reader.stem
@@ -467,7 +483,7 @@ class Checks:
                     return True
                 before = words[max(0, place - 3): place]
                 passive = not _BE.isdisjoint(before)
-                nominal = bool(before) and (before[-1] in _DETERMINERS)
+                nominal = bool(before) and (before[-1] in determiners)
                 if not passive and not nominal and place > 0:
                     return True
         return False
@@ -479,6 +495,16 @@ class Checks:
         askers = typing_words(language, "asker")
         if askers.isdisjoint(tokens):
             return False
+        known = self._asked_nouns.get((tokens, language))
+        if known is None:
+            known = self._asked_noun_unknown(tokens, language, askers)
+            if len(self._asked_nouns) < CACHE_LIMIT:
+                self._asked_nouns[(tokens, language)] = known
+        return known
+
+    def _asked_noun_unknown(
+        self, tokens: tuple[str, ...], language: str, askers: frozenset[str]
+    ) -> bool:
         skip = folded_words(language, "determiners")
         for place, token in enumerate(tokens[:-1]):
             if token not in askers:

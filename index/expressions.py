@@ -34,6 +34,8 @@ _CLOCK = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b")
 _SHORT_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janv|fevr|avr|juil)\.?\s+\d")
+#: "May" the month, not the verb: written with a capital inside a sentence or before a day.
+_MAY = re.compile(r"(?<=[a-z,] )May\b|\bMay \d")
 _ADDRESS = re.compile(
     r"\b\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|route|allee|impasse|quai|"
     r"place|cours)\b|\b\d+\s+[A-Z][\w-]+\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|"
@@ -70,6 +72,8 @@ def when(text: str, language: str) -> float:
         return 1.0
     if not tokens.isdisjoint(words["month"]) or not tokens.isdisjoint(words["weekday"]):
         return 1.0
+    if language == "en" and _MAY.search(text):
+        return 1.0
     if not tokens.isdisjoint(words["vague"]) or _duration_pattern(language).search(folded):
         return VAGUE
     return 0.0
@@ -86,9 +90,12 @@ def where(text: str, language: str) -> float:
     for match in _named_place(language).finditer(folded):
         if fold_accents(match.group(1).lower()) not in _not_places(language):
             return 1.0
-    if _place_noun_pattern(language).search(folded.lower()):
+    lowered = folded.lower()
+    # « sur place », "at home": a place noun in a phrase that places nothing
+    adverbs = _place_adverb_pattern(language)
+    if _place_noun_pattern(language).search(adverbs.sub(" ", lowered)):
         return 1.0
-    return VAGUE if _place_adverb_pattern(language).search(folded.lower()) else 0.0
+    return VAGUE if adverbs.search(lowered) else 0.0
 
 
 def why(text: str, language: str) -> bool:

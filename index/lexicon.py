@@ -91,11 +91,10 @@ def translations(source: str, target: str) -> dict[str, tuple[str, ...]]:
     return {word: tuple(dict.fromkeys(targets)) for word, targets in table.items()}
 
 
-#: A word wordfreq's small list lacks is rarer than its floor (Zipf 3: once per million words).
-UNLISTED_ZIPF = 2.5
 #: Zipf frequencies at and above this are everyday words ("year", « faire »): specificity 0 ...
 COMMON_ZIPF = 5.5
-#: ... and at and below this, words specific to a subject ("langoustines"): specificity 1.
+#: ... and at and below this, words specific to a subject ("langoustines"): specificity 1
+#: (a word wordfreq's small list lacks is rarer than its floor, Zipf 3, so it is one too).
 RARE_ZIPF = 2.5
 
 
@@ -125,8 +124,18 @@ def specificity(language: str, word: str) -> float:
     """How specific ``word`` (lower-case, accent-folded) is in ``language`` in general, from
     wordfreq: 0 for an everyday word, 1 for a rare one. A question whose specific words an
     article never uses is about something else; its everyday words say little."""
-    table = _zipf_table(language)
-    if not table:
-        return 0.5
-    zipf = table.get(word, UNLISTED_ZIPF)
-    return min(1.0, max(0.0, (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)))
+    table = _specificity_table(language)
+    value = table.get(word)
+    if value is None:
+        return 1.0 if table else 0.5  # a word rarer than the list's floor, or no list at all
+    return value
+
+
+@cache
+def _specificity_table(language: str) -> dict[str, float]:
+    """:func:`specificity` of every listed word of ``language``, computed once."""
+    span = COMMON_ZIPF - RARE_ZIPF
+    return {
+        word: min(1.0, max(0.0, (COMMON_ZIPF - zipf) / span))
+        for word, zipf in _zipf_table(language).items()
+    }

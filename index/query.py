@@ -434,10 +434,13 @@ def _expected_type(
     words, its last word ("built when?") or after a preposition ("since when"): inside a
     question it joins clauses ("What happens when the ice melts?")."""
     askers = typing_words(language, "asker")
-    nouns = typed_nouns(language)
-    for place, token in enumerate(tokens[1:], start=1):
-        if token in nouns and tokens[place - 1] in askers:
-            return nouns[token]
+    if not askers.isdisjoint(tokens):
+        nouns = typed_nouns(language)
+        for place, token in enumerate(tokens[1:], start=1):
+            if token in nouns and tokens[place - 1] in askers:
+                return nouns[token]
+    if not typed:
+        return None
     opening = opening_types(language)
     prepositions = typing_words(language, "preposition")
     last = len(tokens) - 1

@@ -45,6 +45,9 @@ RESOLVED_SPEAKER_WEIGHT = SPEAKER_FIELD_WEIGHT / 2
 #: Boilerplate (byline, footer) still answers "who wrote this?" but never beats the story.
 #: (It is only ever the first answer to a factual question: see ParagraphRanker.rank().)
 BOILERPLATE_WEIGHT = 0.5
+#: The headline restates the lede in fewer words (so BM25 favours it): the paragraph that
+#: holds the detail asked for should beat it; it still answers what only it says.
+TITLE_WEIGHT = 0.6
 #: For who/quote questions, a paragraph holding a quotation is worth this much more.
 QUOTE_BOOST = 1.25
 #: ... and it holds this share of the question words of the quotation-less paragraph before it,
@@ -302,9 +305,13 @@ class ParagraphRanker:
             frozenset(analyze(p.text) + analyze(n))
             for p, n in zip(paragraphs, names, strict=True)
         ]
-        self._prior = np.array(
-            [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
-        )
+        title = article.title
+        self._prior = np.array([
+            BOILERPLATE_WEIGHT if p.is_boilerplate
+            else TITLE_WEIGHT if title is not None and i == 0 and p.text == title
+            else 1.0
+            for i, p in enumerate(paragraphs)
+        ])
         has_quote = [bool(quotes_in[p.index]) for p in paragraphs]
         self._quote_factor = np.where(has_quote, QUOTE_BOOST, 1.0)
         # a quotation that follows a paragraph with none: that paragraph set its scene
