@@ -3,9 +3,11 @@
 Each check reads the question (:class:`~index.query.Query`) and the best paragraph and says how
 much of what was asked it holds: the question's idf mass (in the paragraph, in its best
 sentence), its rarest word, the thing a "What is the X?" question names, the noun a "how many"
-question counts, the measure of "how old is X?"; an answer of the type asked (a date, a number,
-a place, a cause) in the sentence that holds the question's words; for "what did X say about
-Y", a quotation of X that touches Y; for "who …", a quotation or a speaker in the paragraph.
+question counts, the measure of "how old is X?"; an answer of the type asked (a date, a number
+of the noun counted, a place, a cause: :mod:`index.expressions`) in the sentences that hold the
+question's words; for "what did X say about Y", a quotation of X that touches Y; for "who …",
+a quotation, or an agent of the verb asked about; for "which X", whether the article knows X;
+how specific (in the language at large, wordfreq) the question's words the paragraph lacks are.
 They are not rules: :meth:`Checks.features` gives them as numbers to the decision
 (:mod:`index.decision`), which weighs them as fitted on data.
 """
@@ -120,7 +122,7 @@ _SENTENCE_WORD = re.compile(r"[^\W\d_]+")
 _BE = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets",
     "est", "sont", "etait", "étaient", "était", "etaient", "été", "ete", "fut", "furent",
-    "sera", "seront", "serait", "soit", "sont",
+    "sera", "seront", "serait", "soit",
 })
 _BY = frozenset({"by", "par"})
 #: a determiner before the verb's word: it is a noun there ("the appointment", « la réunion »)
@@ -320,13 +322,13 @@ class Checks:
         type_missing = type_missing_paragraph = count_noun_missing = 0.0
         if expected is not None:
             # the sentences that hold the question's focus: as much of its words as the best
-            focus = [
+            focused = [
                 candidate for candidate in ranker.sentences[top]
                 if sentence_mass > 0 and sum(
                     weight for terms, weight in weighted if not candidate.terms.isdisjoint(terms)
                 ) >= FOCUS_SHARE * sentence_mass
             ] or ([sentence] if sentence is not None else [])
-            in_sentence = max((s.holds(expected) for s in focus), default=0.0)
+            in_sentence = max((s.holds(expected) for s in focused), default=0.0)
             in_paragraph = ranker.row_holds(expected, top)
             type_missing, type_missing_paragraph = 1.0 - in_sentence, 1.0 - in_paragraph
             if expected == "number" and "count_noun_missing" in needed:
@@ -334,7 +336,7 @@ class Checks:
                 if not in_sentence:
                     count_noun_missing = 1.0
                 elif counted is not None and all(
-                    s.counted.isdisjoint(counted.terms) for s in focus
+                    s.counted.isdisjoint(counted.terms) for s in focused
                 ):
                     count_noun_missing = 0.5
         agent_missing = verb_unknown = 0.0

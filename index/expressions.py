@@ -33,7 +33,9 @@ _CLOCK = re.compile(
     r"\b\d{1,2}(?:[.:]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|h)?|\s?(?:a\.?m\b\.?|p\.?m\b\.?)|\s?h\s?\d{0,2}\b)"
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b")
-_SHORT_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janv|fevr|avr|juil)\.?\s+\d")
+_SHORT_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janv|fevr|avr|juil)\.?\s+\d"
+)
 #: "May" the month, not the verb: written with a capital inside a sentence or before a day.
 _MAY = re.compile(r"(?<=[a-z,] )May\b|\bMay \d")
 _ADDRESS = re.compile(
@@ -156,7 +158,8 @@ def _relative_pattern(language: str) -> re.Pattern[str]:
     shapes = [
         rf"\b(?:{relative})[ -](?:{period})\b",
         rf"\b(?:{period}) (?:{relative})\b",
-        rf"\b{number} (?:{unit}) (?:ago|earlier|later|before|after|plus tot|plus tard|auparavant)\b",
+        rf"\b{number} (?:{unit}) "
+        r"(?:ago|earlier|later|before|after|plus tot|plus tard|auparavant)\b",
         rf"\bil y a {number} (?:{unit})\b",
         rf"\b(?:in|within|dans|d'ici) {number} (?:{unit})\b",
     ]
