@@ -3,20 +3,32 @@
 Each check reads the question (:class:`~index.query.Query`) and the best paragraph and says how
 much of what was asked it holds: the question's idf mass (in the paragraph, in its best
 sentence), its rarest word, the thing a "What is the X?" question names, the noun a "how many"
-question counts, the measure of "how old is X?"; an answer of the type asked (a date, a number,
-a place, a cause) in the sentence that holds the question's words; for "what did X say about
-Y", a quotation of X that touches Y; for "who …", a quotation or a speaker in the paragraph.
+question counts, the measure of "how old is X?"; an answer of the type asked (a date, a number
+of the noun counted, a place, a cause: :mod:`index.expressions`) in the sentences that hold the
+question's words; for "what did X say about Y", a quotation of X that touches Y; for "who …",
+a quotation, or an agent of the verb asked about; for "which X", whether the article knows X;
+how specific (in the language at large, wordfreq) the question's words the paragraph lacks are.
 They are not rules: :meth:`Checks.features` gives them as numbers to the decision
 (:mod:`index.decision`), which weighs them as fitted on data.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from index.analysis import fold_accents
-from index.lexicon import SUPPORTED_LANGUAGES, word_list
-from index.query import Query, QueryWord, QuestionReader, answer_types, folded_words, head_phrase
+from index.lexicon import SUPPORTED_LANGUAGES, specificity, word_list
+from index.query import (
+    CACHE_LIMIT,
+    Query,
+    QueryWord,
+    QuestionReader,
+    answer_types,
+    folded_words,
+    head_phrase,
+    typing_words,
+)
 from index.quotes import Speaker
 from index.ranking import ParagraphRanker, Sentence
 
@@ -69,6 +81,17 @@ FEATURES: tuple[str, ...] = (
     "place_missing",  # "where …?" and no place there
     "reason_missing",  # "why …?" and no cause or purpose there
     "who_first_missing",  # "who …?" and the paragraph lacks its first word (mostly the verb)
+    "agent_missing",  # "who V …?": V is in the paragraph only without an agent ("was leaked",
+    # « la réunion a été organisée », "the appointment of"), no "by X" / « par X »
+    "who_verb_unknown",  # "who V …?": the article never uses V in any form (as specific as V
+    # is in the language at large: "leaked" says more than "found")
+    "asked_noun_unknown",  # "which X / quel X …?" with an X the article never mentions
+    "count_noun_missing",  # "how many X?": the focus sentences count no X (0.5: they hold a
+    # number, but not of X; 1: no number at all)
+    "rare_unknown",  # the most specific (in the language at large) question word the article
+    # never uses (wordfreq): a question about something else
+    "rare_unheld",  # ... the most specific question word the paragraph lacks
+    "rare_coverage",  # the share of the question's specificity the paragraph holds
 )
 
 
@@ -79,16 +102,44 @@ AGAINST: frozenset[str] = frozenset({
     "type_missing", "type_missing_paragraph", "speaker_off_topic", "speaker_topic_unknown",
     "speaker_not_here", "who_without_speaker", "first_word_missing", "name_unknown",
     "date_missing", "number_missing", "place_missing", "reason_missing", "who_first_missing",
+    "agent_missing", "who_verb_unknown", "asked_noun_unknown", "count_noun_missing",
+    "rare_unknown", "rare_unheld",
 })
 #: ... and those that say only that something asked is there, kept at or above zero.
 FOR: frozenset[str] = frozenset({
     "coverage", "known_coverage", "rarest_held", "sentence_coverage", "held_rarity",
-    "held_mass", "known_words", "name_held",
+    "held_mass", "known_words", "name_held", "rare_coverage",
 })
 
 
+#: A sentence holds the question's focus when it holds this share of the mass of the best one.
+FOCUS_SHARE = 0.75
+#: "by X" / « par X » counts as the agent of a verb up to this many words after it.
+AGENT_REACH = 8
+
+_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
+#: forms of "be" before a participle: a passive ("was leaked", « a été organisée »)
+_BE = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets",
+    "est", "sont", "etait", "étaient", "était", "etaient", "été", "ete", "fut", "furent",
+    "sera", "seront", "serait", "soit",
+})
+_BY = frozenset({"by", "par"})
+#: a determiner before the verb's word: it is a noun there ("the appointment", « la réunion »)
+_DETERMINERS = {
+    "en": frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"}),
+    "fr": frozenset({
+        "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cette", "sa", "son", "ses",
+        "leur", "leurs",
+    }),
+}
+#: "who is X?": asks who someone is, not who did something
+_COPULAS = frozenset({"is", "was", "are", "were", "est", "etait", "sont", "c"})
+
 #: The features that need the question's speakers and topic (see :meth:`Checks.focus`).
 _SPEAKER_FEATURES = frozenset({"speaker_off_topic", "speaker_topic_unknown", "speaker_not_here"})
+_WHO_FEATURES = frozenset({"agent_missing", "who_verb_unknown"})
+_RARE_FEATURES = frozenset({"rare_unknown", "rare_unheld", "rare_coverage"})
 
 
 @dataclass(frozen=True)
@@ -129,6 +180,9 @@ class Checks:
         for entry in said:
             self._said_in[entry.row] = (*self._said_in.get(entry.row, ()), entry)
         self._names = names
+        #: per (verb terms, row): whether the paragraph says who did it (questions repeat)
+        self._agents: dict[tuple[tuple[str, ...], int], bool] = {}
+        self._asked_nouns: dict[tuple[tuple[str, ...], str], bool] = {}
         self._name_vocabulary: frozenset[str] = frozenset().union(*(t for t, _ in names))
 
     def focus(self, query: Query) -> Focus:
@@ -265,11 +319,53 @@ class Checks:
         top_score = scores.get(top, 0.0)
         second = scores.get(ranked[1], 0.0) if len(ranked) > 1 else 0.0
         expected = query.expected
-        type_missing = type_missing_paragraph = 0.0
+        type_missing = type_missing_paragraph = count_noun_missing = 0.0
         if expected is not None:
-            in_sentence = sentence.holds(expected) if sentence is not None else 0.0
+            # the sentences that hold the question's focus: as much of its words as the best
+            focused = [
+                candidate for candidate in ranker.sentences[top]
+                if sentence_mass > 0 and sum(
+                    weight for terms, weight in weighted if not candidate.terms.isdisjoint(terms)
+                ) >= FOCUS_SHARE * sentence_mass
+            ] or ([sentence] if sentence is not None else [])
+            in_sentence = max((s.holds(expected) for s in focused), default=0.0)
             in_paragraph = ranker.row_holds(expected, top)
             type_missing, type_missing_paragraph = 1.0 - in_sentence, 1.0 - in_paragraph
+            if expected == "number" and "count_noun_missing" in needed:
+                counted = self.counted_word(query)
+                if not in_sentence:
+                    count_noun_missing = 1.0
+                elif counted is not None and all(
+                    s.counted.isdisjoint(counted.terms) for s in focused
+                ):
+                    count_noun_missing = 0.5
+        agent_missing = verb_unknown = 0.0
+        if query.intent == "who" and not needed.isdisjoint(_WHO_FEATURES):
+            verb = self.asked_verb(query)
+            if verb is not None:
+                # an everyday verb ("find", « trouver ») unknown says little: a paraphrase
+                if not verb.terms or verb.how == "fuzzy":
+                    verb_unknown = specificity(query.language, verb.word)
+                if verb.terms and not row_terms.isdisjoint(verb.terms):
+                    agent_missing = float(not self.has_agent(verb, top, query.language))
+        rare_unknown = rare_unheld = rare_total = rare_held = 0.0
+        if not needed.isdisjoint(_RARE_FEATURES):
+            language = query.language
+            for word in query.words:
+                rarity = specificity(language, word.word)
+                rare_total += rarity
+                if word.terms and (
+                    not row_terms.isdisjoint(word.terms)
+                    or (word.described_by and not row_terms.isdisjoint(word.described_by))
+                ):
+                    rare_held += rarity
+                    continue
+                if rarity > rare_unheld:
+                    rare_unheld = rarity
+                if (not word.terms or word.how == "fuzzy") and rarity > rare_unknown:
+                    rare_unknown = rarity
+            if query.cross_language:  # an unknown word may only be untranslated
+                rare_unknown *= UNTRANSLATED_WORD_SHARE
         off_topic = not_here = topic_unknown = 0.0
         if query.intent == "quote" and self._said and not needed.isdisjoint(_SPEAKER_FEATURES):
             focus = self.focus(query)
@@ -323,7 +419,104 @@ class Checks:
             type_missing if expected == "place" else 0.0,
             type_missing if expected == "reason" else 0.0,
             1.0 if asks_who and not first_held else 0.0,
+            agent_missing,
+            verb_unknown,
+            1.0 if (
+                "asked_noun_unknown" in needed and not query.cross_language
+                and self.asked_noun_unknown(query)
+            ) else 0.0,
+            count_noun_missing,
+            rare_unknown,
+            rare_unheld,
+            rare_held / rare_total if rare_total else 1.0,
         ]
+
+    def counted_word(self, query: Query) -> QueryWord | None:
+        """The noun a "how many" question counts ("How many runners …?" → runners), as matched
+        to the article (None when there is none)."""
+        tokens, language = query.tokens, query.language
+        counting = folded_words(language, "counting_words")
+        start = next((i for i, t in enumerate(tokens) if t in counting), None)
+        if start is None:
+            return None
+        stop = folded_words(language, "stopwords")
+        noun = next((t for t in tokens[start + 1:] if t not in stop), None)
+        return next((w for w in query.words if w.word == noun), None)
+
+    def asked_verb(self, query: Query) -> QueryWord | None:
+        """The verb of a "who V …?" question (its first content word, right after "who" and
+        its auxiliaries), or None for "who is X?" and "who said …?" (a speaker, not an agent)."""
+        tokens, language = query.tokens, query.language
+        if len(tokens) < 2 or not query.words:
+            return None
+        if tokens[1] in _COPULAS or not folded_words(language, "intent_quote").isdisjoint(
+            tokens[1:4]
+        ):
+            return None
+        first = query.words[0]
+        return first if first.word in tokens[1:5] else None
+
+    def has_agent(self, verb: QueryWord, row: int, language: str) -> bool:
+        """Whether paragraph ``row`` says who did ``verb``: some sentence holds the verb with
+        a subject (an active verb) or a "by X" / « par X » after it; not when every use of it
+        is a passive without agent ("the video was leaked") or a noun without one ("the
+        appointment of the ombudsman")."""
+        key = (verb.terms, row)
+        known = self._agents.get(key)
+        if known is None:
+            known = self._find_agent(verb, row, _DETERMINERS.get(language, frozenset()))
+            if len(self._agents) < CACHE_LIMIT:
+                self._agents[key] = known
+        return known
+
+    def _find_agent(self, verb: QueryWord, row: int, determiners: frozenset[str]) -> bool:
+        ranker = self._ranker
+        text = ranker.row_paragraphs[row].text
+        stem = self._reader.stem
+        for sentence in ranker.sentences[row]:
+            if sentence.terms.isdisjoint(verb.terms):
+                continue
+            words = _SENTENCE_WORD.findall(text[sentence.start:sentence.end].lower())
+            for place, word in enumerate(words):
+                if stem(word) not in verb.terms:
+                    continue
+                after = words[place + 1: place + 1 + AGENT_REACH]
+                if not _BY.isdisjoint(after):
+                    return True
+                before = words[max(0, place - 3): place]
+                passive = not _BE.isdisjoint(before)
+                nominal = bool(before) and (before[-1] in determiners)
+                if not passive and not nominal and place > 0:
+                    return True
+        return False
+
+    def asked_noun_unknown(self, query: Query) -> bool:
+        """ "Which X …?" / « À quel X … ? » anywhere in the question, with an X the article
+        never mentions in any form ("which party", « quel parti »)."""
+        tokens, language = query.tokens, query.language
+        askers = typing_words(language, "asker")
+        if askers.isdisjoint(tokens):
+            return False
+        known = self._asked_nouns.get((tokens, language))
+        if known is None:
+            known = self._asked_noun_unknown(tokens, language, askers)
+            if len(self._asked_nouns) < CACHE_LIMIT:
+                self._asked_nouns[(tokens, language)] = known
+        return known
+
+    def _asked_noun_unknown(
+        self, tokens: tuple[str, ...], language: str, askers: frozenset[str]
+    ) -> bool:
+        skip = folded_words(language, "determiners")
+        for place, token in enumerate(tokens[:-1]):
+            if token not in askers:
+                continue
+            noun = next((t for t in tokens[place + 1:] if t not in skip), None)
+            if noun is None or noun in folded_words(language, "stopwords"):
+                continue
+            if self._reader.match(noun, language).how in ("unknown", "fuzzy"):
+                return True
+        return False
 
     def coverage(self, words: tuple[QueryWord, ...], row: int, cross_language: bool) -> float:
         """The share of the question's idf mass that paragraph ``row`` holds.

@@ -89,3 +89,53 @@ def translations(source: str, target: str) -> dict[str, tuple[str, ...]]:
         for back in targets:
             table.setdefault(back, []).append(word)
     return {word: tuple(dict.fromkeys(targets)) for word, targets in table.items()}
+
+
+#: Zipf frequencies at and above this are everyday words ("year", « faire »): specificity 0 ...
+COMMON_ZIPF = 5.5
+#: ... and at and below this, words specific to a subject ("langoustines"): specificity 1
+#: (a word wordfreq's small list lacks is rarer than its floor, Zipf 3, so it is one too).
+RARE_ZIPF = 2.5
+
+
+@cache
+def _zipf_table(language: str) -> dict[str, float]:
+    """Each word of wordfreq's small list of ``language``, accent-folded, with its Zipf
+    frequency (log10 of its frequency per billion words); empty where wordfreq lacks it."""
+    import math
+    import unicodedata
+
+    from wordfreq import available_languages, get_frequency_dict
+
+    if language not in available_languages("small"):
+        return {}
+    table: dict[str, float] = {}
+    for word, frequency in get_frequency_dict(language, wordlist="small").items():
+        folded = "".join(
+            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+        )
+        zipf = math.log10(frequency) + 9.0
+        if zipf > table.get(folded, 0.0):
+            table[folded] = zipf
+    return table
+
+
+def specificity(language: str, word: str) -> float:
+    """How specific ``word`` (lower-case, accent-folded) is in ``language`` in general, from
+    wordfreq: 0 for an everyday word, 1 for a rare one. A question whose specific words an
+    article never uses is about something else; its everyday words say little."""
+    table = _specificity_table(language)
+    value = table.get(word)
+    if value is None:
+        return 1.0 if table else 0.5  # a word rarer than the list's floor, or no list at all
+    return value
+
+
+@cache
+def _specificity_table(language: str) -> dict[str, float]:
+    """:func:`specificity` of every listed word of ``language``, computed once."""
+    span = COMMON_ZIPF - RARE_ZIPF
+    return {
+        word: min(1.0, max(0.0, (COMMON_ZIPF - zipf) / span))
+        for word, zipf in _zipf_table(language).items()
+    }

@@ -169,8 +169,8 @@ class QuestionReader:
         terms: list[str] = []
         role_words = 0
         said = replies = False
-        expected: str | None = None
         asks_who = False
+        typed: list[tuple[int, str, str]] = []  # (place, word, kind) of typed question words
         for token in analyzer_for(language).tokens(question):
             entry = known.get(token)
             if entry is None:
@@ -180,16 +180,15 @@ class QuestionReader:
             folded, its_words, its_terms, its_roles, is_who, says, kind, reply = entry
             if not tokens:
                 asks_who = is_who
-            if expected is None and kind is not None and (
-                len(tokens) < 2 or folded not in opening_types(language)
-            ):
-                expected = kind
+            if kind is not None:
+                typed.append((len(tokens), folded, kind))
             tokens.append(folded)
             found.extend(its_words)
             terms.extend(its_terms)
             role_words += its_roles
             said = said or says
             replies = replies or reply
+        expected = _expected_type(typed, tokens, language)
         # as intent_of(mode, tokens, language)
         intent: Intent = mode if mode != "ask" else "who" if asks_who else (
             "quote" if said else "fact"
@@ -265,6 +264,10 @@ class QuestionReader:
             QueryWord(w.word, name, "role", w.terms) if i in held else w
             for i, w in enumerate(words)
         )
+
+    def stem(self, word: str) -> str:
+        """The article's stem of one lower-case word as written (accents folded first)."""
+        return self._analyzer.stem(fold_accents(word))
 
     # --- one word ----------------------------------------------------------------------------
 
@@ -417,10 +420,55 @@ def intent_of(mode: Mode, tokens: list[str], language: str) -> Intent:
 def answer_type_of(tokens: list[str], language: str) -> str | None:
     """The kind of answer the first typed question word of ``tokens`` expects."""
     types = answer_types(language)
+    typed = [(i, t, types[t]) for i, t in enumerate(tokens) if t in types]
+    return _expected_type(typed, tokens, language)
+
+
+def _expected_type(
+    typed: list[tuple[int, str, str]], tokens: list[str], language: str
+) -> str | None:
+    """The kind of answer a question expects, from its typed words ``typed`` (place in
+    ``tokens``, word, kind): "what/which X" with a typed noun X ("which year", « quel pays »)
+    first; else the first typed word that may stand where it stands. A word marked "opening"
+    (when, where, why, « quand », « où ») types the question only as one of its first two
+    words, its last word ("built when?") or after a preposition ("since when"): inside a
+    question it joins clauses ("What happens when the ice melts?")."""
+    askers = typing_words(language, "asker")
+    if not askers.isdisjoint(tokens):
+        nouns = typed_nouns(language)
+        for place, token in enumerate(tokens[1:], start=1):
+            if token in nouns and tokens[place - 1] in askers:
+                return nouns[token]
+    if not typed:
+        return None
     opening = opening_types(language)
-    return next(
-        (types[t] for i, t in enumerate(tokens) if t in types and (i < 2 or t not in opening)),
-        None,
+    prepositions = typing_words(language, "preposition")
+    last = len(tokens) - 1
+    for place, word, kind in typed:
+        if (
+            word not in opening
+            or place < 2
+            or place == last
+            or tokens[place - 1] in prepositions
+        ):
+            return kind
+    return None
+
+
+@cache
+def typed_nouns(language: str) -> dict[str, str]:
+    """The nouns that, after "what/which" (« quel »), ask for a kind of answer (typed_nouns)."""
+    entries = (e.split() for e in phrase_list(language, "typed_nouns"))
+    return {fold_accents(word): kind for word, kind, *_ in entries}
+
+
+@cache
+def typing_words(language: str, kind: str) -> frozenset[str]:
+    """The words of typing_words.txt of one kind ("asker", "preposition"), accent-folded."""
+    return frozenset(
+        fold_accents(entry.partition(" ")[2])
+        for entry in phrase_list(language, "typing_words")
+        if entry.partition(" ")[0] == kind
     )
 
 

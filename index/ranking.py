@@ -30,6 +30,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
+from index import expressions
 from index.analysis import Analyzer, fold_accents, sentence_spans
 from index.article import Article, Paragraph
 from index.lexicon import phrase_list, word_list
@@ -44,6 +45,9 @@ RESOLVED_SPEAKER_WEIGHT = SPEAKER_FIELD_WEIGHT / 2
 #: Boilerplate (byline, footer) still answers "who wrote this?" but never beats the story.
 #: (It is only ever the first answer to a factual question: see ParagraphRanker.rank().)
 BOILERPLATE_WEIGHT = 0.5
+#: The headline restates the lede in fewer words (so BM25 favours it): the paragraph that
+#: holds the detail asked for should beat it; it still answers what only it says.
+TITLE_WEIGHT = 0.6
 #: For who/quote questions, a paragraph holding a quotation is worth this much more.
 QUOTE_BOOST = 1.25
 #: ... and it holds this share of the question words of the quotation-less paragraph before it,
@@ -96,12 +100,14 @@ class Sentence:
     start: int
     end: int
     terms: frozenset[str]
-    #: how well it holds a date, a number, a place (see :func:`holds`)
+    #: how well it says when, how many, where (see :mod:`index.expressions`)
     date: float
     number: float
     place: float
     #: it gives a cause or a purpose ("because", « afin de »)
     cause: bool
+    #: the terms a number of it counts ("20 tonnes of langoustines": tonnes, langoustines)
+    counted: frozenset[str] = frozenset()
 
     def holds(self, kind: str) -> float:
         """How well it holds an answer of ``kind`` ("date", "number", "place", "reason")."""
@@ -229,22 +235,24 @@ def _cause_pattern(language: str) -> re.Pattern[str]:
     )
 
 
-def split_sentences(text: str, analyzer: Analyzer, language: str) -> tuple[Sentence, ...]:
+def split_sentences(
+    text: str, analyzer: Analyzer, language: str, number_terms: frozenset[str] = frozenset()
+) -> tuple[Sentence, ...]:
     """The sentences of a paragraph, each with its terms and what kind of answer it holds."""
     sentences = []
     for start, end in sentence_spans(text):
         part = text[start:end]
+        terms = analyzer.analyze(part)
+        found = expressions.held(part, language)
         sentences.append(Sentence(
-            start, end, frozenset(analyzer.analyze(part)),
-            holds("date", part, analyzer, language),
-            holds("number", part, analyzer, language),
-            holds("place", part, analyzer, language),
-            gives_a_cause(part, language),
+            start, end, frozenset(terms), found.date,
+            holds("number", part, analyzer, language), found.place, found.cause,
+            counted_terms(terms, number_terms),
         ))
     return tuple(sentences)
 
 
-def counted_terms(terms: list[str], number_terms: set[str]) -> frozenset[str]:
+def counted_terms(terms: list[str], number_terms: set[str] | frozenset[str]) -> frozenset[str]:
     """The terms that follow a number within COUNT_REACH terms ("20 tonnes of langoustines")."""
     counted: set[str] = set()
     for place, term in enumerate(terms):
@@ -297,9 +305,13 @@ class ParagraphRanker:
             frozenset(analyze(p.text) + analyze(n))
             for p, n in zip(paragraphs, names, strict=True)
         ]
-        self._prior = np.array(
-            [BOILERPLATE_WEIGHT if p.is_boilerplate else 1.0 for p in paragraphs]
-        )
+        title = article.title
+        self._prior = np.array([
+            BOILERPLATE_WEIGHT if p.is_boilerplate
+            else TITLE_WEIGHT if title is not None and i == 0 and p.text == title
+            else 1.0
+            for i, p in enumerate(paragraphs)
+        ])
         has_quote = [bool(quotes_in[p.index]) for p in paragraphs]
         self._quote_factor = np.where(has_quote, QUOTE_BOOST, 1.0)
         # a quotation that follows a paragraph with none: that paragraph set its scene
@@ -324,13 +336,19 @@ class ParagraphRanker:
         #: per row, whether it holds a number
         self.numbers = [bool(holds("number", p.text, analyzer, language)) for p in paragraphs]
         # what each paragraph counts: the terms a number comes just before ("47,000 runners")
-        number_terms = {t for w in word_list(language, "number_words") for t in analyze(w)}
+        # the numbers written out: "three", « dix-huit » (number_values.txt)
+        written = (f for e in phrase_list(language, "number_values") for f in e.split()[1:])
+        number_terms = frozenset(
+            t for w in (*word_list(language, "number_words"), *written) for t in analyze(w)
+        )
         self.measure_terms = frozenset(
             t for w in word_list(language, "measure_words") for t in analyze(w)
         )
         self.counted = [counted_terms(analyze(p.text), number_terms) for p in paragraphs]
         #: per row, its sentences with their terms
-        self.sentences = [split_sentences(p.text, analyzer, language) for p in paragraphs]
+        self.sentences = [
+            split_sentences(p.text, analyzer, language, number_terms) for p in paragraphs
+        ]
         self._row_holds = {
             kind: [max((s.holds(kind) for s in row), default=0.0) for row in self.sentences]
             for kind in ("date", "number", "place", "reason")

@@ -951,3 +951,28 @@ def test_a_declined_question_keeps_the_nearest_passage(engine: Engine) -> None:
     # nothing matched at all: no nearest passage either
     nothing = engine.answer("ask", "qui a dit ça ?")
     assert not nothing.found and nothing.closest is None
+
+
+_HEADLINE = (
+    "Ferry breaks down again, stranding hundreds on Mull\n\n"
+    "By Kirsty Lang\n\n"
+    "7 August 2026\n\n"
+    "Hundreds of passengers were stranded on the Isle of Mull on Tuesday after the only ferry "
+    "to the mainland broke down for the third time this month.\n\n"
+    "The operator said engineers were waiting for a spare part from Norway.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # the headline restates the lede: the paragraph holding the detail comes first
+        ("How many passengers were stranded on Mull?", 3),
+        ("Where were passengers stranded?", 3),
+        # only the byline answers who wrote the article
+        ("Who wrote this?", 1),
+    ],
+)
+def test_the_body_before_the_headline(question: str, first: int) -> None:
+    answer = Engine.from_text(_HEADLINE).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == first

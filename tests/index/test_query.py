@@ -108,3 +108,29 @@ def test_a_three_letter_word_may_be_a_misspelt_name(word: str, how: str) -> None
 )
 def test_the_intent_of_a_question(french: Engine, mode: Mode, question: str, intent: str) -> None:
     assert french.reader.read(mode, question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a question word types the question where it opens it, not where it joins clauses
+        ("When did the ferry break down?", "date"),
+        ("The bridge was built when?", "date"),
+        ("Since when has the road been closed?", "date"),
+        ("What happens to the fish when the lorries are late?", None),
+        ("Who said that where there was one boat there are now two?", "who"),
+        ("Which year did the museum open?", "date"),
+        ("In what country were the ferries built?", "place"),
+        ("Quand le col a-t-il rouvert ?", "date"),
+        ("Depuis quand la librairie est-elle fermée ?", "date"),
+        ("Que fait la mairie quand il pleut ?", None),
+        ("De quel pays viennent les fruits ?", "place"),
+        ("En quelle année la maternité a-t-elle ouvert ?", "date"),
+        ("Combien de bénévoles ?", "number"),
+    ],
+)
+def test_what_a_question_asks_for(question: str, expected: str | None) -> None:
+    engine = Engine.from_path(None)
+    query = engine.reader.read("ask", question)
+    asked = "who" if query.intent == "who" and query.expected is None else query.expected
+    assert asked == expected
