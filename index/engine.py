@@ -110,9 +110,11 @@ class Engine:
             quotes = tuple(q for q in extract_quotes(article) if q.start < q.end)
         self._quotes = quotes
         self._analyzer = analyzer_for(article.language)
+        by_paragraph: dict[int, list[Quote]] = {}
+        for quote in quotes:
+            by_paragraph.setdefault(quote.paragraph, []).append(quote)
         self._quotes_in: dict[int, tuple[Quote, ...]] = {
-            p.index: tuple(q for q in quotes if q.paragraph == p.index)
-            for p in article.paragraphs
+            p.index: tuple(by_paragraph.get(p.index, ())) for p in article.paragraphs
         }
         self.fields = speaker_fields(
             article.paragraphs, self._quotes_in, self._analyzer, article.language

@@ -93,27 +93,84 @@ _PLACE = re.compile(
 Postings = tuple[tuple[int, float], ...]
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a paragraph, as the checks read it."""
+#: the kinds of answer a row is asked to hold
+_ROW_KINDS = frozenset({"date", "number", "place", "reason"})
 
-    start: int
-    end: int
-    terms: frozenset[str]
-    #: how well it says when, how many, where (see :mod:`index.expressions`)
-    date: float
-    number: float
-    place: float
-    #: it gives a cause or a purpose ("because", « afin de »)
-    cause: bool
-    #: the terms a number of it counts ("20 tonnes of langoustines": tonnes, langoustines)
-    counted: frozenset[str] = frozenset()
+
+class Sentence:
+    """One sentence of a paragraph, as the checks read it.
+
+    Its words are read when the article is indexed; what kind of answer it holds (a date, a
+    number, a place, a cause) is read the first time a question asks, since the checks only
+    look at the few paragraphs a question ranks first (on a long document this halves the
+    indexing time)."""
+
+    __slots__ = (
+        "_analyzer",
+        "_held",
+        "_language",
+        "_number",
+        "_text",
+        "counted",
+        "end",
+        "start",
+        "terms",
+    )
+
+    def __init__(
+        self, start: int, end: int, terms: frozenset[str], counted: frozenset[str],
+        text: str, language: str, analyzer: Analyzer,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.terms = terms
+        #: the terms a number of it counts ("20 tonnes of langoustines": tonnes, langoustines)
+        self.counted = counted
+        self._text = text
+        self._language = language
+        self._analyzer = analyzer
+        self._held: expressions.Held | None = None
+        self._number: float | None = None
 
     def holds(self, kind: str) -> float:
-        """How well it holds an answer of ``kind`` ("date", "number", "place", "reason")."""
+        """How well it holds an answer of ``kind`` ("date", "number", "place", "reason"): see
+        :mod:`index.expressions` for dates, places and causes, :func:`holds` for numbers."""
+        if kind == "number":
+            if self._number is None:
+                self._number = holds("number", self._text, self._analyzer, self._language)
+            return self._number
+        if self._held is None:
+            self._held = expressions.held(self._text, self._language)
+        if kind == "date":
+            return self._held.date
+        if kind == "place":
+            return self._held.place
         if kind == "reason":
-            return float(self.cause)
-        return float(getattr(self, kind, 0.0))
+            return float(self._held.cause)
+        return 0.0
+
+    @property
+    def date(self) -> float:
+        """How well it says when (see :func:`index.expressions.when`)."""
+        return self.holds("date")
+
+    @property
+    def number(self) -> float:
+        """How well it gives a number."""
+        return self.holds("number")
+
+    @property
+    def place(self) -> float:
+        """How well it says where (see :func:`index.expressions.where`)."""
+        return self.holds("place")
+
+    @property
+    def cause(self) -> bool:
+        """Whether it gives a cause or a purpose ("because", « afin de »)."""
+        return bool(self.holds("reason"))
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end}, {sorted(self.terms)!r})"
 
 
 @dataclass(frozen=True)
@@ -210,6 +267,8 @@ def holds(kind: str, text: str, analyzer: Analyzer, language: str) -> float:
     by a weekday or a relative word; else 0."""
     if kind == "place":
         return float(bool(_PLACE.search(text)))
+    if kind == "number" and _has_digit(text):
+        return 1.0
     tokens = {fold_accents(t) for t in analyzer.tokens(text)}
     words = _folded(language, f"{kind}_words")
     if kind == "date":
@@ -218,6 +277,16 @@ def holds(kind: str, text: str, analyzer: Analyzer, language: str) -> float:
         vague = _folded(language, "vague_date_words")
         return VAGUE_DATE_SHARE if tokens & vague else 0.0
     return float(bool(tokens & words) or any(c.isdigit() for c in text))
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit in the sense of :meth:`str.isdigit` (superscripts too)."""
+    if _DIGIT.search(text):
+        return True
+    return not text.isascii() and any(c.isdigit() for c in text)
+
+
+_DIGIT = re.compile(r"[0-9]")
 
 
 def gives_a_cause(text: str, language: str) -> bool:
@@ -243,11 +312,9 @@ def split_sentences(
     for start, end in sentence_spans(text):
         part = text[start:end]
         terms = analyzer.analyze(part)
-        found = expressions.held(part, language)
         sentences.append(Sentence(
-            start, end, frozenset(terms), found.date,
-            holds("number", part, analyzer, language), found.place, found.cause,
-            counted_terms(terms, number_terms),
+            start, end, frozenset(terms), counted_terms(terms, number_terms), part, language,
+            analyzer,
         ))
     return tuple(sentences)
 
@@ -285,16 +352,19 @@ class ParagraphRanker:
         ids = [p.index for p in paragraphs]
         analyze = analyzer.analyze
         k1, b = BM25_PARAMETERS.get(language, (1.2, 0.75))
+        # each paragraph's terms and each speaker field's, analysed once for all that follows
+        analyzed = [analyze(p.text) for p in paragraphs]
+        analyzed_names = [analyze(n) for n in names]
         self.text = ParagraphIndex(
             [
-                _with_resolved_speakers(analyze(p.text), analyze(n))
-                for p, n in zip(paragraphs, mentioned, strict=True)
+                _with_resolved_speakers(terms, analyze(n))
+                for terms, n in zip(analyzed, mentioned, strict=True)
             ],
             ids,
             k1=k1,
             b=b,
         )
-        self.speakers = ParagraphIndex([analyze(n) for n in names], ids, k1=k1, b=b)
+        self.speakers = ParagraphIndex(analyzed_names, ids, k1=k1, b=b)
         # where the pronoun's name was added to the text, the speaker field would count it twice
         self._speaker_weight = np.array([
             RESOLVED_SPEAKER_WEIGHT if _resolved(p.text, n, analyzer) else SPEAKER_FIELD_WEIGHT
@@ -302,8 +372,8 @@ class ParagraphRanker:
         ])
         #: per row, every term of its text and speaker names
         self.row_terms = [
-            frozenset(analyze(p.text) + analyze(n))
-            for p, n in zip(paragraphs, names, strict=True)
+            frozenset(terms + name_terms)
+            for terms, name_terms in zip(analyzed, analyzed_names, strict=True)
         ]
         title = article.title
         self._prior = np.array([
@@ -327,10 +397,10 @@ class ParagraphRanker:
         self._scene_vectors: dict[str, npt.NDArray[np.float64]] = {}
         self._has_scenes = bool(self._after_scene.any())
         self._bigram_rows: dict[tuple[str, str], list[int]] = {}
-        for row, (paragraph, name_field) in enumerate(zip(paragraphs, names, strict=True)):
+        for row, (terms, name_terms) in enumerate(zip(analyzed, analyzed_names, strict=True)):
             # A speaker's full name is a phrase of the paragraph too ("Jean Dupont" said it).
-            pairs = set(itertools.pairwise(analyze(paragraph.text)))
-            pairs |= set(itertools.pairwise(analyze(name_field)))
+            pairs = set(itertools.pairwise(terms))
+            pairs |= set(itertools.pairwise(name_terms))
             for pair in pairs:
                 self._bigram_rows.setdefault(pair, []).append(row)
         #: per row, whether it holds a number
@@ -344,15 +414,13 @@ class ParagraphRanker:
         self.measure_terms = frozenset(
             t for w in word_list(language, "measure_words") for t in analyze(w)
         )
-        self.counted = [counted_terms(analyze(p.text), number_terms) for p in paragraphs]
+        self.counted = [counted_terms(terms, number_terms) for terms in analyzed]
         #: per row, its sentences with their terms
         self.sentences = [
             split_sentences(p.text, analyzer, language, number_terms) for p in paragraphs
         ]
-        self._row_holds = {
-            kind: [max((s.holds(kind) for s in row), default=0.0) for row in self.sentences]
-            for kind in ("date", "number", "place", "reason")
-        }
+        #: per answer kind and row, how well its best sentence holds it (read on first use)
+        self._row_holds: dict[tuple[str, int], float] = {}
         self._type_factor = {
             kind: 1.0 + (_TYPE_BOOSTS[kind] - 1.0) * np.array(
                 [holds(kind, p.text, analyzer, language) for p in paragraphs]
@@ -408,8 +476,14 @@ class ParagraphRanker:
 
     def row_holds(self, kind: str, row: int) -> float:
         """How well the best sentence of row ``row`` holds an answer of ``kind``."""
-        holds = self._row_holds.get(kind)
-        return holds[row] if holds is not None else 0.0
+        if kind not in _ROW_KINDS:
+            return 0.0
+        held = self._row_holds.get((kind, row))
+        if held is None:
+            held = self._row_holds[kind, row] = max(
+                (s.holds(kind) for s in self.sentences[row]), default=0.0
+            )
+        return held
 
     def known(self, term: str) -> bool:
         """Whether any paragraph (text or speaker names) holds ``term``."""
