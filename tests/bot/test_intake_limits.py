@@ -32,7 +32,9 @@ async def test_over_the_time_budget_then_a_fresh_worker(
         small = document_message(telegram, CHAT, EN_USER, EN_TEXT.encode(), "lib.txt",
                                  "text/plain")
         first = (await send(telegram, small))["visible"]
-        if "took over" in first:  # a slow machine: the worker's start alone took the budget
+        for _ in range(4):  # a slow or busy machine: the worker's start alone took the budget
+            if "took over" not in first:
+                break
             first = (await send(telegram, document_message(
                 telegram, CHAT, EN_USER, EN_TEXT.encode(), "lib.txt", "text/plain"
             )))["visible"]
