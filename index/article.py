@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from index.boilerplate import is_boilerplate, is_page_line, page_furniture
 from index.dates import parse_date
 from index.language import detect_language
+from index.lexicon import phrase_list
 
 #: Larger files are refused: an article is a few thousand words, not a book dump.
 MAX_ARTICLE_BYTES = 2_000_000
@@ -19,6 +21,8 @@ DEFAULT_ARTICLE = "reuters_loukachenko_fr.txt"
 #: A title line is a headline: short, and it does not end a sentence.
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
+#: Title, kicker, byline and date lines come within the first paragraphs.
+_HEAD_PARAGRAPHS = 6
 # "By Jane Doe", "Par Marie Dupont, à Lyon": the names after the word.
 _BYLINE_NAMES = re.compile(
     r"^(?:by|par)\s+(?P<names>.+?)\s*(?:[,|–—-]\s*[^,|–—-]*)?$", re.IGNORECASE
@@ -94,16 +98,20 @@ def split_paragraphs(text: str) -> list[str]:
         if line:
             block.append(line)
         elif block:
-            paragraphs.extend(_split_block(block))
+            paragraphs.extend(_split_block(block, first=not paragraphs))
             block = []
     return paragraphs
 
 
-def _split_block(block: list[str]) -> list[str]:
-    """A block of lines as paragraphs: the wrapped lines joined, page lines each alone."""
+def _split_block(block: list[str], first: bool = False) -> list[str]:
+    """A block of lines as paragraphs: the wrapped lines joined, page lines each alone (and,
+    in the article's ``first`` block, the byline lines of its head)."""
     if len(block) == 1:
         return block
-    standalone = [is_page_line(line) for line in block]
+    standalone = [
+        is_page_line(line) or (first and i < _HEAD_LINES and byline_names(line) is not None)
+        for i, line in enumerate(block)
+    ]
     # a headline right before a byline or a date line is the title, not a wrapped line
     if standalone[1] and not standalone[0] and looks_like_title(block[0]):
         standalone[0] = True
@@ -132,6 +140,7 @@ def looks_like_title(text: str) -> bool:
         and len(stripped.split()) <= MAX_TITLE_WORDS
         and not stripped.endswith((".", ",", ";", ":"))
         and not is_page_line(stripped)
+        and byline_names(stripped) is None
     )
 
 
@@ -146,7 +155,7 @@ def parse_article(text: str, source: str = "article", path: str | None = None) -
     if not texts:
         raise ArticleError(f"The article {source} has no text.")
     title = texts[0] if len(texts) > 1 and _opens_with_title(texts) else None
-    head = texts[1 if title else 0 : 6]
+    head = texts[1 if title else 0 : _HEAD_PARAGRAPHS]
     author = next((names for line in head if (names := byline_names(line))), None)
     date = next(
         (found for line in head if is_page_line(line) and (found := parse_date(line))), None
@@ -160,19 +169,51 @@ def _opens_with_title(texts: list[str]) -> bool:
     if not looks_like_title(texts[0]):
         return False
     following = texts[1]
+    if byline_names(following) is not None:
+        return True
     if is_page_line(following):
-        return byline_names(following) is not None or parse_date(following) is not None
+        return parse_date(following) is not None
     return len(following) > len(texts[0]) and following.rstrip().endswith((".", "»", "”", '"'))
 
 
 def byline_names(line: str) -> str | None:
-    """"Jane Doe and John Roe" of "By Jane Doe and John Roe, Reuters"; None if no byline."""
-    if not is_page_line(line):
+    """"Jane Doe and John Roe" of "By Jane Doe and John Roe, Reuters", "Jane Doe, Health
+    Correspondent", « De notre correspondante à Lyon, Jeanne Roux », "Jane Doe | The Echo"
+    (``data/<lang>/bylines.txt``); None if ``line`` is no byline."""
+    stripped = line.strip()
+    if is_page_line(line):
+        match = _BYLINE_NAMES.match(stripped)
+        if match is not None and (names := match.group("names").strip()):
+            return names
+    if len(stripped) > _MAX_BYLINE_CHARS:
         return None
-    match = _BYLINE_NAMES.match(line.strip())
-    if match is None:
-        return None
-    return match.group("names").strip() or None
+    for pattern in _byline_patterns():
+        found = pattern.fullmatch(stripped)
+        if found is not None:
+            return found.group("names").strip()
+    return None
+
+
+#: A byline is one short line: the names and a role or an outlet.
+_MAX_BYLINE_CHARS = 120
+#: The byline of a text file is within its first lines (title, byline, date, kicker).
+_HEAD_LINES = 4
+#: One person's name in a byline: two to four capitalised words, with the particles of names.
+_NAME = (
+    r"[A-ZÀ-Ý][\w.’'-]+(?:\s+(?:(?:de|du|des|da|di|del|van|von|der|le|la|bin|al|ben)\s+)*"
+    r"[A-ZÀ-Ý][\w.’'-]+){1,3}"
+)
+_NAMES = rf"{_NAME}(?:\s*(?:,|and|et|&)\s*{_NAME})*"
+
+
+@cache
+def _byline_patterns() -> tuple[re.Pattern[str], ...]:
+    """The byline shapes of ``data/<lang>/bylines.txt`` of both languages, compiled."""
+    return tuple(
+        re.compile(entry.replace("{names}", _NAMES))
+        for language in ("en", "fr")
+        for entry in phrase_list(language, "bylines")
+    )
 
 
 def build_article(
@@ -197,6 +238,10 @@ def build_article(
     if language is None:
         language = detect_language(" ".join(texts[:40]))
     flags = page_furniture(texts, [is_boilerplate(t, language) for t in texts])
+    # the byline of the head, in whatever shape the paper prints it, is the page's, not the story's
+    for i, text in enumerate(texts[:_HEAD_PARAGRAPHS]):
+        if not flags[i] and byline_names(text) is not None:
+            flags[i] = True
     paragraphs = tuple(
         Paragraph(index=i, text=t, is_boilerplate=flag)
         for i, (t, flag) in enumerate(zip(texts, flags, strict=True))
@@ -226,7 +271,9 @@ def build_article(
 
 
 def _looks_like_byline(text: str) -> bool:
-    return bool(re.match(r"(?i)(?:reportage|r[ée]dig|[ée]dit|par |by |reporting|writing)", text))
+    return bool(
+        re.match(r"(?i)(?:reportage|r[ée]dig|[ée]dit|par |by |reporting|writing)", text)
+    ) or byline_names(text) is not None
 
 
 def load_article(path: str | Path | None = None) -> Article:
