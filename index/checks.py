@@ -103,12 +103,14 @@ AGAINST: frozenset[str] = frozenset({
     "speaker_not_here", "who_without_speaker", "first_word_missing", "name_unknown",
     "date_missing", "number_missing", "place_missing", "reason_missing", "who_first_missing",
     "agent_missing", "who_verb_unknown", "asked_noun_unknown", "count_noun_missing",
-    "rare_unknown", "rare_unheld",
+    "rare_unknown", "rare_unheld", "one_word",
 })
-#: ... and those that say only that something asked is there, kept at or above zero.
+#: ... and those that say only that something asked is there, kept at or above zero; and
+#: "the question is in the other language", which only excuses the words it lacks (they may
+#: be untranslated): off-article questions in the other language are told apart by those words.
 FOR: frozenset[str] = frozenset({
     "coverage", "known_coverage", "rarest_held", "sentence_coverage", "held_rarity",
-    "held_mass", "known_words", "name_held", "rare_coverage",
+    "held_mass", "known_words", "name_held", "rare_coverage", "cross_language",
 })
 
 
@@ -374,9 +376,9 @@ class Checks:
                 # (in the other language an unknown word may only be untranslated)
                 topic_mass = sum(weight for _, weight in focus.topic)
                 if topic_mass and not query.cross_language:
-                    topic_unknown = sum(
+                    topic_unknown = (sum(
                         w for word, w in focus.topic if not word.terms or word.how == "fuzzy"
-                    ) / topic_mass
+                    ) / topic_mass) ** 2
                 here = self._said_in.get(top, ())
                 not_here = float(not any(s.speaker in focus.speakers for s in here))
         asks_who = query.intent == "who"
