@@ -224,12 +224,15 @@ class Checks:
         share = UNTRANSLATED_WORD_SHARE if query.cross_language else 1.0
         return self._ranker.unseen_idf * share
 
-    def speaker_topic_share(self, focus: Focus) -> float:
+    def speaker_topic_share(self, focus: Focus, cross_language: bool = False) -> float:
         """The largest share of the weight of the topic words the article knows that one
-        quotation of a named speaker touches (1.0 when there are none)."""
+        quotation of a named speaker touches: 1.0 when the question has no topic ("What did X
+        say?"), 0.0 when the article knows none of its words ("… about Brexit" where the
+        article never names it), unless the question is in the other language (they may only
+        be untranslated)."""
         total = sum(weight for word, weight in focus.topic if word.terms)
         if not total:
-            return 1.0
+            return 1.0 if not focus.topic or cross_language else 0.0
         best = 0.0
         for entry in self._said:
             if entry.speaker not in focus.speakers:
@@ -372,7 +375,7 @@ class Checks:
         if query.intent == "quote" and self._said and not needed.isdisjoint(_SPEAKER_FEATURES):
             focus = self.focus(query)
             if focus.speakers:
-                off_topic = 1.0 - self.speaker_topic_share(focus)
+                off_topic = 1.0 - self.speaker_topic_share(focus, query.cross_language)
                 # (in the other language an unknown word may only be untranslated)
                 topic_mass = sum(weight for _, weight in focus.topic)
                 if topic_mass and not query.cross_language:

@@ -135,3 +135,12 @@ def test_our_own_articles_are_fitted_on_but_do_not_set_the_threshold() -> None:
     assert sum(model.probability(list(e.features or ())) < model.threshold for e in off) > (
         len(off) / 2
     )
+
+
+def test_the_written_threshold_keeps_the_question_it_was_set_at() -> None:
+    # the threshold is the probability of one development question: written with six decimals,
+    # rounding up would decline that very question
+    model = Model("xx", 0.0, tuple([0.0] * len(FEATURES)), 0.3354607)
+    written = float(model.lines()[0].split()[1])
+    assert written < 0.3354607  # the coefficients are rounded too: a margin under it
+    assert written == pytest.approx(0.3354607, abs=2e-4)
