@@ -103,12 +103,14 @@ AGAINST: frozenset[str] = frozenset({
     "speaker_not_here", "who_without_speaker", "first_word_missing", "name_unknown",
     "date_missing", "number_missing", "place_missing", "reason_missing", "who_first_missing",
     "agent_missing", "who_verb_unknown", "asked_noun_unknown", "count_noun_missing",
-    "rare_unknown", "rare_unheld",
+    "rare_unknown", "rare_unheld", "one_word",
 })
-#: ... and those that say only that something asked is there, kept at or above zero.
+#: ... and those that say only that something asked is there, kept at or above zero; and
+#: "the question is in the other language", which only excuses the words it lacks (they may
+#: be untranslated): off-article questions in the other language are told apart by those words.
 FOR: frozenset[str] = frozenset({
     "coverage", "known_coverage", "rarest_held", "sentence_coverage", "held_rarity",
-    "held_mass", "known_words", "name_held", "rare_coverage",
+    "held_mass", "known_words", "name_held", "rare_coverage", "cross_language",
 })
 
 
@@ -222,12 +224,15 @@ class Checks:
         share = UNTRANSLATED_WORD_SHARE if query.cross_language else 1.0
         return self._ranker.unseen_idf * share
 
-    def speaker_topic_share(self, focus: Focus) -> float:
+    def speaker_topic_share(self, focus: Focus, cross_language: bool = False) -> float:
         """The largest share of the weight of the topic words the article knows that one
-        quotation of a named speaker touches (1.0 when there are none)."""
+        quotation of a named speaker touches: 1.0 when the question has no topic ("What did X
+        say?"), 0.0 when the article knows none of its words ("… about Brexit" where the
+        article never names it), unless the question is in the other language (they may only
+        be untranslated)."""
         total = sum(weight for word, weight in focus.topic if word.terms)
         if not total:
-            return 1.0
+            return 1.0 if not focus.topic or cross_language else 0.0
         best = 0.0
         for entry in self._said:
             if entry.speaker not in focus.speakers:
@@ -370,13 +375,13 @@ class Checks:
         if query.intent == "quote" and self._said and not needed.isdisjoint(_SPEAKER_FEATURES):
             focus = self.focus(query)
             if focus.speakers:
-                off_topic = 1.0 - self.speaker_topic_share(focus)
+                off_topic = 1.0 - self.speaker_topic_share(focus, query.cross_language)
                 # (in the other language an unknown word may only be untranslated)
                 topic_mass = sum(weight for _, weight in focus.topic)
                 if topic_mass and not query.cross_language:
-                    topic_unknown = sum(
+                    topic_unknown = (sum(
                         w for word, w in focus.topic if not word.terms or word.how == "fuzzy"
-                    ) / topic_mass
+                    ) / topic_mass) ** 2
                 here = self._said_in.get(top, ())
                 not_here = float(not any(s.speaker in focus.speakers for s in here))
         asks_who = query.intent == "who"

@@ -31,6 +31,8 @@ from index.query import Query
 
 logger = logging.getLogger(__name__)
 
+#: The written threshold is this much under the fitted one (see :meth:`Model.lines`).
+THRESHOLD_MARGIN = 1e-4
 #: Without fitted data, answer whenever the best paragraph holds this share of the idf mass.
 FALLBACK_COVERAGE = 0.3
 
@@ -63,7 +65,10 @@ class Model:
 
     def lines(self) -> list[str]:
         """The data file's lines (without comments)."""
-        out = [f"threshold {self.threshold:.6f}", f"bias {self.bias:.6f}"]
+        # the threshold a hair lower than fitted: the coefficients, rounded to six decimals, move
+        # probabilities by up to ~1e-5, and the question it was set at must stay answered
+        threshold = math.floor((self.threshold - THRESHOLD_MARGIN) * 1e6) / 1e6
+        out = [f"threshold {threshold:.6f}", f"bias {self.bias:.6f}"]
         out.extend(f"{name} {w:.6f}" for name, w in zip(FEATURES, self.weights, strict=True))
         return out
 

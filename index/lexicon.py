@@ -139,3 +139,8 @@ def _specificity_table(language: str) -> dict[str, float]:
         word: min(1.0, max(0.0, (COMMON_ZIPF - zipf) / span))
         for word, zipf in _zipf_table(language).items()
     }
+
+
+def is_listed(language: str, word: str) -> bool:
+    """Whether ``word`` (lower-case, accent-folded) is in wordfreq's small list of ``language``."""
+    return word in _zipf_table(language)

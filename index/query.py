@@ -24,6 +24,7 @@ from index.lexicon import (
     SUPPORTED_LANGUAGES,
     derivation_rules,
     ending_rules,
+    is_listed,
     phrase_list,
     synonym_groups,
     translations,
@@ -43,6 +44,9 @@ ROLE_MIN_WORDS = 2
 FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 80.0
 FUZZY_CUTOFF_SHORT = 85.0  # five letters or fewer: one wrong letter is already 20%
+#: A question word that is itself a word of the language (wordfreq's list) is matched only to
+#: article words that begin with the same this many letters: its inflections, not its neighbours.
+FUZZY_LISTED_PREFIX = 4
 #: Per-article caches of question words stop growing here (questions are unbounded user input).
 CACHE_LIMIT = 10_000
 
@@ -369,6 +373,12 @@ class QuestionReader:
             word, self._names if short else self._surface_words, scorer=fuzz.ratio,
             score_cutoff=cutoff, limit=5,
         )
+        if matches and is_listed(self.language, word):
+            # a word of the language's dictionary is no typo of another ("religion" is not
+            # "region"): only its own inflections, which begin as it does, are its spellings
+            # ("détenues" for "détenus")
+            head = word[:FUZZY_LISTED_PREFIX]
+            matches = [m for m in matches if m[0][:FUZZY_LISTED_PREFIX] == head]
         if not matches:
             return ()
         best = max(score for _, score, _ in matches)

@@ -60,7 +60,21 @@ def test_a_quotation_of_x_about_y(article: str, question: str, off_topic: bool) 
     ],
 )
 def test_a_topic_the_article_never_mentions(article: str, question: str) -> None:
-    assert features(article, "quote", question)["speaker_topic_unknown"] == 1.0
+    found = features(article, "quote", question)
+    assert found["speaker_topic_unknown"] == 1.0
+    # ... so none of the speaker's quotations touches it
+    assert found["speaker_off_topic"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Tom Keane say?",  # no topic: nothing to miss
+        "Qu'a dit Tom Keane sur le Brexit ?",  # in the other language: maybe untranslated
+    ],
+)
+def test_no_topic_or_another_language_is_not_off_topic(question: str) -> None:
+    assert features(_HARBOUR, "quote", question)["speaker_off_topic"] == 0.0
 
 
 @pytest.mark.parametrize(

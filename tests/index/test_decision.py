@@ -10,7 +10,15 @@ import pytest
 from index.checks import AGAINST, FEATURES, FOR
 from index.decision import Model, main, model_for
 from index.engine import Engine
-from index.evaluation.fitting import fit_logistic, fit_signed
+from index.evaluation.dataset import Asked
+from index.evaluation.fitting import (
+    TARGET_DECLINED,
+    TARGET_DECLINED_NEWS,
+    Example,
+    fit,
+    fit_logistic,
+    fit_signed,
+)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -96,3 +104,43 @@ def test_what_the_decision_says(mode: str, question: str, found: bool) -> None:
     if not found:
         assert answer.results == ()
         assert 0.0 <= answer.confidence < 0.5
+
+
+def _example(source: str, answerable: bool, strength: float) -> Example:
+    """A made-up example whose only feature (``known_coverage``) is ``strength``."""
+    features = [0.0] * len(FEATURES)
+    features[FEATURES.index("known_coverage")] = strength
+    asked = Asked(
+        source, "dev", f"{source}.txt", "en", "ask", "What happened?",
+        (0,) if answerable else (), "answerable" if answerable else "off_article",
+    )
+    return Example(asked, tuple(features), (0,))
+
+
+def test_our_own_articles_are_fitted_on_but_do_not_set_the_threshold() -> None:
+    rng = np.random.default_rng(11)
+    data = [_example("squad2_en", True, s) for s in rng.uniform(0.4, 1.0, 400)]
+    data += [_example("squad2_en", False, s) for s in rng.uniform(0.0, 0.5, 400)]
+    data += [_example("real", True, s) for s in rng.uniform(0.5, 1.0, 40)]
+    # our own answerable questions, worded apart: many look like off-article ones
+    own = [_example("own", True, s) for s in rng.uniform(0.0, 1.0, 200)]
+    model = fit(data + own, "en")
+    assert fit(data, "en").threshold > 0.0
+    ext = [e for e in data if e.asked.source == "squad2_en" and e.asked.answerable]
+    declined = [e for e in ext if model.probability(list(e.features or ())) < model.threshold]
+    assert len(declined) <= TARGET_DECLINED * len(ext)  # the shared sets set it ...
+    own_declined = [e for e in own if model.probability(list(e.features or ())) < model.threshold]
+    assert len(own_declined) > TARGET_DECLINED_NEWS * len(own)  # ... not our own articles
+    off = [e for e in data if not e.asked.answerable]
+    assert sum(model.probability(list(e.features or ())) < model.threshold for e in off) > (
+        len(off) / 2
+    )
+
+
+def test_the_written_threshold_keeps_the_question_it_was_set_at() -> None:
+    # the threshold is the probability of one development question: written with six decimals,
+    # rounding up would decline that very question
+    model = Model("xx", 0.0, tuple([0.0] * len(FEATURES)), 0.3354607)
+    written = float(model.lines()[0].split()[1])
+    assert written < 0.3354607  # the coefficients are rounded too: a margin under it
+    assert written == pytest.approx(0.3354607, abs=2e-4)

@@ -97,6 +97,35 @@ def test_a_three_letter_word_may_be_a_misspelt_name(word: str, how: str) -> None
     assert matched.how == how
 
 
+_FUZZY_FR = (
+    "La région a fermé trois écoles après la tempête de mardi.\n\n"
+    "Les détenus ont été transférés vers la prison de Nantes.\n"
+)
+_FUZZY_EN = "The region's county council voted to close the ferry terminal for the winter.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word", "matched"),
+    [
+        # a word of the language is no typo of its neighbour
+        (_FUZZY_FR, "fr", "religion", ()),  # not « région »
+        (_FUZZY_EN, "en", "religion", ()),  # not "region"
+        # but its own inflections, which begin as it does, are its spellings
+        (_FUZZY_FR, "fr", "detenues", ("detenus",)),
+        # and a typo (no word of the language) still finds the word meant
+        (_FUZZY_FR, "fr", "regoin", ("region",)),
+        (_FUZZY_EN, "en", "councel", ("council",)),
+    ],
+)
+def test_a_real_word_is_matched_only_to_its_own_forms(
+    text: str, language: str, word: str, matched: tuple[str, ...]
+) -> None:
+    engine = Engine.from_text(text)
+    (found,) = engine.query_words(word, language)
+    assert found.terms == matched
+    assert found.how == ("fuzzy" if matched else "unknown")
+
+
 @pytest.mark.parametrize(
     ("mode", "question", "intent"),
     [
