@@ -7,6 +7,8 @@ language so that start-up reads each file once.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,7 +29,9 @@ NAME = (rf"(?:{_DOTTED_TITLE}(?=[A-ZÀ-ÖØ-Þ]))?"
         rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*")
 
 # French verb-subject inversion and compound tenses: « a-t-il déclaré », « déclare-t-elle ».
-_FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|va|vont)"
+_FR_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont",
+                   "était", "étaient", "va", "vont")
+_FR_AUX = f"(?:{'|'.join(_FR_AUXILIARIES)})"
 _FR_CLITIC = r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
 _FR_ADVERB = (
     r"(?:\w+ment|également|encore|aussi|ensuite|alors|déjà|enfin|toutefois|pourtant|même|bien|"
@@ -36,10 +40,54 @@ _FR_ADVERB = (
     r"de\s+son\s+côté|de\s+nouveau|à\s+nouveau|une\s+nouvelle\s+fois|encore\s+une\s+fois|"
     r"jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
 )
-_EN_AUX = r"(?:has|have|had|was|is|were|are|will|would|did|does)"
+_EN_AUXILIARIES = ("has", "have", "had", "was", "is", "were", "are", "will", "would", "did", "does")
+_EN_AUX = f"(?:{'|'.join(_EN_AUXILIARIES)})"
 _EN_ADVERB = (
     r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even|soon|already)"
 )
+
+
+#: Text whose lower case the regex engine's IGNORECASE reads letter for letter as ``str.lower``
+#: does: Latin-1, « œ », and caseless punctuation. Anything else (ſ, the Kelvin sign, İ …) is
+#: scanned by the whole pattern.
+_OTHER_CHARACTERS = re.compile(r"[^\x00-\xffŒœ‘’‚“”„«»‹›–—…\u2009\u202f]")
+_WORD = re.compile(r"\w+")
+
+
+class CuePattern:
+    """The reporting-verb pattern, tried only where one of its opening words stands.
+
+    A cue opens with « se »/« s’ », an auxiliary or a reporting verb, each a whole word; a
+    pattern over those words alone scans the lower-cased text fast, and the full pattern is tried
+    at what it finds. ``finditer``/``search``/``match`` answer as the compiled pattern's do.
+    """
+
+    __slots__ = ("_openings", "pattern", "regex")
+
+    def __init__(self, regex: re.Pattern[str], openings: list[str]) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        self._openings = re.compile(rf"(?<!\w)(?:{_alternation(openings)})(?!\w)")
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if _OTHER_CHARACTERS.search(text):
+            yield from self.regex.finditer(text, pos, endpos)
+            return
+        end = 0
+        for opening in self._openings.finditer(text.lower(), pos, endpos):
+            at = opening.start()
+            if at >= end:
+                match = self.regex.match(text, at, endpos)
+                if match is not None:
+                    end = match.end()
+                    yield match
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.match(text, pos, endpos)
 
 
 @dataclass(frozen=True)
@@ -47,7 +95,7 @@ class Grammar:
     """One language's attribution grammar."""
 
     language: str
-    cue: re.Pattern[str]
+    cue: CuePattern
     reflexive_forms: frozenset[str]
     say_forms: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
@@ -121,6 +169,9 @@ def grammar(language: str) -> Grammar:
         if lemma in ("say", "dire", "tell", "claim", "insist", "argue", "warn", "admit"):
             say.update(verb_forms)
     verbs = _alternation(forms)
+    # The words a cue can open with: « se », « s’ », an auxiliary, a verb's first word.
+    openings = [_WORD.match(form.lower()).group() for form in forms]  # type: ignore[union-attr]
+    openings += ["se", "s", *_FR_AUXILIARIES] if lang == "fr" else [*_EN_AUXILIARIES]
     if lang == "fr":
         cue = (
             # « s’est contentée d’indiquer »: an infinitive after an elided « d’ » too.
@@ -136,7 +187,7 @@ def grammar(language: str) -> Grammar:
     sources = _alternation(list(phrase_list(lang, "attribution")))
     return Grammar(
         language=lang,
-        cue=re.compile(cue, re.IGNORECASE),
+        cue=CuePattern(re.compile(cue, re.IGNORECASE), openings),
         reflexive_forms=frozenset(f.lower() for f in reflexive),
         say_forms=frozenset(f.lower() for f in say),
         pronouns={k.lower(): (v[0], v[1]) for k, v in _table(lang, "pronouns").items()},
