@@ -54,12 +54,13 @@ _OTHER_CHARACTERS = re.compile(r"[^\x00-\xffŒœ‘’‚“”„«»‹›–�
 _WORD = re.compile(r"\w+")
 
 
-class CuePattern:
-    """The reporting-verb pattern, tried only where one of its opening words stands.
+class WordPattern:
+    """A case-blind pattern that opens on whole words, tried only where one of them stands.
 
-    A cue opens with « se »/« s’ », an auxiliary or a reporting verb, each a whole word; a
-    pattern over those words alone scans the lower-cased text fast, and the full pattern is tried
-    at what it finds. ``finditer``/``search``/``match`` answer as the compiled pattern's do.
+    A cue opens with « se »/« s’ », an auxiliary or a reporting verb, a source with « selon » or
+    "according": a pattern over those opening words alone scans the lower-cased text fast, and
+    the full pattern is tried at what it finds. ``finditer``/``search``/``match`` answer as the
+    compiled pattern's do.
     """
 
     __slots__ = ("_openings", "pattern", "regex")
@@ -95,14 +96,14 @@ class Grammar:
     """One language's attribution grammar."""
 
     language: str
-    cue: CuePattern
+    cue: WordPattern
     reflexive_forms: frozenset[str]
     say_forms: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
     titles: dict[str, str]
     roles: dict[str, str]
     organisations: frozenset[str]
-    sources: re.Pattern[str]
+    sources: WordPattern
     stopwords: frozenset[str]
     #: Verbs used with or without « se »: « a justifié X », « s'est justifié X ».
     either_forms: frozenset[str] = frozenset()
@@ -170,7 +171,7 @@ def grammar(language: str) -> Grammar:
             say.update(verb_forms)
     verbs = _alternation(forms)
     # The words a cue can open with: « se », « s’ », an auxiliary, a verb's first word.
-    openings = [_WORD.match(form.lower()).group() for form in forms]  # type: ignore[union-attr]
+    openings = _first_words(forms)
     openings += ["se", "s", *_FR_AUXILIARIES] if lang == "fr" else [*_EN_AUXILIARIES]
     if lang == "fr":
         cue = (
@@ -184,22 +185,35 @@ def grammar(language: str) -> Grammar:
             rf"(?<![\w’'-])(?:(?P<aux>{_EN_AUX})\s+(?:{_EN_ADVERB}\s+)?)?"
             rf"(?P<verb>{verbs})(?![\w’'])"
         )
-    sources = _alternation(list(phrase_list(lang, "attribution")))
+    source_phrases = list(phrase_list(lang, "attribution"))
+    sources = _alternation(source_phrases)
     return Grammar(
         language=lang,
-        cue=CuePattern(re.compile(cue, re.IGNORECASE), openings),
+        cue=WordPattern(re.compile(cue, re.IGNORECASE), openings),
         reflexive_forms=frozenset(f.lower() for f in reflexive),
         say_forms=frozenset(f.lower() for f in say),
         pronouns={k.lower(): (v[0], v[1]) for k, v in _table(lang, "pronouns").items()},
         titles={k: v[0] for k, v in _table(lang, "titles").items()},
         roles={k.lower(): v[0] for k, v in _table(lang, "roles").items()},
         organisations=frozenset(w.lower() for w in phrase_list(lang, "organisations")),
-        sources=re.compile(rf"(?<![\w’'-])(?:{sources})(?![\w’'-])", re.IGNORECASE),
+        sources=WordPattern(re.compile(rf"(?<![\w’'-])(?:{sources})(?![\w’'-])", re.IGNORECASE),
+                            _first_words(source_phrases)),
         stopwords=word_list(lang, "stopwords") | word_list("fr", "stopwords")
         | word_list("en", "stopwords"),
         either_forms=frozenset(f.lower() for f in either),
         plain_forms=frozenset(f.lower() for f in plain),
     )
+
+
+def _first_words(phrases: list[str]) -> list[str]:
+    """The first whole word of each phrase, lower-cased: « d » of « d’après »."""
+    words = []
+    for phrase in phrases:
+        first = _WORD.match(phrase.lower())
+        if first is None:  # a phrase opening on a mark would never be looked for
+            raise ValueError(f"{phrase!r} does not open on a word")
+        words.append(first.group())
+    return words
 
 
 def _multiword(lemma: str, forms: list[str]) -> list[str]:

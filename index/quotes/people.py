@@ -109,7 +109,7 @@ class Cast:
         for text in texts:
             self.lower.update(_LOWER_WORD.findall(text))
             for match in _MID_CAPITAL.finditer(text):
-                self.midcaps.update(re.split(r"[\s-]+", match.group(1)))
+                self.midcaps.update(_NAME_PARTS.split(match.group(1)))
 
     def common(self, word: str) -> bool:
         """A capitalised common word ("Governance", « Après », "Knowing"), not a name."""
@@ -158,14 +158,14 @@ class Cast:
             self.placed.setdefault(paragraph, []).append(
                 (match.start(), name, subject and not complement, complement))
             if match.group(0).endswith(("'s", "’s")) and \
-                    re.match(r"\s+[a-z]", text[match.end():match.end() + 300]):
+                    _LOWER_NEXT.match(text, match.end(), match.end() + 300):
                 self.owners.add(name)  # "Hodgkin's lymphoma", "Trump's lawyer"
             else:
                 self.plain.add(name)
             owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
                 words[-1] == name
             if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
-                    (re.match(r"[’']s\s+[a-z]", text[match.end():match.end() + 20]) and
+                    (_OWNER_NEXT.match(text, match.end(), match.end() + 20) and
                      name not in self.roles):
                 self.places.add(name)
             if name in self.roles:
@@ -175,7 +175,7 @@ class Cast:
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
             if apposed == _ORGANISATION or self._organisation_before(before) or \
-                    re.fullmatch(r"(?:Le|La|Les)\s+[A-Z]{2,}", name) or \
+                    _ARTICLE_ACRONYM.fullmatch(name) or \
                     self._spelt_out(name, text[match.end():match.end() + 300]):
                 # « La CGT », « Le PS »: an acronym with its article is an organisation.
                 # "The developer, Northbridge Homes,": an organisation's name.
@@ -217,7 +217,7 @@ class Cast:
     def _spelt_out(name: str, after: str) -> bool:
         """« la Plateforme automobile (PFA) »: a name spelt out before its acronym, which
         starts with the same letter (not "COLUMBUS, Ohio (AP)")."""
-        acronym = re.match(r"\s*(?:[a-zà-ÿ-]+\s+){0,2}\(([A-Z]{2,6})\)", after)
+        acronym = _ACRONYM_AFTER.match(after)
         return acronym is not None and acronym.group(1)[0] == name[:1]
 
     def _organisation_before(self, before: str) -> bool:
@@ -260,9 +260,8 @@ class Cast:
 
     def _role_after(self, after: str) -> str | None:
         """"Name, role," and "Name is a role": what an apposition or a copula says of a name."""
-        copula = re.match(r"\s+(?:est|is|was|était)\s+(?:(?:un|une|a|an|the|le|la)\s+)?"
-                          r"([^,.;:«»“”\"]{3,200}?)(?:,|\.|;|$)", after)
-        match = copula or re.match(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)", after)
+        copula = _COPULA.match(after)
+        match = copula or _APPOSITION_AFTER.match(after)
         if not match or self.grammar.cue.search(match.group(1)):
             return None
         words = match.group(1).split()
@@ -307,7 +306,7 @@ class Cast:
             return True  # "Ms. May": after a title, a surname, even one that is a month
         if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
                 part in _CALENDAR for part in
-                                                   re.split(r"[-\s]", name.lower())):
+                                                   _NAME_PIECES.split(name.lower())):
             return False
         return len(name) > 1
 
@@ -556,6 +555,18 @@ _SUBJECT_NEXT = {
     )
 }
 
+# Patterns the per-name steps use, compiled once.
+_NAME_PARTS = re.compile(r"[\s-]+")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_OWNER_NEXT = re.compile(r"[’']s\s+[a-z]")
+_ARTICLE_ACRONYM = re.compile(r"(?:Le|La|Les)\s+[A-Z]{2,}")
+_ACRONYM_AFTER = re.compile(r"\s*(?:[a-zà-ÿ-]+\s+){0,2}\(([A-Z]{2,6})\)")
+_COPULA = re.compile(r"\s+(?:est|is|was|était)\s+(?:(?:un|une|a|an|the|le|la)\s+)?"
+                     r"([^,.;:«»“”\"]{3,200}?)(?:,|\.|;|$)")
+_APPOSITION_AFTER = re.compile(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)")
+_NAME_PIECES = re.compile(r"[-\s]")
+_WORD_OR_MARK = re.compile(r"[\w’'-]+|[.!?;:,«»“”\"]")
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
 
 @cache
 def _periphrases(language: str) -> dict[str, str]:
@@ -593,7 +604,7 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
     Lund": lower-case role words right before a name, after a determiner or a possessive."""
     if before.endswith(","):
         return None
-    words = re.findall(r"[\w’'-]+|[.!?;:,«»“”\"]", before[-80:])
+    words = _WORD_OR_MARK.findall(before[-80:])
     tail: list[str] = []
     opened = len(words) <= 5 and not before[:-80]
     for i in range(len(words) - 1, -1, -1):
@@ -630,7 +641,7 @@ def clean_np(chunk: str) -> str:
     """A subject chunk without leading conjunctions, trailing adverbs and parentheses."""
     chunk = chunk.strip(" ,;:\u00a0")
     chunk = _LEADING.sub("", chunk)
-    chunk = re.sub(r"\s*\([^)]*\)", "", chunk)
+    chunk = _BRACKETS.sub("", chunk)
     chunk = _TRAILING.sub("", chunk)
     return chunk.strip(" ,;:\u00a0")
 

@@ -79,3 +79,16 @@ def test_the_cue_pattern_finds_what_the_plain_regular_expression_finds(sentence:
 ])
 def test_the_closing_subject_counts_whole_words(after_verb: str, inverted: bool) -> None:
     assert (_CLOSING_SUBJECT.match(after_verb) is not None) is inverted
+
+
+@pytest.mark.parametrize("sentence", [
+    " Selon la préfète, d’après ses services et de l’avis de tous, rien ne bouge.",
+    " SELON LE MAIRE, rien n’a changé ; d'après lui, les travaux reprendront.",
+    " According to the club, and in the words of its chairman, the deal is done.",
+    " Sélon, préselon, selonnière: no source here.",
+])
+def test_the_source_pattern_finds_what_the_plain_regular_expression_finds(sentence: str) -> None:
+    for language in ("fr", "en"):
+        sources = grammar(language).sources
+        expected = [m.span() for m in sources.regex.finditer(sentence)]
+        assert [m.span() for m in sources.finditer(sentence)] == expected
