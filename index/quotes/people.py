@@ -97,11 +97,16 @@ class Cast:
     midcaps: set[str] = field(default_factory=set)
     #: Every lower-case word of the article: « après », "governance", "doctors".
     lower: set[str] = field(default_factory=set)
+    #: ``common`` and ``strip_title`` by their argument: they read only what ``read`` learnt.
+    _common: dict[str, bool] = field(default_factory=dict)
+    _stripped: dict[str, str] = field(default_factory=dict)
 
     def read(self, texts: list[str], found: Entities | None = None) -> None:
         """Learn from the whole article which capitalised words are common words: written
         lower-case somewhere and capitalised only where a sentence or a headline opens; with
         ``found``, the people a language model recognised are names wherever they stand."""
+        self._common.clear()
+        self._stripped.clear()
         if found is not None:
             # Only the people: the places and organisations it finds cost more than they gave
             # on the development articles (docs/EVALUATION.md).
@@ -113,6 +118,12 @@ class Cast:
 
     def common(self, word: str) -> bool:
         """A capitalised common word ("Governance", « Après », "Knowing"), not a name."""
+        known = self._common.get(word)
+        if known is None:
+            known = self._common[word] = self._is_common(word)
+        return known
+
+    def _is_common(self, word: str) -> bool:
         if word in self.midcaps or not word[:1].isupper() or word.isupper() or len(word) < 2:
             return False
         low = word.lower()
@@ -311,6 +322,13 @@ class Cast:
         return len(name) > 1
 
     def strip_title(self, name: str) -> str:
+        """``name`` without a title, a common word or a role before it, or an owner's 's."""
+        stripped = self._stripped.get(name)
+        if stripped is None:
+            stripped = self._stripped[name] = self._strip_title(name)
+        return stripped
+
+    def _strip_title(self, name: str) -> str:
         words = name.split()
         while len(words) > 1 and self.common(words[0]):
             words = words[1:]  # "Overstating Surrey", "Knowing Bardos": a word, then a name
