@@ -104,6 +104,19 @@ CASES = [
     # "Besides" opening a sentence is no first name.
     ("en", ["Besides Demi Lowe, nobody stayed.", '"I loved it," Demi said.'], "I loved it",
      "Demi Lowe"),
+    # A possessed document speaks for its owner: "her statement said" is what she said.
+    ("en", ["Mayor Alice Brennan resigned on Friday and published a letter online.",
+            '"I leave with no regret," her statement said.'], "I leave with no regret",
+     "Alice Brennan"),
+    ("en", ["The council met the Orchard Housing Trust on Monday.",
+            '"Rents will be frozen," the trust\'s statement said.'], "Rents will be frozen",
+     "Orchard Housing Trust"),
+    ("fr", ["Le maire Paul Gaudin a quitté ses fonctions vendredi.",
+            "« Je pars sans regret », indique son communiqué."], "Je pars sans regret",
+     "Paul Gaudin"),
+    # A name opening the paragraph, its apposition, then the verb: the name speaks.
+    ("en", ["Lea Hart, a manager at the plant, said the line would reopen in May."],
+     "the line would reopen in May", "Lea Hart"),
 ]
 
 
