@@ -75,8 +75,10 @@ class Cast:
     _by_short: dict[tuple[str, ...], list[tuple[int, str]]] = field(default_factory=dict)
     #: Every word of a name mentioned, with how many mentions use it (see ``known``).
     _name_words: dict[str, set[str]] = field(default_factory=dict)
-    #: Names given a role, by the paragraph that gave it.
+    #: Names given a role, by the paragraph that gave it, and by each word of the role (in the
+    #: order ``roles`` has them): "the minister" reads these, not every role of the article.
     _roles_in: dict[int, list[str]] = field(default_factory=dict)
+    _role_words: dict[str, list[str]] = field(default_factory=dict)
     _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
     #: Each name's mentions as (paragraph, order among all mentions), and names by their
     #: lower-case words: "the company" reads these, not every mention of the article.
@@ -200,6 +202,8 @@ class Cast:
                 role = re.split(r"\s(?:who|which|qui|dont|que)\s", role)[0].strip()
                 self.roles[name] = role
                 self.role_at[name] = paragraph
+                for word in set(role.lower().replace("’", "'").split()):
+                    self._role_words.setdefault(word, []).append(name)
                 self._roles_in.setdefault(paragraph, []).append(name)
             if introduction:
                 self.introductions.add(name)
@@ -520,7 +524,8 @@ class Cast:
         if not words:
             return None
         best: tuple[int, str] | None = None
-        for name, role in self.roles.items():
+        for name in self._role_words.get(words[0], ()):  # a role without it holds not all words
+            role = self.roles[name]
             at = self.role_at.get(name, 0)
             role_words = role.lower().replace("’", "'").split()
             if any(w in _OFFICE_MODIFIERS and w not in words for w in role_words):
