@@ -435,6 +435,8 @@ class Cast:
             role = role or self.roles.get(key)
             if gender == "x" and role and not organisation:
                 gender = self.role_gender(role)
+            if gender == "x" and not organisation:
+                gender = self.name_gender(key)
             found = Person(key, role, gender, "s", organisation)
             self.people[key] = found
         if role and not found.role:
@@ -472,6 +474,14 @@ class Cast:
             if person.is_organisation:
                 return person.name
         return None
+
+    def name_gender(self, name: str) -> str:
+        """The gender a first name says ("Joan Alder" f, « Pierre Lenoir » m), for a name of
+        two words or more; "x" when it says none."""
+        words = name.split()
+        if len(words) < 2:
+            return "x"  # a single word may be a surname: "Patrick" is also a family name
+        return _first_names(self.grammar.language).get(words[0], "x")
 
     def role_gender(self, role: str) -> str:
         for word in role.lower().split()[:3]:
@@ -590,6 +600,16 @@ _APPOSITION_AFTER = re.compile(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)")
 _NAME_PIECES = re.compile(r"[-\s]")
 _WORD_OR_MARK = re.compile(r"[\w’'-]+|[.!?;:,«»“”\"]")
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+@cache
+def _first_names(language: str) -> dict[str, str]:
+    """``data/<lang>/first_names.txt``: « Pierre » → m, "Joan" → f."""
+    table: dict[str, str] = {}
+    for entry in phrase_list("en" if language == "en" else "fr", "first_names"):
+        name, _, gender = entry.partition("|")
+        table[name.strip()] = gender.strip()
+    return table
+
 
 @cache
 def _periphrases(language: str) -> dict[str, str]:

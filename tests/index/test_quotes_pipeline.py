@@ -114,6 +114,15 @@ CASES = [
     ("fr", ["Le maire Paul Gaudin a quitté ses fonctions vendredi.",
             "« Je pars sans regret », indique son communiqué."], "Je pars sans regret",
      "Paul Gaudin"),
+    # A first name says the gender: "she" is not the nearer "Richard Moss", « elle » not
+    # « Pierre Lenoir ».
+    ("en", ['"Prices will rise," Helen Ward said.',
+            "Richard Moss disagreed at length with the plan.",
+            '"We have no choice," she said.'], "We have no choice", "Helen Ward"),
+    ("fr", ["« Les prix vont monter », a dit Hélène Roux.",
+            "Pierre Lenoir a longuement contesté ce plan.",
+            "« Nous n’avons pas le choix », a-t-elle ajouté."], "Nous n’avons pas le choix",
+     "Hélène Roux"),
     # A name opening the paragraph, its apposition, then the verb: the name speaks.
     ("en", ["Lea Hart, a manager at the plant, said the line would reopen in May."],
      "the line would reopen in May", "Lea Hart"),
