@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from index.lexicon import phrase_list
+from index.lexicon import phrase_list, word_list
 from index.quotes.entities import Entities
 from index.quotes.grammar import NAME, Grammar, words
 
@@ -474,6 +474,12 @@ class Cast:
             if person.is_organisation:
                 return person.name
         return None
+
+    def known_place(self, name: str) -> bool:
+        """A country, a region or a city (``data/<lang>/places_not_people.txt``): no one a
+        pronoun stands for ("He believes Britain should leave. "…," he said")."""
+        language = "en" if self.grammar.language == "en" else "fr"
+        return name in word_list(language, "places_not_people")
 
     def name_gender(self, name: str) -> str:
         """The gender a first name says ("Joan Alder" f, « Pierre Lenoir » m), for a name of

@@ -82,7 +82,7 @@ class Salience:
         cast = self.cast
         words = name.split()
         if (name in cast.owners and name not in cast.plain) or \
-                name in cast.organisations or name in cast.places or \
+                name in cast.organisations or name in cast.places or cast.known_place(name) or \
                 any(w.isupper() or any(c.isdigit() for c in w) for w in words) or \
                 re.fullmatch(r"[A-Z]{2,}s", words[-1]):  # "Russian MPs": a group
             return False

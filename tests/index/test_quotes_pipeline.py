@@ -123,6 +123,11 @@ CASES = [
             "Pierre Lenoir a longuement contesté ce plan.",
             "« Nous n’avons pas le choix », a-t-elle ajouté."], "Nous n’avons pas le choix",
      "Hélène Roux"),
+    # A country or a city is no one a pronoun stands for, even as the nearer subject.
+    ("en", ["Down the road, Tom Ellis joined the crowd. He believes Portugal should stay in the "
+            'union. "I want a vote," he said.'], "I want a vote", "Tom Ellis"),
+    ("fr", ["Plus loin, Marc Petit a rejoint la foule. Il croit que Moscou devrait négocier. "
+            "« Je veux un vote », a-t-il dit."], "Je veux un vote", "Marc Petit"),
     # A name opening the paragraph, its apposition, then the verb: the name speaks.
     ("en", ["Lea Hart, a manager at the plant, said the line would reopen in May."],
      "the line would reopen in May", "Lea Hart"),
