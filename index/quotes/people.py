@@ -478,8 +478,7 @@ class Cast:
     def known_place(self, name: str) -> bool:
         """A country, a region or a city (``data/<lang>/places_not_people.txt``): no one a
         pronoun stands for ("He believes Britain should leave. "…," he said")."""
-        language = "en" if self.grammar.language == "en" else "fr"
-        return name in word_list(language, "places_not_people")
+        return name in _places_not_people(self.grammar.language)
 
     def name_gender(self, name: str) -> str:
         """The gender a first name says ("Joan Alder" f, « Pierre Lenoir » m), for a name of
@@ -606,6 +605,11 @@ _APPOSITION_AFTER = re.compile(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)")
 _NAME_PIECES = re.compile(r"[-\s]")
 _WORD_OR_MARK = re.compile(r"[\w’'-]+|[.!?;:,«»“”\"]")
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+@cache
+def _places_not_people(language: str) -> frozenset[str]:
+    return word_list("en" if language == "en" else "fr", "places_not_people")
+
 
 @cache
 def _first_names(language: str) -> dict[str, str]:
