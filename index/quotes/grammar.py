@@ -7,6 +7,8 @@ language so that start-up reads each file once.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,7 +29,9 @@ NAME = (rf"(?:{_DOTTED_TITLE}(?=[A-ZÀ-ÖØ-Þ]))?"
         rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*")
 
 # French verb-subject inversion and compound tenses: « a-t-il déclaré », « déclare-t-elle ».
-_FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|va|vont)"
+_FR_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont",
+                   "était", "étaient", "va", "vont")
+_FR_AUX = f"(?:{'|'.join(_FR_AUXILIARIES)})"
 _FR_CLITIC = r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
 _FR_ADVERB = (
     r"(?:\w+ment|également|encore|aussi|ensuite|alors|déjà|enfin|toutefois|pourtant|même|bien|"
@@ -36,10 +40,55 @@ _FR_ADVERB = (
     r"de\s+son\s+côté|de\s+nouveau|à\s+nouveau|une\s+nouvelle\s+fois|encore\s+une\s+fois|"
     r"jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche|hier|aujourd[’']hui)"
 )
-_EN_AUX = r"(?:has|have|had|was|is|were|are|will|would|did|does)"
+_EN_AUXILIARIES = ("has", "have", "had", "was", "is", "were", "are", "will", "would", "did", "does")
+_EN_AUX = f"(?:{'|'.join(_EN_AUXILIARIES)})"
 _EN_ADVERB = (
     r"(?:\w+ly|also|later|then|once|again|previously|recently|often|still|even|soon|already)"
 )
+
+
+#: Text whose lower case the regex engine's IGNORECASE reads letter for letter as ``str.lower``
+#: does: Latin-1, « œ », and caseless punctuation. Anything else (ſ, the Kelvin sign, İ …) is
+#: scanned by the whole pattern.
+_OTHER_CHARACTERS = re.compile(r"[^\x00-\xffŒœ‘’‚“”„«»‹›–—…\u2009\u202f]")
+_WORD = re.compile(r"\w+")
+
+
+class WordPattern:
+    """A case-blind pattern that opens on whole words, tried only where one of them stands.
+
+    A cue opens with « se »/« s’ », an auxiliary or a reporting verb, a source with « selon » or
+    "according": a pattern over those opening words alone scans the lower-cased text fast, and
+    the full pattern is tried at what it finds. ``finditer``/``search``/``match`` answer as the
+    compiled pattern's do.
+    """
+
+    __slots__ = ("_openings", "pattern", "regex")
+
+    def __init__(self, regex: re.Pattern[str], openings: list[str]) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        self._openings = re.compile(rf"(?<!\w)(?:{_alternation(openings)})(?!\w)")
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if _OTHER_CHARACTERS.search(text):
+            yield from self.regex.finditer(text, pos, endpos)
+            return
+        end = 0
+        for opening in self._openings.finditer(text.lower(), pos, endpos):
+            at = opening.start()
+            if at >= end:
+                match = self.regex.match(text, at, endpos)
+                if match is not None:
+                    end = match.end()
+                    yield match
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.match(text, pos, endpos)
 
 
 @dataclass(frozen=True)
@@ -47,14 +96,14 @@ class Grammar:
     """One language's attribution grammar."""
 
     language: str
-    cue: re.Pattern[str]
+    cue: WordPattern
     reflexive_forms: frozenset[str]
     say_forms: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
     titles: dict[str, str]
     roles: dict[str, str]
     organisations: frozenset[str]
-    sources: re.Pattern[str]
+    sources: WordPattern
     stopwords: frozenset[str]
     #: Verbs used with or without « se »: « a justifié X », « s'est justifié X ».
     either_forms: frozenset[str] = frozenset()
@@ -121,6 +170,9 @@ def grammar(language: str) -> Grammar:
         if lemma in ("say", "dire", "tell", "claim", "insist", "argue", "warn", "admit"):
             say.update(verb_forms)
     verbs = _alternation(forms)
+    # The words a cue can open with: « se », « s’ », an auxiliary, a verb's first word.
+    openings = _first_words(forms)
+    openings += ["se", "s", *_FR_AUXILIARIES] if lang == "fr" else [*_EN_AUXILIARIES]
     if lang == "fr":
         cue = (
             # « s’est contentée d’indiquer »: an infinitive after an elided « d’ » too.
@@ -133,22 +185,35 @@ def grammar(language: str) -> Grammar:
             rf"(?<![\w’'-])(?:(?P<aux>{_EN_AUX})\s+(?:{_EN_ADVERB}\s+)?)?"
             rf"(?P<verb>{verbs})(?![\w’'])"
         )
-    sources = _alternation(list(phrase_list(lang, "attribution")))
+    source_phrases = list(phrase_list(lang, "attribution"))
+    sources = _alternation(source_phrases)
     return Grammar(
         language=lang,
-        cue=re.compile(cue, re.IGNORECASE),
+        cue=WordPattern(re.compile(cue, re.IGNORECASE), openings),
         reflexive_forms=frozenset(f.lower() for f in reflexive),
         say_forms=frozenset(f.lower() for f in say),
         pronouns={k.lower(): (v[0], v[1]) for k, v in _table(lang, "pronouns").items()},
         titles={k: v[0] for k, v in _table(lang, "titles").items()},
         roles={k.lower(): v[0] for k, v in _table(lang, "roles").items()},
         organisations=frozenset(w.lower() for w in phrase_list(lang, "organisations")),
-        sources=re.compile(rf"(?<![\w’'-])(?:{sources})(?![\w’'-])", re.IGNORECASE),
+        sources=WordPattern(re.compile(rf"(?<![\w’'-])(?:{sources})(?![\w’'-])", re.IGNORECASE),
+                            _first_words(source_phrases)),
         stopwords=word_list(lang, "stopwords") | word_list("fr", "stopwords")
         | word_list("en", "stopwords"),
         either_forms=frozenset(f.lower() for f in either),
         plain_forms=frozenset(f.lower() for f in plain),
     )
+
+
+def _first_words(phrases: list[str]) -> list[str]:
+    """The first whole word of each phrase, lower-cased: « d » of « d’après »."""
+    words = []
+    for phrase in phrases:
+        first = _WORD.match(phrase.lower())
+        if first is None:  # a phrase opening on a mark would never be looked for
+            raise ValueError(f"{phrase!r} does not open on a word")
+        words.append(first.group())
+    return words
 
 
 def _multiword(lemma: str, forms: list[str]) -> list[str]:

@@ -19,6 +19,9 @@ from index.quotes.reading import Reading
 CLOSERS: dict[str, str] = {"«": "»", "“": "”“", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
 OPENERS = frozenset(CLOSERS)
 CLOSING = frozenset("»”’\"›")
+#: Every quotation mark: the only characters ``find_spans`` acts on.
+_MARK = re.compile(
+    "[" + re.escape("".join(sorted(OPENERS | CLOSING | set("".join(CLOSERS.values()))))) + "]")
 #: Spaces typographers put between « » and the words.
 SPACES = " \u00a0\u202f\u2009\t"
 
@@ -60,7 +63,8 @@ def find_spans(text: str) -> list[Span]:
     """Every quotation of ``text`` in order of its opening mark, nested ones included."""
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
-    for i, char in enumerate(text):
+    for sign in _MARK.finditer(text):  # every other character leaves the stack as it is
+        i, char = sign.start(), sign.group()
         if stack and char in CLOSERS[stack[-1][0]] and not _closes_apostrophe(text, i):
             mark, at = stack.pop()
             spans.append(_span(text, at, i, len(stack)))

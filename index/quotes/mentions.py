@@ -71,6 +71,18 @@ _DOCUMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 
+# "her statement said", "the union's release said", « leur communiqué indique »: a document
+# that speaks for its owner, a possessive or a noun phrase with 's.
+_OWNED_DOCUMENT = re.compile(
+    r"^(?:(?P<pronoun>his|her|their|its|son|sa|leur)|(?P<owner>.{2,60}?)[’']s)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|release|letter|memo|report|post|tweet|email|e-mail|"
+    r"message|filing|complaint|lawsuit|communiqué|lettre|courrier|rapport|message|tweet|"
+    r"publication)$",
+    re.IGNORECASE,
+)
+#: The subject pronoun a possessive stands for: "her statement" is what "she" said.
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
 _ASKED = re.compile(r"^(?:asked|pressed|questioned|interrogée?s?|questionnée?s?|invitée?s?)\b",
                     re.IGNORECASE)
 
@@ -373,6 +385,11 @@ class Mentions(Reading):
         pronoun = self.grammar.pronouns.get(low)
         if pronoun is not None:
             return self.pronoun(low, match)
+        owned = _OWNED_DOCUMENT.match(np)
+        if owned is not None:
+            owner = self.document_owner(owned)
+            if owner is not None:
+                return owner
         if np.split()[0].lower() in DETERMINERS:
             holder = self.cast.by_periphrasis(np, self.current)
             if holder is not None:
@@ -520,6 +537,17 @@ class Mentions(Reading):
                 # The subject right before a reporting verb: "the fund's largest investor wrote".
                 return self.description(np)
         return None
+
+    def document_owner(self, owned: re.Match[str]) -> Person | None:
+        """Who a possessed document speaks for: the person "her"/"his"/"their" stands for, or
+        « son »/« leur » (which say nothing of the owner's gender), or the owner named."""
+        if owned.group("owner"):
+            return self.mention(owned.group("owner"), None)
+        possessive = owned.group("pronoun").lower()
+        if possessive in _OWNER_PRONOUNS:
+            return self.pronoun(_OWNER_PRONOUNS[possessive], None)
+        number = "p" if possessive == "leur" else "s"
+        return self.history.resolve("x", number, english=False, learn=False)
 
     def organisation(self, np: str) -> Person:
         name = _canonical_inside(np, self.cast)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from index.lexicon import phrase_list
+from index.lexicon import phrase_list, word_list
 from index.quotes.entities import Entities
 from index.quotes.grammar import NAME, Grammar, words
 
@@ -75,8 +75,10 @@ class Cast:
     _by_short: dict[tuple[str, ...], list[tuple[int, str]]] = field(default_factory=dict)
     #: Every word of a name mentioned, with how many mentions use it (see ``known``).
     _name_words: dict[str, set[str]] = field(default_factory=dict)
-    #: Names given a role, by the paragraph that gave it.
+    #: Names given a role, by the paragraph that gave it, and by each word of the role (in the
+    #: order ``roles`` has them): "the minister" reads these, not every role of the article.
     _roles_in: dict[int, list[str]] = field(default_factory=dict)
+    _role_words: dict[str, list[str]] = field(default_factory=dict)
     _canonical: dict[tuple[str, int], str] = field(default_factory=dict)
     #: Each name's mentions as (paragraph, order among all mentions), and names by their
     #: lower-case words: "the company" reads these, not every mention of the article.
@@ -97,11 +99,16 @@ class Cast:
     midcaps: set[str] = field(default_factory=set)
     #: Every lower-case word of the article: « après », "governance", "doctors".
     lower: set[str] = field(default_factory=set)
+    #: ``common`` and ``strip_title`` by their argument: they read only what ``read`` learnt.
+    _common: dict[str, bool] = field(default_factory=dict)
+    _stripped: dict[str, str] = field(default_factory=dict)
 
     def read(self, texts: list[str], found: Entities | None = None) -> None:
         """Learn from the whole article which capitalised words are common words: written
         lower-case somewhere and capitalised only where a sentence or a headline opens; with
         ``found``, the people a language model recognised are names wherever they stand."""
+        self._common.clear()
+        self._stripped.clear()
         if found is not None:
             # Only the people: the places and organisations it finds cost more than they gave
             # on the development articles (docs/EVALUATION.md).
@@ -109,10 +116,16 @@ class Cast:
         for text in texts:
             self.lower.update(_LOWER_WORD.findall(text))
             for match in _MID_CAPITAL.finditer(text):
-                self.midcaps.update(re.split(r"[\s-]+", match.group(1)))
+                self.midcaps.update(_NAME_PARTS.split(match.group(1)))
 
     def common(self, word: str) -> bool:
         """A capitalised common word ("Governance", « Après », "Knowing"), not a name."""
+        known = self._common.get(word)
+        if known is None:
+            known = self._common[word] = self._is_common(word)
+        return known
+
+    def _is_common(self, word: str) -> bool:
         if word in self.midcaps or not word[:1].isupper() or word.isupper() or len(word) < 2:
             return False
         low = word.lower()
@@ -158,14 +171,14 @@ class Cast:
             self.placed.setdefault(paragraph, []).append(
                 (match.start(), name, subject and not complement, complement))
             if match.group(0).endswith(("'s", "’s")) and \
-                    re.match(r"\s+[a-z]", text[match.end():match.end() + 300]):
+                    _LOWER_NEXT.match(text, match.end(), match.end() + 300):
                 self.owners.add(name)  # "Hodgkin's lymphoma", "Trump's lawyer"
             else:
                 self.plain.add(name)
             owned = len(name.split()) == 1 and words[0].endswith(("'s", "’s")) and \
                 words[-1] == name
             if owned or _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or \
-                    (re.match(r"[’']s\s+[a-z]", text[match.end():match.end() + 20]) and
+                    (_OWNER_NEXT.match(text, match.end(), match.end() + 20) and
                      name not in self.roles):
                 self.places.add(name)
             if name in self.roles:
@@ -175,7 +188,7 @@ class Cast:
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
             if apposed == _ORGANISATION or self._organisation_before(before) or \
-                    re.fullmatch(r"(?:Le|La|Les)\s+[A-Z]{2,}", name) or \
+                    _ARTICLE_ACRONYM.fullmatch(name) or \
                     self._spelt_out(name, text[match.end():match.end() + 300]):
                 # « La CGT », « Le PS »: an acronym with its article is an organisation.
                 # "The developer, Northbridge Homes,": an organisation's name.
@@ -189,6 +202,8 @@ class Cast:
                 role = re.split(r"\s(?:who|which|qui|dont|que)\s", role)[0].strip()
                 self.roles[name] = role
                 self.role_at[name] = paragraph
+                for word in set(role.lower().replace("’", "'").split()):
+                    self._role_words.setdefault(word, []).append(name)
                 self._roles_in.setdefault(paragraph, []).append(name)
             if introduction:
                 self.introductions.add(name)
@@ -217,7 +232,7 @@ class Cast:
     def _spelt_out(name: str, after: str) -> bool:
         """« la Plateforme automobile (PFA) »: a name spelt out before its acronym, which
         starts with the same letter (not "COLUMBUS, Ohio (AP)")."""
-        acronym = re.match(r"\s*(?:[a-zà-ÿ-]+\s+){0,2}\(([A-Z]{2,6})\)", after)
+        acronym = _ACRONYM_AFTER.match(after)
         return acronym is not None and acronym.group(1)[0] == name[:1]
 
     def _organisation_before(self, before: str) -> bool:
@@ -260,9 +275,8 @@ class Cast:
 
     def _role_after(self, after: str) -> str | None:
         """"Name, role," and "Name is a role": what an apposition or a copula says of a name."""
-        copula = re.match(r"\s+(?:est|is|was|était)\s+(?:(?:un|une|a|an|the|le|la)\s+)?"
-                          r"([^,.;:«»“”\"]{3,200}?)(?:,|\.|;|$)", after)
-        match = copula or re.match(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)", after)
+        copula = _COPULA.match(after)
+        match = copula or _APPOSITION_AFTER.match(after)
         if not match or self.grammar.cue.search(match.group(1)):
             return None
         words = match.group(1).split()
@@ -307,11 +321,18 @@ class Cast:
             return True  # "Ms. May": after a title, a surname, even one that is a month
         if first in _QUANTIFIERS or first in self.grammar.stopwords or any(
                 part in _CALENDAR for part in
-                                                   re.split(r"[-\s]", name.lower())):
+                                                   _NAME_PIECES.split(name.lower())):
             return False
         return len(name) > 1
 
     def strip_title(self, name: str) -> str:
+        """``name`` without a title, a common word or a role before it, or an owner's 's."""
+        stripped = self._stripped.get(name)
+        if stripped is None:
+            stripped = self._stripped[name] = self._strip_title(name)
+        return stripped
+
+    def _strip_title(self, name: str) -> str:
         words = name.split()
         while len(words) > 1 and self.common(words[0]):
             words = words[1:]  # "Overstating Surrey", "Knowing Bardos": a word, then a name
@@ -414,6 +435,8 @@ class Cast:
             role = role or self.roles.get(key)
             if gender == "x" and role and not organisation:
                 gender = self.role_gender(role)
+            if gender == "x" and not organisation:
+                gender = self.name_gender(key)
             found = Person(key, role, gender, "s", organisation)
             self.people[key] = found
         if role and not found.role:
@@ -451,6 +474,19 @@ class Cast:
             if person.is_organisation:
                 return person.name
         return None
+
+    def known_place(self, name: str) -> bool:
+        """A country, a region or a city (``data/<lang>/places_not_people.txt``): no one a
+        pronoun stands for ("He believes Britain should leave. "…," he said")."""
+        return name in _places_not_people(self.grammar.language)
+
+    def name_gender(self, name: str) -> str:
+        """The gender a first name says ("Joan Alder" f, « Pierre Lenoir » m), for a name of
+        two words or more; "x" when it says none."""
+        words = name.split()
+        if len(words) < 2:
+            return "x"  # a single word may be a surname: "Patrick" is also a family name
+        return _first_names(self.grammar.language).get(words[0], "x")
 
     def role_gender(self, role: str) -> str:
         for word in role.lower().split()[:3]:
@@ -503,7 +539,8 @@ class Cast:
         if not words:
             return None
         best: tuple[int, str] | None = None
-        for name, role in self.roles.items():
+        for name in self._role_words.get(words[0], ()):  # a role without it holds not all words
+            role = self.roles[name]
             at = self.role_at.get(name, 0)
             role_words = role.lower().replace("’", "'").split()
             if any(w in _OFFICE_MODIFIERS and w not in words for w in role_words):
@@ -556,6 +593,33 @@ _SUBJECT_NEXT = {
     )
 }
 
+# Patterns the per-name steps use, compiled once.
+_NAME_PARTS = re.compile(r"[\s-]+")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_OWNER_NEXT = re.compile(r"[’']s\s+[a-z]")
+_ARTICLE_ACRONYM = re.compile(r"(?:Le|La|Les)\s+[A-Z]{2,}")
+_ACRONYM_AFTER = re.compile(r"\s*(?:[a-zà-ÿ-]+\s+){0,2}\(([A-Z]{2,6})\)")
+_COPULA = re.compile(r"\s+(?:est|is|was|était)\s+(?:(?:un|une|a|an|the|le|la)\s+)?"
+                     r"([^,.;:«»“”\"]{3,200}?)(?:,|\.|;|$)")
+_APPOSITION_AFTER = re.compile(r",\s+([^,.;:«»“”\"]{3,110}?)(?:,|\.|;|$)")
+_NAME_PIECES = re.compile(r"[-\s]")
+_WORD_OR_MARK = re.compile(r"[\w’'-]+|[.!?;:,«»“”\"]")
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+@cache
+def _places_not_people(language: str) -> frozenset[str]:
+    return word_list("en" if language == "en" else "fr", "places_not_people")
+
+
+@cache
+def _first_names(language: str) -> dict[str, str]:
+    """``data/<lang>/first_names.txt``: « Pierre » → m, "Joan" → f."""
+    table: dict[str, str] = {}
+    for entry in phrase_list("en" if language == "en" else "fr", "first_names"):
+        name, _, gender = entry.partition("|")
+        table[name.strip()] = gender.strip()
+    return table
+
 
 @cache
 def _periphrases(language: str) -> dict[str, str]:
@@ -593,7 +657,7 @@ def _role_before(before: str, grammar: Grammar) -> str | None:
     Lund": lower-case role words right before a name, after a determiner or a possessive."""
     if before.endswith(","):
         return None
-    words = re.findall(r"[\w’'-]+|[.!?;:,«»“”\"]", before[-80:])
+    words = _WORD_OR_MARK.findall(before[-80:])
     tail: list[str] = []
     opened = len(words) <= 5 and not before[:-80]
     for i in range(len(words) - 1, -1, -1):
@@ -630,7 +694,7 @@ def clean_np(chunk: str) -> str:
     """A subject chunk without leading conjunctions, trailing adverbs and parentheses."""
     chunk = chunk.strip(" ,;:\u00a0")
     chunk = _LEADING.sub("", chunk)
-    chunk = re.sub(r"\s*\([^)]*\)", "", chunk)
+    chunk = _BRACKETS.sub("", chunk)
     chunk = _TRAILING.sub("", chunk)
     return chunk.strip(" ,;:\u00a0")
 

@@ -82,7 +82,7 @@ class Salience:
         cast = self.cast
         words = name.split()
         if (name in cast.owners and name not in cast.plain) or \
-                name in cast.organisations or name in cast.places or \
+                name in cast.organisations or name in cast.places or cast.known_place(name) or \
                 any(w.isupper() or any(c.isdigit() for c in w) for w in words) or \
                 re.fullmatch(r"[A-Z]{2,}s", words[-1]):  # "Russian MPs": a group
             return False
@@ -118,7 +118,10 @@ class Salience:
             return known.gender, known.number, known.is_organisation
         organisation = name in self.cast.organisations or any(
             w.lower() in self.cast.grammar.organisations for w in name.split())
-        return self.cast.role_gender(self.cast.roles.get(name, "")), "s", organisation
+        gender = self.cast.role_gender(self.cast.roles.get(name, ""))
+        if gender == "x" and not organisation:
+            gender = self.cast.name_gender(self.cast.canonical(name))
+        return gender, "s", organisation
 
     def ranked(self, fits: Callable[[str, str, bool, Mention], bool],
                window: int = WINDOW, earlier: bool = False) -> list[tuple[float, Mention]]:

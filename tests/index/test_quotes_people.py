@@ -103,3 +103,17 @@ def test_a_name_after_a_preposition_is_a_complement() -> None:
     cast = cast_of("en", "A former adviser to President Victor Lund, he knows bankers.")
     placed = {name: complement for _, name, _, complement in cast.placed[0]}
     assert placed["Victor Lund"] is True
+
+
+@pytest.mark.parametrize(("language", "name", "gender"), [
+    ("en", "Joan Alder", "f"),
+    ("en", "Richard Moss", "m"),
+    ("en", "Jean Marsh", "x"),  # a woman's name in English, a man's in French
+    ("fr", "Jean Marsh", "m"),
+    ("fr", "Hélène Roux", "f"),
+    ("en", "Patrick", "x"),  # one word may be a surname
+    ("fr", "Dominique Roux", "x"),  # given to both
+])
+def test_a_first_name_says_the_gender_when_it_is_given_to_one_sex(
+        language: str, name: str, gender: str) -> None:
+    assert Cast(grammar(language)).name_gender(name) == gender

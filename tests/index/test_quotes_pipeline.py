@@ -104,6 +104,33 @@ CASES = [
     # "Besides" opening a sentence is no first name.
     ("en", ["Besides Demi Lowe, nobody stayed.", '"I loved it," Demi said.'], "I loved it",
      "Demi Lowe"),
+    # A possessed document speaks for its owner: "her statement said" is what she said.
+    ("en", ["Mayor Alice Brennan resigned on Friday and published a letter online.",
+            '"I leave with no regret," her statement said.'], "I leave with no regret",
+     "Alice Brennan"),
+    ("en", ["The council met the Orchard Housing Trust on Monday.",
+            '"Rents will be frozen," the trust\'s statement said.'], "Rents will be frozen",
+     "Orchard Housing Trust"),
+    ("fr", ["Le maire Paul Gaudin a quitté ses fonctions vendredi.",
+            "« Je pars sans regret », indique son communiqué."], "Je pars sans regret",
+     "Paul Gaudin"),
+    # A first name says the gender: "she" is not the nearer "Richard Moss", « elle » not
+    # « Pierre Lenoir ».
+    ("en", ['"Prices will rise," Helen Ward said.',
+            "Richard Moss disagreed at length with the plan.",
+            '"We have no choice," she said.'], "We have no choice", "Helen Ward"),
+    ("fr", ["« Les prix vont monter », a dit Hélène Roux.",
+            "Pierre Lenoir a longuement contesté ce plan.",
+            "« Nous n’avons pas le choix », a-t-elle ajouté."], "Nous n’avons pas le choix",
+     "Hélène Roux"),
+    # A country or a city is no one a pronoun stands for, even as the nearer subject.
+    ("en", ["Down the road, Tom Ellis joined the crowd. He believes Portugal should stay in the "
+            'union. "I want a vote," he said.'], "I want a vote", "Tom Ellis"),
+    ("fr", ["Plus loin, Marc Petit a rejoint la foule. Il croit que Moscou devrait négocier. "
+            "« Je veux un vote », a-t-il dit."], "Je veux un vote", "Marc Petit"),
+    # A name opening the paragraph, its apposition, then the verb: the name speaks.
+    ("en", ["Lea Hart, a manager at the plant, said the line would reopen in May."],
+     "the line would reopen in May", "Lea Hart"),
 ]
 
 
