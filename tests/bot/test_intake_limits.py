@@ -25,7 +25,11 @@ CHAT = private_chat(EN_USER)
 async def test_over_the_time_budget_then_a_fresh_worker(
     telegram: FakeTelegram, settings: Settings, engine: Engine, tmp_path: Path
 ) -> None:
-    tight = settings.model_copy(update={"intake_timeout_seconds": 0.5})
+    # a budget a long document cannot meet on any machine: 4,000 paragraphs take well over a
+    # second to read, a few small ones a few milliseconds
+    tight = settings.model_copy(
+        update={"intake_timeout_seconds": 0.25, "intake_max_paragraphs": 4000}
+    )
     async with running(tight, engine):
         # (the first job also starts the worker: a small one first, so that only the big one
         # meets the budget)
@@ -39,12 +43,10 @@ async def test_over_the_time_budget_then_a_fresh_worker(
                 telegram, CHAT, EN_USER, EN_TEXT.encode(), "lib.txt", "text/plain"
             )))["visible"]
         assert "Library fines scrapped" in first
-        # (the longest article the settings take: attribution became fast enough that 1,000
-        # paragraphs can fit in half a second)
-        big = document_message(telegram, CHAT, EN_USER, corpus_article(2000).encode(),
+        big = document_message(telegram, CHAT, EN_USER, corpus_article(4000).encode(),
                                "report.txt", "text/plain")
         shown = (await send(telegram, big))["visible"]
-        assert shown == "That article took over 0.5 seconds to read: try a shorter one."
+        assert shown == "That article took over 0.25 seconds to read: try a shorter one."
         # the chat keeps its article, and a fresh worker takes the next one
         assert "Helen Marsh" in (await ask(telegram, CHAT, EN_USER, "/speakers"))["visible"]
 
