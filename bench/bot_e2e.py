@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,8 @@ def _bot_process(fake: FakeTelegram) -> subprocess.Popen[bytes]:
         CHAT_RATE_LIMIT="1000",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(REPO),
+        # a store of its own for each run, not one that grows across runs in the checkout
+        DATA_DIR=tempfile.mkdtemp(prefix="article-bot-bench-"),
     )
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "run"], cwd=REPO / "bench", env=env,
