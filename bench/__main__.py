@@ -282,7 +282,13 @@ def render(results: dict[str, Any]) -> str:
         lines += ["## Attribution", "", *attribution.lines(results["attribution"]), ""]
     if results.get("articles"):
         lines += [*articles_section(results), ""]
+    if NOTES.is_file():  # what the figures mean, written by hand: kept across runs
+        lines += [NOTES.read_text(encoding="utf-8").strip(), ""]
     return "\n".join(lines) + "\n"
+
+
+#: Hand-written reading of the figures, appended to every report.
+NOTES = Path(__file__).resolve().parent / "NOTES.md"
 
 
 if __name__ == "__main__":
