@@ -98,25 +98,31 @@ COMMON_ZIPF = 5.5
 RARE_ZIPF = 2.5
 
 
-@cache
 def _zipf_table(language: str) -> dict[str, float]:
     """Each word of wordfreq's small list of ``language``, accent-folded, with its Zipf
-    frequency (log10 of its frequency per billion words); empty where wordfreq lacks it."""
+    frequency (log10 of its frequency per billion words); empty where wordfreq lacks it.
+
+    Read once, for :func:`_specificity_table`: wordfreq keeps every list it has read in its
+    own caches (about 20 MB for French), which are emptied once ours is built."""
     import math
     import unicodedata
 
-    from wordfreq import available_languages, get_frequency_dict
+    import wordfreq
 
-    if language not in available_languages("small"):
+    if language not in wordfreq.available_languages("small"):
         return {}
     table: dict[str, float] = {}
-    for word, frequency in get_frequency_dict(language, wordlist="small").items():
-        folded = "".join(
-            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
-        )
-        zipf = math.log10(frequency) + 9.0
-        if zipf > table.get(folded, 0.0):
-            table[folded] = zipf
+    try:
+        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items():
+            folded = "".join(
+                c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+            )
+            zipf = math.log10(frequency) + 9.0
+            if zipf > table.get(folded, 0.0):
+                table[folded] = zipf
+    finally:
+        wordfreq.get_frequency_dict.cache_clear()
+        wordfreq.get_frequency_list.cache_clear()
     return table
 
 
@@ -143,4 +149,4 @@ def _specificity_table(language: str) -> dict[str, float]:
 
 def is_listed(language: str, word: str) -> bool:
     """Whether ``word`` (lower-case, accent-folded) is in wordfreq's small list of ``language``."""
-    return word in _zipf_table(language)
+    return word in _specificity_table(language)
