@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from index.article import Article, Paragraph
+from index.lexicon import phrase_list
 from index.quotes.people import Cast
 from index.quotes.reading import Found, Reading
 
@@ -57,6 +59,8 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
                               cast.canonical(_label_name(labelling.group("label"))))
         return answers
     if len(questions) < 2:
+        questions = _unmarked_questions(article, body)
+    if len(questions) < 2:
         return answers
     who = _interviewee(cast, {i: m for i, m in labelled.items() if i not in questions})
     for index in questions:
@@ -78,6 +82,45 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
         if name:
             answers[paragraph.index] = (start, name)
     return answers
+
+
+#: An interview's questions that lost their bold: at least this many paragraphs that ask, each
+#: followed by one that answers.
+MIN_UNMARKED_QUESTIONS = 3
+#: A question of an interview is short; a longer paragraph ending on "?" is someone's argument.
+MAX_QUESTION_WORDS = 60
+
+
+def _unmarked_questions(article: Article, body: list[Paragraph]) -> set[int]:
+    """The questions of an interview printed with no mark of its own (in bold on the page, plain
+    in the text): the article says near its top that it is an interview (« Entretien »,
+    "Q&A", « propos recueillis par »; ``data/<lang>/interview_cues.txt``) and at least
+    MIN_UNMARKED_QUESTIONS short paragraphs ask, each followed by one that does not."""
+    head = " ".join(p.text for p in article.paragraphs[:4]).lower().replace("’", "'")
+    if not _cue_pattern(article.language).search(head):
+        return set()
+    asks = {p.index for p in body if _asks(p.text)}
+    following = {p.index for p in body if p.index - 1 in asks and p.index not in asks}
+    questions = {i for i in asks if i + 1 in following}
+    return questions if len(questions) >= MIN_UNMARKED_QUESTIONS else set()
+
+
+def _asks(text: str) -> bool:
+    """A paragraph that is a question: it ends on "?", is short and is no quotation."""
+    stripped = text.strip()
+    return (
+        stripped.rstrip("»”\" ").endswith("?")
+        and len(stripped.split()) <= MAX_QUESTION_WORDS
+        and stripped[:1] not in "«“\"„"
+    )
+
+
+@cache
+def _cue_pattern(language: str) -> re.Pattern[str]:
+    cues = sorted(phrase_list(language, "interview_cues"), key=len, reverse=True)
+    if not cues:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")(?!\w)")
 
 
 def _known_person(cast: Cast, label: str) -> bool:

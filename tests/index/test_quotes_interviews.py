@@ -68,3 +68,56 @@ def test_a_page_own_labels_are_no_transcript() -> None:
         "ANALYSIS: What a second vote would mean for the city",
     )
     assert quotes == ()
+
+
+def test_questions_that_lost_their_bold_in_an_article_that_says_it_is_an_interview() -> None:
+    quotes = said(quotes_of(
+        "fr",
+        "« Les forêts de pins souffrent en silence »",
+        "Entretien avec Mathis Carrel, forestier dans les Landes depuis trente ans.",
+        "Les pins des Landes sont-ils menacés ?",
+        "Ils résistent encore, mais chaque été sec les affaiblit un peu plus.",
+        "Qu'avez-vous observé cette année ?",
+        "Des aiguilles qui roussissent dès le mois de juin, du jamais-vu ici.",
+        "Que demandez-vous à l'État ?",
+        "Un plan de replantation avec des essences mélangées, et vite.",
+    ))
+    assert quotes["Ils résistent encore, mais chaque été sec les affaiblit un peu plus."] == \
+        "Mathis Carrel"
+    assert quotes["Un plan de replantation avec des essences mélangées, et vite."] == \
+        "Mathis Carrel"
+    # the interviewer's questions are no one's quotation
+    assert "Que demandez-vous à l'État ?" not in quotes
+
+
+def test_an_english_q_and_a_without_marks() -> None:
+    quotes = said(quotes_of(
+        "en",
+        "Q&A: the ferry captain who stayed",
+        "Ines Forde has skippered the island ferry for 22 years.",
+        "Why did you stay on during the storm?",
+        "Because forty people were still on board and the engine was fine.",
+        "Were you afraid?",
+        "Of course. Fear keeps you careful.",
+        "Will you retire?",
+        "Not before the new boat arrives next spring.",
+    ))
+    assert quotes["Of course. Fear keeps you careful."] == "Ines Forde"
+    assert quotes["Not before the new boat arrives next spring."] == "Ines Forde"
+
+
+def test_questions_in_a_report_that_is_no_interview_stay_the_reporters() -> None:
+    # three paragraphs that ask, each followed by one that does not: a reporter's rhetoric, and
+    # nothing near the top says the article is an interview
+    quotes = said(quotes_of(
+        "en",
+        "Who will pay for the new bridge?",
+        "Martha Keel, the county treasurer, has not said where the money will come from.",
+        "Will tolls return?",
+        "The last toll booth closed in 1998 after a long campaign by commuters.",
+        "Can the state help?",
+        "Its infrastructure fund is already committed until 2029.",
+        "And what about the ferry?",
+        "It still runs twice an hour, but only until the bridge opens.",
+    ))
+    assert quotes == {}
