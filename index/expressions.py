@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from index.analysis import fold_accents
-from index.lexicon import phrase_list, word_list
+from index.lexicon import phrase_list, phrase_pattern, word_list
 
 #: How much an expression that dates or places only roughly answers ("recently", "abroad").
 VAGUE = 0.5
@@ -104,7 +104,7 @@ def why(text: str, language: str) -> bool:
     """Whether ``text`` gives a cause or a purpose: a word or phrase of cause_words ("because",
     « en raison de », "due to") or « pour » before an infinitive (« pour éviter »)."""
     lowered = text.lower().replace("’", "'")
-    if _cause_pattern(language).search(lowered):
+    if phrase_pattern(language, "cause_words").search(lowered):
         return True
     purpose = _purpose_pattern(language)
     return purpose is not None and bool(purpose.search(fold_accents(lowered)))
@@ -221,16 +221,6 @@ def _place_noun_pattern(language: str) -> re.Pattern[str]:
 def _place_adverb_pattern(language: str) -> re.Pattern[str]:
     adverbs = _alternation(_place_words(language, "adverb"))
     return re.compile(rf"(?<![\w-])(?:{adverbs})(?![\w-])")
-
-
-@cache
-def _cause_pattern(language: str) -> re.Pattern[str]:
-    phrases = sorted(phrase_list(language, "cause_words"), key=len, reverse=True)
-    if not phrases:
-        return re.compile(r"(?!)")
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")(?!\w)"
-    )
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -30,6 +31,19 @@ def phrase_list(language: str, name: str) -> tuple[str, ...]:
         if entry:
             entries.append(entry)
     return tuple(entries)
+
+
+@cache
+def phrase_pattern(language: str, name: str) -> re.Pattern[str]:
+    """Any phrase of ``data/<language>/<name>.txt``, lower-case, as whole words, the longest
+    first ("because of" before "because"); a pattern that matches nothing where there is none.
+    Search it in lower-cased text."""
+    phrases = sorted(phrase_list(language, name), key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")(?!\w)"
+    )
 
 
 @cache

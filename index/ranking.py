@@ -33,7 +33,7 @@ import numpy.typing as npt
 from index import expressions
 from index.analysis import Analyzer, fold_accents, sentence_spans
 from index.article import Article, Paragraph
-from index.lexicon import phrase_list, word_list
+from index.lexicon import phrase_list, phrase_pattern, word_list
 from index.query import CACHE_LIMIT, Query, QueryWord, speaker_names
 from index.quotes import Quote, Speaker
 from index.search import ParagraphIndex
@@ -267,7 +267,7 @@ def holds(kind: str, text: str, analyzer: Analyzer, language: str) -> float:
     by a weekday or a relative word; else 0."""
     if kind == "place":
         return float(bool(_PLACE.search(text)))
-    if kind == "number" and _has_digit(text):
+    if kind != "date" and _has_digit(text):  # digits are a number (a date needs more)
         return 1.0
     tokens = {fold_accents(t) for t in analyzer.tokens(text)}
     words = _folded(language, f"{kind}_words")
@@ -276,7 +276,7 @@ def holds(kind: str, text: str, analyzer: Analyzer, language: str) -> float:
             return 1.0
         vague = _folded(language, "vague_date_words")
         return VAGUE_DATE_SHARE if tokens & vague else 0.0
-    return float(bool(tokens & words) or any(c.isdigit() for c in text))
+    return float(bool(tokens & words))
 
 
 def _has_digit(text: str) -> bool:
@@ -291,17 +291,7 @@ _DIGIT = re.compile(r"[0-9]")
 
 def gives_a_cause(text: str, language: str) -> bool:
     """Whether ``text`` holds a word or phrase of cause or purpose (data/<lang>/cause_words)."""
-    return bool(_cause_pattern(language).search(text.lower().replace("’", "'")))
-
-
-@cache
-def _cause_pattern(language: str) -> re.Pattern[str]:
-    phrases = sorted(phrase_list(language, "cause_words"), key=len, reverse=True)
-    if not phrases:
-        return re.compile(r"(?!)")
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")(?!\w)"
-    )
+    return bool(phrase_pattern(language, "cause_words").search(text.lower().replace("’", "'")))
 
 
 def split_sentences(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from index.article import Article, Paragraph
-from index.lexicon import phrase_list
+from index.lexicon import phrase_pattern
 from index.quotes.people import Cast
 from index.quotes.reading import Found, Reading
 
@@ -47,8 +46,7 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
         # « LE JOURNAL. – …? » then « Yann MARTIN. – … » on the first exchange only: the later
         # questions lost their label (they were in bold); they are the paragraphs that ask.
         questions |= {p.index for p in body if p.index > first_answer and
-                      p.text.rstrip().rstrip("»”\" ").endswith("?") and len(p.text.split()) <= 80
-                      and p.text.lstrip()[:1] not in "«“\"„"}
+                      _asks(p.text, MAX_LABELLED_QUESTION_WORDS)}
     answers: dict[int, tuple[int, str]] = {}
     # A transcript: labels that are the article's people ("PENCE" for Mike Pence), not a page's
     # own labels ("READ MORE:", "ANALYSIS:").
@@ -89,6 +87,8 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
 MIN_UNMARKED_QUESTIONS = 3
 #: A question of an interview is short; a longer paragraph ending on "?" is someone's argument.
 MAX_QUESTION_WORDS = 60
+#: In an interview whose first exchange is labelled, the later questions may be longer.
+MAX_LABELLED_QUESTION_WORDS = 80
 
 
 def _unmarked_questions(article: Article, body: list[Paragraph]) -> set[int]:
@@ -97,7 +97,7 @@ def _unmarked_questions(article: Article, body: list[Paragraph]) -> set[int]:
     "Q&A", « propos recueillis par »; ``data/<lang>/interview_cues.txt``) and at least
     MIN_UNMARKED_QUESTIONS short paragraphs ask, each followed by one that does not."""
     head = " ".join(p.text for p in article.paragraphs[:4]).lower().replace("’", "'")
-    if not _cue_pattern(article.language).search(head):
+    if not phrase_pattern(article.language, "interview_cues").search(head):
         return set()
     asks = {p.index for p in body if _asks(p.text)}
     following = {p.index for p in body if p.index - 1 in asks and p.index not in asks}
@@ -105,22 +105,15 @@ def _unmarked_questions(article: Article, body: list[Paragraph]) -> set[int]:
     return questions if len(questions) >= MIN_UNMARKED_QUESTIONS else set()
 
 
-def _asks(text: str) -> bool:
-    """A paragraph that is a question: it ends on "?", is short and is no quotation."""
+def _asks(text: str, max_words: int = MAX_QUESTION_WORDS) -> bool:
+    """A paragraph that is a question: it ends on "?", has at most ``max_words`` words and is
+    no quotation."""
     stripped = text.strip()
     return (
         stripped.rstrip("»”\" ").endswith("?")
-        and len(stripped.split()) <= MAX_QUESTION_WORDS
+        and len(stripped.split()) <= max_words
         and stripped[:1] not in "«“\"„"
     )
-
-
-@cache
-def _cue_pattern(language: str) -> re.Pattern[str]:
-    cues = sorted(phrase_list(language, "interview_cues"), key=len, reverse=True)
-    if not cues:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")(?!\w)")
 
 
 def _known_person(cast: Cast, label: str) -> bool:
