@@ -67,6 +67,10 @@ class TimedTelegram(FakeTelegram):
             await asyncio.sleep(0.005)
 
 
+#: The bot processes' stores, removed when the benchmark ends.
+_STORES = tempfile.TemporaryDirectory(prefix="article-bot-bench-")
+
+
 def _bot_process(fake: FakeTelegram) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ARTICLE_"))}
     env.update(
@@ -77,7 +81,7 @@ def _bot_process(fake: FakeTelegram) -> subprocess.Popen[bytes]:
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(REPO),
         # a store of its own for each run, not one that grows across runs in the checkout
-        DATA_DIR=tempfile.mkdtemp(prefix="article-bot-bench-"),
+        DATA_DIR=tempfile.mkdtemp(dir=_STORES.name),
     )
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "run"], cwd=REPO / "bench", env=env,
