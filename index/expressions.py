@@ -9,7 +9,8 @@ tribunal », "because", « pour éviter »), ``VAGUE`` for one that answers only
 shapes of the expressions (a relative word before a period, a number before a unit, a
 preposition before a capitalised name) are the grammar below, the same for every language.
 
-They run once per sentence when the article is indexed; a question only reads the results.
+They run once per sentence, the first time a question looks at that sentence
+(:class:`index.ranking.Sentence`); later questions read the result.
 """
 
 from __future__ import annotations
