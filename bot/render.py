@@ -58,8 +58,8 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
 
 
 def unsaid_line(answer: Answer, ui: str) -> str | None:
-    """The hedged reply's first line ("The article does not say who. Nearest passage:"), or
-    None when the reply is a plain not-found."""
+    """The hedged reply's first line ("The article does not seem to say who. Nearest
+    passage:"), or None when the reply is a plain not-found."""
     unsaid = answer.unsaid
     if answer.found or answer.closest is None or unsaid is None:
         return None
@@ -195,7 +195,7 @@ def answer_to_html(
     result = best_result(answer)
     hedge = unsaid_line(answer, ui)
     if hedge is not None and answer.closest is not None:
-        # "The article does not say who. Nearest passage:" over the nearest paragraph
+        # "The article does not seem to say who. Nearest passage:" over the nearest paragraph
         shown = Answer(answer.query, answer.mode, True, (answer.closest,), answer.language,
                        answer.intent)
         head = f"<i>{_escape_short(hedge)}</i>\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,9 @@ class Scores:
     no_answer_right: int = 0
     with_speaker: int = 0
     speaker_right: int = 0
+    #: declined questions shown a nearest passage, by what the reply says the article does not
+    #: say ("who", "about", …) and whether that is so (the question has no gold paragraph)
+    hedged: Counter[tuple[str, bool]] = field(default_factory=Counter)
     lines: list[str] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
@@ -63,6 +67,7 @@ class Scores:
         self.no_answer_right += other.no_answer_right
         self.with_speaker += other.with_speaker
         self.speaker_right += other.speaker_right
+        self.hedged.update(other.hedged)
 
     def summary(self) -> str:
         def ratio(a: int, b: int) -> str:
@@ -74,6 +79,14 @@ class Scores:
             f"no-answer {ratio(self.no_answer_right, self.no_answer)}  "
             f"speaker {ratio(self.speaker_right, self.with_speaker)}"
         )
+
+
+    def hedged_summary(self) -> str:
+        """How often a declined reply's "the article does not say …" is so, per kind of line."""
+        kinds = sorted({asks for asks, _ in self.hedged})
+        shown = {asks: self.hedged[(asks, True)] + self.hedged[(asks, False)] for asks in kinds}
+        line = "  ".join(f"{asks} {self.hedged[(asks, True)]}/{shown[asks]}" for asks in kinds)
+        return line or "-"
 
 
 def names_match(said: str | None, gold: str | None) -> bool:
@@ -105,6 +118,8 @@ def _score_one(scores: Scores, question: Question, answer: Answer) -> str:
     ranked = [r.paragraph for r in answer.results]
     top = answer.results[0] if answer.results else None
     said = top.quote.speaker.name if top and top.quote and top.quote.speaker else None
+    if not answer.found and answer.closest is not None and answer.unsaid is not None:
+        scores.hedged[(answer.unsaid.asks, not question.gold_paragraphs)] += 1
     if not question.gold_paragraphs:
         scores.no_answer += 1
         right = not answer.found
@@ -210,3 +225,5 @@ def report(shared: Path, verbose: bool = False) -> None:
             print(f"  {'all':32} {group.summary()}")
         if with_gold.answerable:
             print(f"  {'all, with gold quotations':32} {with_gold.summary()}")
+        if group.hedged:
+            print(f"  {'declined, line true / shown':32} {group.hedged_summary()}")

@@ -147,12 +147,12 @@ def test_x_does_not_speak_about_y_then_what_x_does_say(
 @pytest.mark.parametrize(
     ("asks", "ui", "first_line"),
     [
-        ("who", "en", "The article does not say who. Nearest passage:"),
-        ("when", "fr", "L’article ne dit pas quand. Passage le plus proche :"),
-        ("where", "en", "The article does not say where. Nearest passage:"),
-        ("how_many", "fr", "L’article ne donne pas ce nombre. Passage le plus proche :"),
-        ("why", "en", "The article does not say why. Nearest passage:"),
-        ("what", "fr", "L’article ne dit pas cela. Passage le plus proche :"),
+        ("who", "en", "The article does not seem to say who. Nearest passage:"),
+        ("when", "fr", "L’article ne semble pas dire quand. Passage le plus proche :"),
+        ("where", "en", "The article does not seem to say where. Nearest passage:"),
+        ("how_many", "fr", "L’article ne semble pas donner ce nombre. Passage le plus proche :"),
+        ("why", "en", "The article does not seem to say why. Nearest passage:"),
+        ("what", "fr", "Je n’ai pas trouvé cela dans l’article. Passage le plus proche :"),
     ],
 )
 def test_the_article_does_not_say_then_the_nearest_passage(
