@@ -23,10 +23,12 @@ NAME_WORD = (
 )
 #: A title written with its full stop before a name: "Ms. May", "Dr. Keith Ahamad".
 _DOTTED_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Mme|Mgr|Pr|Me|St)\.\s+)"
-#: Little words inside names: Charles de Gaulle, Ursula von der Leyen.
+#: Little words inside names: Charles de Gaulle, Ursula von der Leyen; and « d’ » glued to the
+#: next word: Jean d’Ormesson, Côte d’Ivoire.
 _PARTICLE = r"(?:de|du|des|von|van|der|da|di|al|bin|ben|la|le|el|d’|d')"
 NAME = (rf"(?:{_DOTTED_TITLE}(?=[A-ZÀ-ÖØ-Þ]))?"
-        rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}|-{NAME_WORD})*")
+        rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}"
+        rf"|\s+(?:{_PARTICLE}\s+)?d[’']{NAME_WORD}|-{NAME_WORD})*")
 
 # French verb-subject inversion and compound tenses: « a-t-il déclaré », « déclare-t-elle ».
 _FR_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont",

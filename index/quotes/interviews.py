@@ -39,7 +39,7 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
     most. A transcript ("PENCE: …", "WALLACE: …") gives each labelled paragraph to its label.
     """
     body = [p for p in article.paragraphs if not p.is_boilerplate]
-    questions = {p.index for p in body if _QUESTION.match(p.text)}
+    questions = {p.index for p in body if _QUESTION.match(_unmarked(p.text))}
     labelled = {p.index: m for p in body if (m := _ANSWER_LABEL.match(p.text)) is not None}
     first_answer = min((i for i in labelled if i - 1 in questions), default=None)
     if first_answer is not None:
@@ -60,7 +60,9 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
         questions = _unmarked_questions(article, body)
     if len(questions) < 2:
         return answers
-    who = _interviewee(cast, {i: m for i, m in labelled.items() if i not in questions})
+    who = _interviewee(
+        cast, {i: m for i, m in labelled.items() if i not in questions}, article.paragraphs[:4]
+    )
     for index in questions:
         answers[index] = (-1, "")  # the interviewer's question: no one's quotation
     asked = False
@@ -108,12 +110,22 @@ def _unmarked_questions(article: Article, body: list[Paragraph]) -> set[int]:
 def _asks(text: str, max_words: int = MAX_QUESTION_WORDS) -> bool:
     """A paragraph that is a question: it ends on "?", has at most ``max_words`` words and is
     no quotation."""
-    stripped = text.strip()
+    stripped = _unmarked(text)
     return (
         stripped.rstrip("»”\" ").endswith("?")
         and len(stripped.split()) <= max_words
         and stripped[:1] not in "«“\"„"
     )
+
+
+#: Markdown's marks around a whole paragraph: a heading's « ### », bold « **…** », italics.
+_MARKDOWN = re.compile(r"^[#*_\s]+|[*_\s]+$")
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the Markdown marks a copied page keeps around a question
+    (« **Pourquoi … ?** », "### Why …?")."""
+    return _MARKDOWN.sub("", text)
 
 
 def _known_person(cast: Cast, label: str) -> bool:
@@ -130,18 +142,41 @@ def _label_name(label: str) -> str:
     return " ".join(w if not w.isupper() else w[:1] + w[1:].lower() for w in label.split())
 
 
-def _interviewee(cast: Cast, labelled: dict[int, re.Match[str]]) -> str | None:
-    """Who answers: the one answer label, or else the person the article names most."""
+def _interviewee(
+    cast: Cast, labelled: dict[int, re.Match[str]], head: tuple[Paragraph, ...]
+) -> str | None:
+    """Who answers: the one answer label; else the person the head (title, standfirst) presents
+    with a role (« Claire Vasseur, professeure à …, répond à nos questions »), else one the head
+    names, else the person the article names most. Never the interviewer of the head's "by X" /
+    « propos recueillis par X », nor a name opening on an elided article (« L'AI Act »)."""
     labels = {_label_name(m.group("label")) for m in labelled.values()}
     if len(labels) == 1:
         return cast.canonical(labels.pop())
+    head_rows = {p.index for p in head}
+    head_text = " ".join(p.text for p in head)
     counts: dict[str, int] = {}
-    for _, name in cast.mentions:
+    in_head: set[str] = set()
+    for paragraph, name in cast.mentions:
         full = cast.canonical(name)
         if len(full.split()) >= 2 and full not in cast.organisations and \
-                full not in cast.places and all(len(w) > 1 for w in full.split()):
+                full not in cast.places and all(len(w) > 1 for w in full.split()) and \
+                not _ELIDED_ARTICLE.match(full):
             counts[full] = counts.get(full, 0) + 1
-    return max(counts, key=lambda n: counts[n]) if counts else None
+            if paragraph in head_rows and not _signs(full, head_text):
+                in_head.add(full)
+    presented = {n for n in in_head if n in cast.roles}
+    pool = presented or in_head or set(counts)
+    return max(sorted(pool), key=lambda n: counts[n]) if pool else None
+
+
+#: « L'AI Act », « L’Oréal »: an article glued to a noun opens no one's name.
+_ELIDED_ARTICLE = re.compile(r"^[LD][’']")
+
+
+def _signs(name: str, head: str) -> bool:
+    """Whether ``name`` is the head's writer or interviewer: "by X", « par X »."""
+    surname = name.split()[-1]
+    return re.search(rf"\b(?:[Bb]y|[Pp]ar)\s+(?:\w+\s+)?{re.escape(surname)}\b", head) is not None
 
 
 class Interviews(Reading):

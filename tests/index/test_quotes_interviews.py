@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.article import Article, Paragraph
 from index.quotes import Quote, extract_quotes
 
@@ -121,3 +123,61 @@ def test_questions_in_a_report_that_is_no_interview_stay_the_reporters() -> None
         "It still runs twice an hour, but only until the bridge opens.",
     ))
     assert quotes == {}
+
+
+def test_questions_kept_in_markdown_bold_or_as_headings() -> None:
+    for mark in ("**{}**", "### {}", "__{}__"):
+        quotes = said(quotes_of(
+            "fr",
+            "Hôpitaux : la pénurie d'infirmières vue du terrain",
+            "Entretien avec Inès Farouk, cadre de santé au centre hospitalier de Brive.",
+            mark.format("Combien de postes sont vacants dans votre service ?"),
+            "Six sur quarante, et ce chiffre ne baisse plus depuis deux ans.",
+            mark.format("Comment tenez-vous les plannings ?"),
+            "Avec des heures supplémentaires que plus personne ne veut faire.",
+            mark.format("Que demandez-vous à l'agence régionale ?"),
+            "Des primes pour les nuits, tout simplement, comme ailleurs.",
+        ))
+        assert quotes["Six sur quarante, et ce chiffre ne baisse plus depuis deux ans."] \
+            == "Inès Farouk", mark
+        assert quotes["Des primes pour les nuits, tout simplement, comme ailleurs."] \
+            == "Inès Farouk", mark
+        assert not any("?" in text for text in quotes), mark
+
+
+@pytest.mark.parametrize("law", ["L'EdTech Act", "Le Code Numérique"])
+def test_the_interviewee_is_the_person_the_head_presents_not_the_most_named_thing(
+    law: str,
+) -> None:
+    quotes = said(quotes_of(
+        "fr",
+        "Numérique : les logiciels libres à l'école",
+        "Hugo Lemaire, enseignant de technologie à Limoges, répond à nos questions.",
+        f"{law} a été voté au printemps. {law} oblige les collèges à publier la liste de leurs "
+        "logiciels.",
+        "Qu'est-ce qui change pour vos élèves ?",
+        "Ils apprennent sur des outils qu'ils pourront garder chez eux, sans licence.",
+        f"{law} va-t-il assez loin ?",
+        f"Non, {law[0].lower() + law[1:]} ne dit rien de la formation des enseignants.",
+        "Et vos collègues ?",
+        "Ils suivent, doucement, surtout quand on leur montre les économies réalisées.",
+    ))
+    assert set(quotes.values()) == {"Hugo Lemaire"}
+    assert len(quotes) == 3
+
+
+def test_the_interviewer_who_signs_the_head_does_not_answer() -> None:
+    quotes = said(quotes_of(
+        "en",
+        "Rivers after the floods",
+        "Interview: Nadia Osei on rebuilding flood defences. Interview by Adam Brook.",
+        "Adam Brook met Nadia Osei in Halifax, where Adam Brook grew up.",
+        "What failed in January?",
+        "The embankments held, but the drains behind them backed up within hours.",
+        "Who pays for the repairs?",
+        "The county, for now, though it wants the water company to share the bill.",
+        "Will it happen again?",
+        "Yes, unless the drains are rebuilt before next winter.",
+    ))
+    assert quotes["Yes, unless the drains are rebuilt before next winter."] == "Nadia Osei"
+    assert "Adam Brook" not in quotes.values()
