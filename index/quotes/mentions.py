@@ -188,6 +188,11 @@ class Mentions(Reading):
         cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].islower() and
                     w.lower() not in DETERMINERS and w.lower() not in self.grammar.roles), None)
         subject = " ".join(words[:cut]) if cut else ""
+        if subject and " " not in subject and subject not in self.cast.midcaps and \
+                not subject.isupper():
+            # « Intelligence artificielle : « … » »: a headline's topic opens the clause with a
+            # capital; a name the article never writes mid-sentence is no one
+            subject = ""
         person = self.mention(subject, None) if subject else None
         if person is not None:
             return person

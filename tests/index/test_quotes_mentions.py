@@ -43,3 +43,32 @@ def test_the_minister_is_no_prime_minister() -> None:
         '"We will keep talking," the minister said.')
     (quote,) = [q for q in quotes if q.text == "We will keep talking"]
     assert quote.speaker is not None and quote.speaker.name == "Carla Ruiz"
+
+
+@pytest.mark.parametrize(("language", "title", "quoted"), [
+    ("fr", "Sécurité routière : « Nous ne baisserons pas la garde »",
+     "Nous ne baisserons pas la garde"),
+    ("en", "Housing crisis: “We need ten thousand homes a year”",
+     "We need ten thousand homes a year"),
+])
+def test_a_headline_topic_before_a_colon_is_no_speaker(
+    language: str, title: str, quoted: str
+) -> None:
+    body = {
+        "fr": "Le préfet Antoine Lubin a présenté le bilan de l'année mardi à Tours.",
+        "en": "The mayor, Ruth Okafor, presented the council's plan on Tuesday in Leeds.",
+    }[language]
+    speakers = {q.text: q.speaker.name if q.speaker else None
+                for q in quotes_of(language, title, body)}
+    assert quoted in speakers
+    assert speakers[quoted] not in ("Sécurité", "Housing")
+
+
+def test_a_name_the_article_writes_mid_sentence_still_speaks_before_a_colon() -> None:
+    quotes = quotes_of(
+        "fr",
+        "Le maire Paul Girard a présenté le budget lundi soir.",
+        "Girard furieux : « Nous ne céderons rien sur les cantines »",
+    )
+    assert {q.text: q.speaker.name if q.speaker else None for q in quotes}[
+        "Nous ne céderons rien sur les cantines"] == "Paul Girard"
