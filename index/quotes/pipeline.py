@@ -154,6 +154,7 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
         introduced: Person | None = self.announced
         self.announced = None
         cues: list[Cue] = []
+        narrated: Person | None = None
         on_stage = self.cast.introduced(text, paragraph.index)
         placed = self.cast.placed.get(paragraph.index, [])
         for s_start, s_end in self.sentences(masked_text, text):
@@ -165,7 +166,8 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
             for position, name in on_stage:
                 if s_start <= position < s_end:
-                    self.history.append(self.cast.person(name))
+                    narrated = self.cast.person(name)
+                    self.history.append(narrated)
             cues = self.cues(masked_text, s_start, s_end, text)
             if not cues:
                 # « … que ne partage pas le ministre de l’Économie, Bruno Keraudren. »: a person
@@ -178,6 +180,7 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
                 if subject is not None:
                     self.history.append(subject)
                     introduced = subject
+                    narrated = subject
                 self.history.extend(self.coordinated(masked_text[s_start:s_end], subject))
             if not cues:
                 in_sentence = [q for q in in_sentence
@@ -197,6 +200,10 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
                         continue  # « SELON!. »: a source with nothing it could have said
                     if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
                         self.add(Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
+        if quotes:
+            self.handed = None
+        elif narrated is not None and not narrated.is_organisation:
+            self.handed = narrated
         if text.rstrip().endswith(":") and not quotes:
             self.announced = next((c.person for c in reversed(cues) if c.person is not None),
                                   None) or self.aged_before_colon(text.rstrip())
@@ -222,7 +229,7 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
             # previous speaker does (« Jérémy a eu "un petit choc" »).
             self.history.at(index, span.open)
             person = person or self.place_on(text, span) or introduced or \
-                self.history.on_stage_here() or self.last
+                self.history.on_stage_here() or self.handed or self.last
             if person is None:
                 person = self.narrative_subject(following)
         waits = not span.closed and cue_text is None

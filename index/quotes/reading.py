@@ -92,6 +92,10 @@ class Reading:
     spoke: bool = False
     #: Who the paragraph read last announced with a closing colon ("Sarah Lund told the BBC:").
     announced: Person | None = None
+    #: The person a paragraph with no quotation last brought on stage as its subject (« Le Dr
+    #: Paul Berthier est psychiatre à Nice. »): a quotation paragraph after it with no
+    #: attribution is theirs, not the previous speaker's.
+    handed: Person | None = None
     #: Quotations left open, waiting for the paragraph that closes them.
     waiting: list[Found] = field(default_factory=list)
     #: An interview's answers: paragraph → (where the answer starts, who answers).

@@ -146,3 +146,34 @@ def test_a_demonym_and_a_plural_acronym_are_nobody() -> None:
                        "A former adviser to President Ivan Petrov, he knows many Russian "
                        "financiers. Typically, he says, lenders refuse to restructure debts.")
     assert speaker_of(quotes, "lenders refuse to restructure debts") == "Pavel Orlov"
+
+
+@pytest.mark.parametrize("introduction", [
+    "Paul Berthier, psychiatre au CHU de Nice, reçoit chaque semaine des sportifs amateurs.",
+    "Le psychiatre Paul Berthier reçoit chaque semaine des sportifs amateurs à Nice.",
+])
+def test_a_quotation_paragraph_after_someone_is_introduced_is_theirs(introduction: str) -> None:
+    quotes = quotes_of(
+        "fr",
+        "Quand le sport devient une obsession",
+        "L'ancien rugbyman Marc Aubert a longtemps caché son addiction. « Je m'entraînais "
+        "trois heures par jour », raconte-t-il.",
+        introduction,
+        "« La plupart arrivent épuisés, parfois blessés, mais ils refusent de s'arrêter. »",
+        "« Le sport devient leur seule source de plaisir. »",
+    )
+    assert speaker_of(quotes, "Je m'entraînais trois heures par jour") == "Marc Aubert"
+    assert speaker_of(quotes, "La plupart arrivent épuisés, parfois blessés, mais ils refusent "
+                              "de s'arrêter.") == "Paul Berthier"
+    assert speaker_of(quotes, "Le sport devient leur seule source de plaisir.") == "Paul Berthier"
+
+
+def test_a_quotation_paragraph_after_a_paragraph_of_events_stays_the_last_speakers() -> None:
+    quotes = quotes_of(
+        "en",
+        "Ferry service cut",
+        "\"We were told nothing,\" said Moira Kent, who runs a café by the pier.",
+        "The operator cancelled four crossings on Monday after an engine fault.",
+        "\"Nobody called us, not once.\"",
+    )
+    assert speaker_of(quotes, "Nobody called us, not once.") == "Moira Kent"
