@@ -32,6 +32,11 @@ FR_BODY = (
         ("Publié le 3 mars 2026 à 10h12 par Hélène Vidal", "Hélène Vidal"),
         ("Propos recueillis par Hélène Vidal", "Hélène Vidal"),
         ("By Harriet Vale, Reuters", "Harriet Vale"),
+        ("By: Harriet Vale", "Harriet Vale"),
+        ("Author: Harriet Vale and Omar Bakri", "Harriet Vale and Omar Bakri"),
+        ("Texte par : Hélène Vidal", "Hélène Vidal"),
+        ("Par : Hélène Vidal, à Lyon", "Hélène Vidal"),
+        ("Auteure : Hélène Vidal", "Hélène Vidal"),
     ],
 )
 def test_the_writers_names_of_each_shape(line: str, names: str) -> None:
@@ -62,6 +67,8 @@ def test_a_sentence_or_a_lone_name_is_no_byline(line: str) -> None:
          "Qui a écrit cet article ?"),
         ("De notre envoyée spéciale à Kiev, Hélène Vidal", FR_BODY, "Hélène Vidal",
          "Quel journaliste signe l'article ?"),
+        ("Texte par : Hélène Vidal", FR_BODY, "Hélène Vidal", "Qui a écrit cet article ?"),
+        ("By: Harriet Vale", EN_BODY, "Harriet Vale", "Who wrote this?"),
     ],
 )
 def test_who_wrote_it_is_answered_from_the_byline(
