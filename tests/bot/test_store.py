@@ -4,10 +4,14 @@ one row per content, forgetting, migrations on a second opening."""
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from bot.callback_data import fingerprint
 from bot.store import MAX_ARTICLES_PER_CHAT, Store, StoreError, content_hash, database_url, safe_url
@@ -132,6 +136,113 @@ async def test_reopening_keeps_everything(database_url: str, tmp_path: Path) -> 
         assert await second.ping()
     finally:
         await second.close()
+
+
+# --- each chat's current article, as the store keeps it in memory (bot.store.CurrentPointers)
+
+
+async def _settled(store: Store) -> None:
+    """Past the window in which a change to the SQLite files is too recent to be trusted."""
+    if store.pointers is not None:
+        await asyncio.sleep(store.pointers.racy_seconds + 0.02)
+
+
+async def test_the_current_article_follows_every_change_of_this_process(store: Store) -> None:
+    one = await store.add(CHAT_A, _article("tram"), "text")
+    two = await store.add(CHAT_A, _article("metro"), "text")
+    await _settled(store)
+    assert await store.current_hash(CHAT_A) == await store.current_hash(CHAT_A) == two.content_hash
+    await store.choose(CHAT_A, one.content_hash[:16])
+    assert await store.current_hash(CHAT_A) == one.content_hash
+    await _settled(store)
+    assert await store.current_hash(CHAT_A) == one.content_hash
+    await store.choose(CHAT_A, None)
+    assert await store.current_hash(CHAT_A) is None
+    await store.choose(CHAT_A, two.content_hash[:16])
+    await _settled(store)
+    assert await store.current_hash(CHAT_A) == two.content_hash
+    await store.forget(CHAT_A)
+    assert await store.current_hash(CHAT_A) is None
+
+
+async def test_a_known_current_article_costs_no_query(tmp_path: Path) -> None:
+    store = await Store.open(None, tmp_path)
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    try:
+        stored = await store.add(CHAT_A, _article("bus"), "text")
+        await _settled(store)
+        event.listen(store._engine.sync_engine, "before_cursor_execute", count)
+        assert await store.current_hash(CHAT_A) == stored.content_hash  # read once
+        assert await store.current_hash(CHAT_B) is None
+        read = len(statements)
+        assert read == 2
+        for _ in range(5):
+            assert await store.current_hash(CHAT_A) == stored.content_hash
+            assert await store.current_hash(CHAT_B) is None
+        assert len(statements) == read
+    finally:
+        await store.close()
+
+
+ANOTHER_PROCESS = """
+import asyncio, sys
+from pathlib import Path
+from bot.store import Store
+from index import parse_article
+
+async def main(url, data_dir, chat, topic):
+    store = await Store.open(url, Path(data_dir))
+    try:
+        if topic == "-":
+            await store.forget(chat)
+        else:
+            lines = [f"{topic} headline", "By Ines Carvalho", "Published 2 April 2026"]
+            lines += [f"The {topic} story goes on in paragraph {n}." for n in range(3)]
+            stored = await store.add(chat, parse_article("\\n".join(lines), source="x.txt"), "text")
+            print(stored.content_hash)
+    finally:
+        await store.close()
+
+asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]))
+"""
+
+
+async def _in_another_process(url: str, data_dir: Path, chat: int, topic: str) -> str:
+    """Add an article to ``chat`` (topic "-": forget its articles) from another process."""
+    root = Path(__file__).parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", ANOTHER_PROCESS, url, str(data_dir), str(chat), topic,
+        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await process.communicate()
+    assert process.returncode == 0, err.decode()
+    return out.decode().strip()
+
+
+async def test_another_processs_change_is_seen_at_the_next_read(
+    database_url: str, tmp_path: Path
+) -> None:
+    store = await Store.open(database_url, tmp_path)
+    try:
+        mine = await store.add(CHAT_A, _article("ferry"), "text")
+        await _settled(store)
+        assert await store.current_hash(CHAT_A) == mine.content_hash  # now known in memory
+        assert await store.current_hash(CHAT_B) is None
+        theirs = await _in_another_process(database_url, tmp_path, CHAT_A, "cable car")
+        assert theirs != mine.content_hash
+        assert await store.current_hash(CHAT_A) == theirs
+        await _settled(store)
+        assert await store.current_hash(CHAT_A) == theirs
+        assert await _in_another_process(database_url, tmp_path, CHAT_A, "-") == ""
+        assert await store.current_hash(CHAT_A) is None
+        assert await store.current_hash(CHAT_B) is None
+    finally:
+        await store.close()
 
 
 def test_content_hash_starts_with_the_button_fingerprint() -> None:
