@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass
 from importlib import resources
@@ -25,9 +26,11 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -35,11 +38,11 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    inspect,
     select,
+    text,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
@@ -81,6 +84,7 @@ chat_articles = Table(
         "article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     ),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    Index("ix_chat_articles_article", "article_id"),
 )
 
 chats = Table(
@@ -237,6 +241,60 @@ def _now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
+_REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*["'](?P<id>[^"']+)["']\s*$""", re.M)
+_DOWN_REVISION = re.compile(
+    r"""^down_revision(?:\s*:[^=\n]+)?\s*=\s*(?:None|["'](?P<id>[^"']+)["'])\s*$""", re.M
+)
+
+
+def head_revision() -> str | None:
+    """The newest migration's id, read from ``bot/migrations/versions`` without Alembic; None
+    when the files are not a plain chain this reading understands (Alembic then decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for entry in (resources.files("bot") / "migrations" / "versions").iterdir():
+        if not entry.name.endswith(".py"):
+            continue
+        source = entry.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision["id"])
+        if down["id"] is not None:
+            parents.add(down["id"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+#: Alembic's own table, as Alembic makes it: the revision the schema is at.
+alembic_version = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
+
+
+def _prepare(connection: Connection) -> bool:
+    """The schema without Alembic where that is plain: at the newest migration already (the
+    usual start-up), or a new database, made from ``metadata`` (which the migrations equal,
+    tests/bot/test_store.py) and stamped as Alembic would. False: Alembic must upgrade it.
+    Alembic (with Mako and Pygments) takes ~0.15 s and ~13 MB to load and run."""
+    head = head_revision()
+    if head is None:
+        return False
+    tables = set(inspect(connection).get_table_names())
+    if not tables:
+        metadata.create_all(connection)
+        alembic_version.create(connection)
+        connection.execute(alembic_version.insert().values(version_num=head))
+        return True
+    if alembic_version.name not in tables:
+        return False
+    stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return stamped == [head]
+
+
 def _upgrade(connection: Connection) -> None:
     """Alembic's ``upgrade head`` on an open connection (the schema's migrations)."""
     from alembic import command
@@ -285,7 +343,8 @@ class Store:
         store = cls(engine, full)
         try:
             async with engine.begin() as connection:
-                await connection.run_sync(_upgrade)
+                if not await connection.run_sync(_prepare):
+                    await connection.run_sync(_upgrade)
         except (SQLAlchemyError, OSError) as error:
             await engine.dispose()
             log.debug("Opening the store failed", exc_info=True)
@@ -309,7 +368,14 @@ class Store:
             return False
 
     def _insert(self, table: Table) -> Any:
-        return (postgresql_insert if self.dialect == "postgresql" else sqlite_insert)(table)
+        # each dialect's INSERT … ON CONFLICT, loaded when first written (~0.04 s for PostgreSQL's)
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+            return postgresql_insert(table)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table)
 
     async def add(
         self, chat_id: int, article: Article, kind: str, attribution: bytes | None = None,

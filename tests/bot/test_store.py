@@ -11,14 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 
+from bot import store as store_module
 from bot.callback_data import fingerprint
-from bot.store import MAX_ARTICLES_PER_CHAT, Store, StoreError, content_hash, database_url, safe_url
+from bot.store import (
+    MAX_ARTICLES_PER_CHAT,
+    Store,
+    StoreError,
+    content_hash,
+    database_url,
+    head_revision,
+    safe_url,
+)
 from index import parse_article
 from index.article import build_article
 from tests.bot.fake_telegram import FakeTelegram
 from tests.bot.processes import start_bot, stop_all
+from tests.postgres import MISSING
 
 CHAT_A, CHAT_B = 501, -100777
 
@@ -243,6 +253,90 @@ async def test_another_processs_change_is_seen_at_the_next_read(
         assert await store.current_hash(CHAT_B) is None
     finally:
         await store.close()
+
+
+def test_the_head_revision_is_alembics() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    migrations = Path(store_module.__file__).parent / "migrations"
+    config.set_main_option("script_location", str(migrations))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+async def test_migrations_run_only_when_the_schema_is_behind(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upgrades: list[object] = []
+    real_upgrade = store_module._upgrade
+
+    def counting_upgrade(connection: Any) -> None:
+        upgrades.append(connection)
+        real_upgrade(connection)
+
+    monkeypatch.setattr(store_module, "_upgrade", counting_upgrade)
+    # a new database is made from the tables' metadata, then found at its head: no Alembic
+    for _ in range(2):
+        opened = await Store.open(database_url, tmp_path)
+        await opened.close()
+    assert upgrades == []
+    # migrations this reading does not follow (a branch, a new syntax): Alembic decides
+    monkeypatch.setattr(store_module, "head_revision", lambda: None)
+    opened = await Store.open(database_url, tmp_path)
+    try:
+        assert len(upgrades) == 1
+        stored = await opened.add(CHAT_A, _article("stamped"), "text")
+        assert await opened.current(CHAT_A) == stored
+    finally:
+        await opened.close()
+
+
+def _schema(connection: Any) -> dict[str, object]:
+    """Every table's columns, keys and indexes, as the database describes them."""
+    found = inspect(connection)
+    return {
+        table: (
+            [(c["name"], str(c["type"]), c["nullable"]) for c in found.get_columns(table)],
+            found.get_pk_constraint(table)["constrained_columns"],
+            sorted((fk["referred_table"], fk["constrained_columns"], fk["referred_columns"],
+                    fk["options"].get("ondelete")) for fk in found.get_foreign_keys(table)),
+            sorted((i["name"], i["column_names"], i["unique"]) for i in found.get_indexes(table)),
+            sorted(u["column_names"] for u in found.get_unique_constraints(table)),
+        )
+        for table in sorted(found.get_table_names())
+    }
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+async def test_a_new_database_is_what_the_migrations_make(
+    dialect: str, tmp_path: Path, request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if dialect == "sqlite":
+        urls = [f"sqlite+aiosqlite:///{tmp_path / name}" for name in ("a.sqlite3", "b.sqlite3")]
+    else:
+        server = request.getfixturevalue("postgres")
+        if server is None:
+            pytest.skip(MISSING)
+        urls = [server.new_database(), server.new_database()]
+    head = head_revision()
+    made = await Store.open(urls[0], tmp_path)  # from the metadata, stamped
+    monkeypatch.setattr(store_module, "head_revision", lambda: None)
+    migrated = await Store.open(urls[1], tmp_path)  # by Alembic's migrations
+    try:
+        async with made._engine.connect() as one, migrated._engine.connect() as other:
+            described = [await c.run_sync(_schema) for c in (one, other)]
+            versions = [
+                (await c.execute(text("SELECT version_num FROM alembic_version"))).scalars().all()
+                for c in (one, other)
+            ]
+        assert described[0] == described[1]
+        assert set(described[0]) == {"alembic_version", "articles", "chat_articles", "chats"}
+        assert versions == [[head], [head]]
+    finally:
+        await made.close()
+        await migrated.close()
 
 
 def test_content_hash_starts_with_the_button_fingerprint() -> None:
