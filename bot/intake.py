@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 2_000_000
 # A worker is replaced after this many jobs: what a hostile document left in memory goes too.
 JOBS_PER_WORKER = 100
+#: How long stopping waits for workers still starting (loading the code and every lexicon).
+STARTING_SECONDS = 10.0
 
 
 class IntakeTimeout(Exception):
@@ -120,6 +122,7 @@ class IntakePool:
         self.timeout = timeout
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()  # the pool is made by the event loop or by start()'s thread
+        self._starter: threading.Thread | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -137,15 +140,18 @@ class IntakePool:
     def start(self) -> threading.Thread:
         """Start the workers now, in the background (the first article is then not slowed by
         their start, and the bot does not wait for the forkserver to load the code: ~0.3 s)."""
-        thread = threading.Thread(target=self._start_workers, name="intake-start", daemon=True)
+        # not a daemon: a bot that stops at once still lets its workers start before it exits
+        # (one ended while it reads its start-up data prints a traceback)
+        thread = threading.Thread(target=self._start_workers, name="intake-start")
+        self._starter = thread
         thread.start()
         return thread
 
     def _start_workers(self) -> None:
         pool = self._pool()
         try:
-            for _ in range(self.workers):
-                pool.submit(time.sleep, 0)
+            started = [pool.submit(time.sleep, 0) for _ in range(self.workers)]
+            wait(started, timeout=STARTING_SECONDS)
         except (BrokenProcessPool, RuntimeError):  # closed meanwhile: the next job starts anew
             log.debug("The intake workers were not started", exc_info=True)
 
@@ -182,5 +188,7 @@ class IntakePool:
                 self._executor = None
 
     def close(self) -> None:
+        if self._starter is not None:  # a bot stopped at once: its workers are first let start
+            self._starter.join(STARTING_SECONDS)
         if self._executor is not None:
             self._discard(self._executor)
