@@ -180,6 +180,8 @@ class CurrentPointers:
 
     #: Changes more recent than this may share a timestamp with the next one: not trusted.
     racy_seconds = 0.05
+    #: Chats remembered at most (~200 bytes each); then they are read again, from empty.
+    max_chats = 20_000
 
     def __init__(self, database: Path) -> None:
         self._files = (database, database.with_name(database.name + "-wal"))
@@ -220,7 +222,7 @@ class CurrentPointers:
         """Keep what a read begun at ``before`` found, if nothing was committed meanwhile."""
         if before is None or self.signature() != before:
             return
-        if self._signature != before:
+        if self._signature != before or len(self._hashes) >= self.max_chats:
             self._hashes.clear()
             self._signature = before
         self._hashes[chat_id] = content_hash_

@@ -194,6 +194,13 @@ async def test_a_known_current_article_costs_no_query(tmp_path: Path) -> None:
             assert await store.current_hash(CHAT_A) == stored.content_hash
             assert await store.current_hash(CHAT_B) is None
         assert len(statements) == read
+        # memory follows the chats that ask: beyond max_chats, the pointers start anew
+        assert store.pointers is not None
+        store.pointers.max_chats = 2
+        assert await store.current_hash(CHAT_A + 1) is None
+        assert len(store.pointers) == 1
+        assert await store.current_hash(CHAT_A) == stored.content_hash
+        assert len(statements) == read + 2
     finally:
         await store.close()
 
