@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from telegram import (
     BotCommand,
+    BotCommandScope,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     MessageEntity,
@@ -164,10 +165,17 @@ def file_url(settings: Settings) -> str:
 
 
 async def on_start(application: TelegramApp) -> None:
-    """post_init: the command menus, then the chats' articles (store, workers)."""
-    await set_command_menus(application)
+    """post_init: the command menus and, meanwhile, the chats' articles (store, workers)."""
+    menus = asyncio.ensure_future(set_command_menus(application))
     data = application.bot_data
-    await chat_articles.open_articles(data, data[handlers.ENGINE], data[handlers.FINGERPRINT])
+    try:
+        await chat_articles.open_articles(
+            data, data[handlers.ENGINE], data[handlers.FINGERPRINT]
+        )
+    except BaseException:
+        menus.cancel()
+        raise
+    await menus
 
 
 async def on_stop(application: TelegramApp) -> None:
@@ -176,20 +184,27 @@ async def on_stop(application: TelegramApp) -> None:
 
 
 async def set_command_menus(application: TelegramApp) -> None:
-    """At start-up: the command menus of private chats and of groups, in every UI language."""
-    for language in STRINGS:
+    """At start-up: the command menus of private chats and of groups, in every UI language (the
+    calls at once: each is a round trip to Telegram)."""
+
+    async def set_menu(language: str, scope: BotCommandScope, names: tuple[str, ...]) -> None:
         # The default language is set without language_code: it serves every other language.
         code = None if language == "en" else language
+        commands = [BotCommand(name, t(language, f"cmd_{name}")) for name in names]
+        try:
+            await application.bot.set_my_commands(commands, scope=scope, language_code=code)
+        except TelegramError as error:
+            # Menus are a convenience: the bot answers without them.
+            log.warning("Could not set the command menu (%s): %s", language, error)
+
+    await asyncio.gather(*(
+        set_menu(language, scope, names)
+        for language in STRINGS
         for scope, names in (
             (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
             (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
-        ):
-            commands = [BotCommand(name, t(language, f"cmd_{name}")) for name in names]
-            try:
-                await application.bot.set_my_commands(commands, scope=scope, language_code=code)
-            except TelegramError as error:
-                # Menus are a convenience: the bot answers without them.
-                log.warning("Could not set the command menu (%s): %s", language, error)
+        )
+    ))
 
 
 def bot_identity(application: TelegramApp) -> str:

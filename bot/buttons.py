@@ -7,6 +7,7 @@ message for the same press.
 from __future__ import annotations
 
 import html
+import weakref
 from collections.abc import Iterable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -43,10 +44,28 @@ def slot_of(engine: Engine, result: Result) -> int | None:
     return None
 
 
+#: result_of's results for each engine, which never change (an engine's index is read-only):
+#: every answer's keyboard asks for its shown item, and the search behind it is not repeated.
+#: At most one per paragraph and one per quotation of each engine still in use.
+_RESULTS: weakref.WeakKeyDictionary[Engine, dict[Item, Result]] = weakref.WeakKeyDictionary()
+
+
 def result_of(engine: Engine, item: Item) -> Result:
     """The result an item stands for, rebuilt without the question, as the engine gave it."""
     quotes = quotes_in(engine, item.paragraph)
-    quote = quotes[item.slot] if item.slot is not None and item.slot < len(quotes) else None
+    if item.slot is not None and item.slot >= len(quotes):
+        item = Item(item.paragraph, None)  # no such quotation: the paragraph alone, as for None
+    known = _RESULTS.get(engine)
+    if known is None:
+        known = _RESULTS[engine] = {}
+    found = known.get(item)
+    if found is None:
+        found = known[item] = _rebuilt(engine, item, quotes)
+    return found
+
+
+def _rebuilt(engine: Engine, item: Item, quotes: tuple[Quote, ...]) -> Result:
+    quote = quotes[item.slot] if item.slot is not None else None
     passage = engine.article.paragraphs[item.paragraph].text
     rebuilt = Result(paragraph=item.paragraph, score=0.0, passage=passage, quote=quote)
     if quote is None:

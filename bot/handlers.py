@@ -44,6 +44,8 @@ REFUSED = "refused"  # chats outside ALLOWED_CHAT_IDS already told so (each is t
 REFUSED_MAX = 10_000  # then forgotten, so that a swarm of chats cannot grow memory without end
 COMMANDS = "commands"  # bot_data: the command names of private chats and of groups, for /foo
 ADMIN = "admin"  # bot_data: where error reports go (AdminReports), or absent
+#: Every message the bot sends goes without a link preview (a frozen object: one for all).
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -91,7 +93,7 @@ async def reply(
         ),
         # Outside forum topics message_thread_id names a reply thread, which sendMessage refuses.
         message_thread_id=message.message_thread_id if message.is_topic_message else None,
-        link_preview_options=LinkPreviewOptions(is_disabled=True),
+        link_preview_options=NO_PREVIEW,
         reply_markup=markup,
     )
     note(replied=True, language=ui_of(update))
@@ -327,7 +329,7 @@ async def edit_in_place(
         await context.bot.edit_message_text(
             text,
             parse_mode=ParseMode.HTML,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            link_preview_options=NO_PREVIEW,
             reply_markup=markup,
             **where,
         )
@@ -408,7 +410,7 @@ async def report_to_admin(update: object, context: ContextTypes.DEFAULT_TYPE) ->
             chat_id=reports.chat_id,
             text=report_html(error, update, held_back, context.bot.token),
             parse_mode=ParseMode.HTML,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            link_preview_options=NO_PREVIEW,
         )
     except TelegramError as failure:
         # ADMIN_CHAT_ID must have started the bot (or added it to the group) to receive reports.

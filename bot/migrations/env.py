@@ -1,6 +1,8 @@
 """Alembic's environment: migrations run on the connection the store opened (bot.store._upgrade).
 
-To write a new migration: add a file under versions/ whose down_revision is the last one's id.
+To write a new migration: add a file under versions/ whose down_revision is the last one's id,
+and change the tables of bot.store to match: a new database is made from them and stamped at the
+newest revision without running the migrations (tests/bot/test_store.py compares the two).
 """
 
 from __future__ import annotations

@@ -147,3 +147,28 @@ def test_button_words_are_short(ui: str) -> None:
     assert len(t(ui, "inline_none")) <= 64  # the old switch_pm_text limit, to be safe
     for key in ("button_stale", "button_not_yours"):
         assert len(t(ui, key)) <= 200  # answerCallbackQuery's limit
+
+
+def test_an_items_result_is_found_once_per_engine_and_is_the_same_as_found_anew(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = engine.answer("who", "blague", limit=3)
+    state = answer_state(answer, engine, fingerprint(engine.article), 7)
+    assert state is not None and state.item.slot is not None
+    fresh = Engine(engine.article)  # another engine of the same article: its own results
+    first = result_of(fresh, state.item)
+    asked: list[str] = []
+    real_answer = Engine.answer
+
+    def counting(self: Engine, *args: object, **kwargs: object) -> object:
+        asked.append(str(args))
+        return real_answer(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Engine, "answer", counting)
+    assert result_of(fresh, state.item) is first
+    assert result_of(fresh, Item(state.item.paragraph, 99)) == result_of(
+        fresh, Item(state.item.paragraph, None)
+    )
+    assert asked == []
+    assert result_of(engine, state.item) == first  # the shared engine finds the same result
+    assert first.quote is not None and first.paragraph == state.item.paragraph

@@ -4,17 +4,31 @@ one row per content, forgetting, migrations on a second opening."""
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event, inspect, text
 
+from bot import store as store_module
 from bot.callback_data import fingerprint
-from bot.store import MAX_ARTICLES_PER_CHAT, Store, StoreError, content_hash, database_url, safe_url
+from bot.store import (
+    MAX_ARTICLES_PER_CHAT,
+    Store,
+    StoreError,
+    content_hash,
+    database_url,
+    head_revision,
+    safe_url,
+)
 from index import parse_article
 from index.article import build_article
 from tests.bot.fake_telegram import FakeTelegram
 from tests.bot.processes import start_bot, stop_all
+from tests.postgres import MISSING
 
 CHAT_A, CHAT_B = 501, -100777
 
@@ -132,6 +146,204 @@ async def test_reopening_keeps_everything(database_url: str, tmp_path: Path) -> 
         assert await second.ping()
     finally:
         await second.close()
+
+
+# --- each chat's current article, as the store keeps it in memory (bot.store.CurrentPointers)
+
+
+async def _settled(store: Store) -> None:
+    """Past the window in which a change to the SQLite files is too recent to be trusted."""
+    if store.pointers is not None:
+        await asyncio.sleep(store.pointers.racy_seconds + 0.02)
+
+
+async def test_the_current_article_follows_every_change_of_this_process(store: Store) -> None:
+    one = await store.add(CHAT_A, _article("tram"), "text")
+    two = await store.add(CHAT_A, _article("metro"), "text")
+    await _settled(store)
+    assert await store.current_hash(CHAT_A) == await store.current_hash(CHAT_A) == two.content_hash
+    await store.choose(CHAT_A, one.content_hash[:16])
+    assert await store.current_hash(CHAT_A) == one.content_hash
+    await _settled(store)
+    assert await store.current_hash(CHAT_A) == one.content_hash
+    await store.choose(CHAT_A, None)
+    assert await store.current_hash(CHAT_A) is None
+    await store.choose(CHAT_A, two.content_hash[:16])
+    await _settled(store)
+    assert await store.current_hash(CHAT_A) == two.content_hash
+    await store.forget(CHAT_A)
+    assert await store.current_hash(CHAT_A) is None
+
+
+async def test_a_known_current_article_costs_no_query(tmp_path: Path) -> None:
+    store = await Store.open(None, tmp_path)
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    try:
+        stored = await store.add(CHAT_A, _article("bus"), "text")
+        await _settled(store)
+        event.listen(store._engine.sync_engine, "before_cursor_execute", count)
+        assert await store.current_hash(CHAT_A) == stored.content_hash  # read once
+        assert await store.current_hash(CHAT_B) is None
+        read = len(statements)
+        assert read == 2
+        for _ in range(5):
+            assert await store.current_hash(CHAT_A) == stored.content_hash
+            assert await store.current_hash(CHAT_B) is None
+        assert len(statements) == read
+        # memory follows the chats that ask: beyond max_chats, the pointers start anew
+        assert store.pointers is not None
+        store.pointers.max_chats = 2
+        assert await store.current_hash(CHAT_A + 1) is None
+        assert len(store.pointers) == 1
+        assert await store.current_hash(CHAT_A) == stored.content_hash
+        assert len(statements) == read + 2
+    finally:
+        await store.close()
+
+
+ANOTHER_PROCESS = """
+import asyncio, sys
+from pathlib import Path
+from bot.store import Store
+from index import parse_article
+
+async def main(url, data_dir, chat, topic):
+    store = await Store.open(url, Path(data_dir))
+    try:
+        if topic == "-":
+            await store.forget(chat)
+        else:
+            lines = [f"{topic} headline", "By Ines Carvalho", "Published 2 April 2026"]
+            lines += [f"The {topic} story goes on in paragraph {n}." for n in range(3)]
+            stored = await store.add(chat, parse_article("\\n".join(lines), source="x.txt"), "text")
+            print(stored.content_hash)
+    finally:
+        await store.close()
+
+asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]))
+"""
+
+
+async def _in_another_process(url: str, data_dir: Path, chat: int, topic: str) -> str:
+    """Add an article to ``chat`` (topic "-": forget its articles) from another process."""
+    root = Path(__file__).parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", ANOTHER_PROCESS, url, str(data_dir), str(chat), topic,
+        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await process.communicate()
+    assert process.returncode == 0, err.decode()
+    return out.decode().strip()
+
+
+async def test_another_processs_change_is_seen_at_the_next_read(
+    database_url: str, tmp_path: Path
+) -> None:
+    store = await Store.open(database_url, tmp_path)
+    try:
+        mine = await store.add(CHAT_A, _article("ferry"), "text")
+        await _settled(store)
+        assert await store.current_hash(CHAT_A) == mine.content_hash  # now known in memory
+        assert await store.current_hash(CHAT_B) is None
+        theirs = await _in_another_process(database_url, tmp_path, CHAT_A, "cable car")
+        assert theirs != mine.content_hash
+        assert await store.current_hash(CHAT_A) == theirs
+        await _settled(store)
+        assert await store.current_hash(CHAT_A) == theirs
+        assert await _in_another_process(database_url, tmp_path, CHAT_A, "-") == ""
+        assert await store.current_hash(CHAT_A) is None
+        assert await store.current_hash(CHAT_B) is None
+    finally:
+        await store.close()
+
+
+def test_the_head_revision_is_alembics() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    migrations = Path(store_module.__file__).parent / "migrations"
+    config.set_main_option("script_location", str(migrations))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+async def test_migrations_run_only_when_the_schema_is_behind(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upgrades: list[object] = []
+    real_upgrade = store_module._upgrade
+
+    def counting_upgrade(connection: Any) -> None:
+        upgrades.append(connection)
+        real_upgrade(connection)
+
+    monkeypatch.setattr(store_module, "_upgrade", counting_upgrade)
+    # a new database is made from the tables' metadata, then found at its head: no Alembic
+    for _ in range(2):
+        opened = await Store.open(database_url, tmp_path)
+        await opened.close()
+    assert upgrades == []
+    # migrations this reading does not follow (a branch, a new syntax): Alembic decides
+    monkeypatch.setattr(store_module, "head_revision", lambda: None)
+    opened = await Store.open(database_url, tmp_path)
+    try:
+        assert len(upgrades) == 1
+        stored = await opened.add(CHAT_A, _article("stamped"), "text")
+        assert await opened.current(CHAT_A) == stored
+    finally:
+        await opened.close()
+
+
+def _schema(connection: Any) -> dict[str, object]:
+    """Every table's columns, keys and indexes, as the database describes them."""
+    found = inspect(connection)
+    return {
+        table: (
+            [(c["name"], str(c["type"]), c["nullable"]) for c in found.get_columns(table)],
+            found.get_pk_constraint(table)["constrained_columns"],
+            sorted((fk["referred_table"], fk["constrained_columns"], fk["referred_columns"],
+                    fk["options"].get("ondelete")) for fk in found.get_foreign_keys(table)),
+            sorted((i["name"], i["column_names"], i["unique"]) for i in found.get_indexes(table)),
+            sorted(u["column_names"] for u in found.get_unique_constraints(table)),
+        )
+        for table in sorted(found.get_table_names())
+    }
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+async def test_a_new_database_is_what_the_migrations_make(
+    dialect: str, tmp_path: Path, request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if dialect == "sqlite":
+        urls = [f"sqlite+aiosqlite:///{tmp_path / name}" for name in ("a.sqlite3", "b.sqlite3")]
+    else:
+        server = request.getfixturevalue("postgres")
+        if server is None:
+            pytest.skip(MISSING)
+        urls = [server.new_database(), server.new_database()]
+    head = head_revision()
+    made = await Store.open(urls[0], tmp_path)  # from the metadata, stamped
+    monkeypatch.setattr(store_module, "head_revision", lambda: None)
+    migrated = await Store.open(urls[1], tmp_path)  # by Alembic's migrations
+    try:
+        async with made._engine.connect() as one, migrated._engine.connect() as other:
+            described = [await c.run_sync(_schema) for c in (one, other)]
+            versions = [
+                (await c.execute(text("SELECT version_num FROM alembic_version"))).scalars().all()
+                for c in (one, other)
+            ]
+        assert described[0] == described[1]
+        assert set(described[0]) == {"alembic_version", "articles", "chat_articles", "chats"}
+        assert versions == [[head], [head]]
+    finally:
+        await made.close()
+        await migrated.close()
 
 
 def test_content_hash_starts_with_the_button_fingerprint() -> None:
