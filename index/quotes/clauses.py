@@ -145,7 +145,7 @@ _LEAD = re.compile(
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
 )
 
-# « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
+# « Pour le syndicat ReAGJIR, … », "For Dr Ames, “…”": a source opening a sentence.
 _POUR_HEAD = r"^\s*(?:(?:Mais|Et|Or|But|And),?\s+)?(?:[Pp]our|[Ff]or)\s+"
 _POUR_START = re.compile(_POUR_HEAD)
 _POUR_DESCRIBED = re.compile(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|les|the)\s*[^,\x01]{{2,60}}?)\s*,")
@@ -705,11 +705,19 @@ class Clauses(Reading):
                     # « Pour Jean Leonetti, ancien député, le texte … »
                     rest = rest[appos.end():]
                 body = rest.strip()
-                if body and MASK not in body[:2] and len(body.split()) >= 3:
+                # English "For Baxter, the growth is …" says whose case it is ("as for"), not
+                # what Baxter said: Baxter is on stage and speaks a quotation of the sentence,
+                # but the clause is no reported speech (English annotators never count it).
+                reports = self.grammar.language != "en"
+                if reports and body and MASK not in body[:2] and len(body.split()) >= 3:
                     lo = s_start + len(sentence) - len(rest) + len(rest) - len(rest.lstrip())
                     stop = _CLAUSE_STOP.search(masked[lo:s_end])
                     hi = lo + stop.start() if stop else s_start + len(sentence.rstrip(" .!?"))
                     cue.clauses.append((lo, hi))
+                elif not reports:
+                    # the person whose view the sentence gives is on stage as a speaker is
+                    self.spoke, self.last = True, holder
+                    self.history.spoke(holder)
                 found.append(cue)
         return found
 

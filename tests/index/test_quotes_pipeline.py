@@ -146,3 +146,20 @@ def test_a_demonym_and_a_plural_acronym_are_nobody() -> None:
                        "A former adviser to President Ivan Petrov, he knows many Russian "
                        "financiers. Typically, he says, lenders refuse to restructure debts.")
     assert speaker_of(quotes, "lenders refuse to restructure debts") == "Pavel Orlov"
+
+
+def test_english_for_x_is_no_quotation_but_puts_x_on_stage() -> None:
+    """"For Nadia Brook, the delay meant …" says whose case it is, not what she said; she is the
+    person a following quotation with no cue of its own goes to."""
+    quotes = quotes_of("en", '"The depot will close," Arthur Kemp said.',
+                       "For Nadia Brook, the delay meant another winter without heating.",
+                       '"We cannot wait another year."')
+    assert not [q for q in quotes if "winter without heating" in q.text]
+    assert speaker_of(quotes, "We cannot wait another year.") == "Nadia Brook"
+
+
+def test_french_pour_x_still_reports_a_view() -> None:
+    quotes = quotes_of("fr", "Pour Nadia Brook, ce retard condamne les locataires à un nouvel "
+                             "hiver sans chauffage.")
+    assert speaker_of(quotes, "ce retard condamne les locataires à un nouvel hiver sans "
+                              "chauffage") == "Nadia Brook"
