@@ -378,7 +378,7 @@ class Clauses(Reading):
         self.history.extend(c.person for c in sources if c.person is not None)
         found.extend(sources)
         self.clause_subjects(found, masked)
-        self.share_subjects(found)
+        self.share_subjects(found, sentence, s_start)
         return found
 
     def clause_subjects(self, cues: list[Cue], masked: str) -> None:
@@ -393,11 +393,15 @@ class Clauses(Reading):
                     cue.person = self.opening_name(masked[inside[0]:cue.start])
                     break
 
-    def share_subjects(self, cues: list[Cue]) -> None:
-        """« …, ajoutant que … » has the subject of the sentence's main verb."""
+    def share_subjects(self, cues: list[Cue], sentence: str, s_start: int) -> None:
+        """« …, ajoutant que … » has the subject of the sentence's main verb: another cue's, or
+        the person the sentence opens with ("Spokeswoman Lin Hua shot back, saying …"), and only
+        then the last speaker."""
         known = next((c.person for c in cues if c.person is not None), None)
         for cue in cues:
             if cue.person is None and not cue.impersonal:
+                if known is None:
+                    known = self.narrative_subject(sentence[:max(0, cue.start - s_start)])
                 cue.person = known or self.last
                 if cue.person is not None:
                     self.history.append(cue.person)

@@ -163,3 +163,18 @@ def test_french_pour_x_still_reports_a_view() -> None:
                              "hiver sans chauffage.")
     assert speaker_of(quotes, "ce retard condamne les locataires à un nouvel hiver sans "
                               "chauffage") == "Nadia Brook"
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "text"), [
+    ("en", ['"The talks are over," Mark Dunn said.',
+            "Nora Quist stormed out of the hall on Tuesday, saying the vote had been rigged."],
+     "the vote had been rigged"),
+    ("fr", ["« Les négociations sont finies », a dit Marc Dunand.",
+            "Nora Quist a quitté la salle mardi, estimant que le vote avait été truqué."],
+     "le vote avait été truqué"),
+])
+def test_a_participle_cue_has_the_subject_the_sentence_opens_with(
+        language: str, paragraphs: list[str], text: str) -> None:
+    """"…, saying …" with no reporting verb before it: the person the sentence opens with,
+    not the last speaker."""
+    assert speaker_of(quotes_of(language, *paragraphs), text) == "Nora Quist"
