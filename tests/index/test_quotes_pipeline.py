@@ -128,6 +128,13 @@ CASES = [
             'union. "I want a vote," he said.'], "I want a vote", "Tom Ellis"),
     ("fr", ["Plus loin, Marc Petit a rejoint la foule. Il croit que Moscou devrait négocier. "
             "« Je veux un vote », a-t-il dit."], "Je veux un vote", "Marc Petit"),
+    # Verbs of scolding and blurting report speech, inverted or not.
+    ("en", ['"The bus is late again," Tom Ridley said.',
+            '"You should have walked," chided Lina Moss.'], "You should have walked",
+     "Lina Moss"),
+    ("fr", ["« Le bus est encore en retard », a dit Tom Ridley.",
+            "« Vous auriez dû marcher », gronde Lina Moss."], "Vous auriez dû marcher",
+     "Lina Moss"),
     # A name opening the paragraph, its apposition, then the verb: the name speaks.
     ("en", ["Lea Hart, a manager at the plant, said the line would reopen in May."],
      "the line would reopen in May", "Lea Hart"),
