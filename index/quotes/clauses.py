@@ -296,6 +296,26 @@ def _sentences(masked: str, text: str, incise: re.Pattern[str]) -> list[tuple[in
     return [(lo, hi) for lo, hi in refined if masked[lo:hi].strip()]
 
 
+# Where a coordinated clause begins: « , », "but", "and", « mais », « et », « alors que ».
+_COORDINATION = re.compile(r",\s|\s(?:but|and|while|whereas|yet|mais|et|tandis\s+que|"
+                           r"alors\s+que)\s", re.IGNORECASE)
+
+
+def _cut_at_other_speakers(cues: list[Cue], masked: str) -> None:
+    """"According to the ministry, the target is met, but Tom Ridley says it is not": a clause
+    stops where another speaker's own cue is coordinated to it."""
+    for cue in cues:
+        for i, (lo, hi) in enumerate(cue.clauses):
+            for other in cues:
+                if other is cue or other.person is None or other.person == cue.person or \
+                        not lo < other.start < hi:
+                    continue
+                cuts = [m.start() for m in _COORDINATION.finditer(masked, lo, other.start)]
+                if cuts and cuts[-1] > lo:
+                    hi = cuts[-1]
+            cue.clauses[i] = (lo, hi)
+
+
 class Clauses(Reading):
     """Attribution clauses: where a sentence says who spoke (the cue) and what they said."""
 
@@ -379,6 +399,7 @@ class Clauses(Reading):
         found.extend(sources)
         self.clause_subjects(found, masked)
         self.share_subjects(found, sentence, s_start)
+        _cut_at_other_speakers(found, masked)
         return found
 
     def clause_subjects(self, cues: list[Cue], masked: str) -> None:
@@ -440,9 +461,13 @@ class Clauses(Reading):
         # "A spokeswoman for the Tate, which acquired …, said": a relative clause closed by a
         # comma does not bound the subject; only a « que » after the last comma does.
         punctuation = left_bound
+        # "…, the target is met but Tom Ridley says": a coordinated clause has its own subject.
         for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
-                               r"lorsque|quand|car|après|puisque)(?=[\s\w])",
+                               r"but|whereas|mais|lorsque|quand|car|après|puisque)(?=[\s\w])",
                                sentence[:match.start()]):
+            if que.group(0).lower() in ("but", "whereas", "mais") and \
+                    not sentence[que.end():match.start()].strip():
+                continue  # "…, but added that": the verb shares the subject before
             if que.start() > punctuation:
                 left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])

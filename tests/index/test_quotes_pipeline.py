@@ -185,3 +185,31 @@ def test_a_participle_cue_has_the_subject_the_sentence_opens_with(
     """"…, saying …" with no reporting verb before it: the person the sentence opens with,
     not the last speaker."""
     assert speaker_of(quotes_of(language, *paragraphs), text) == "Nora Quist"
+
+
+@pytest.mark.parametrize(("paragraphs", "source", "source_clause", "own_clause", "floating"), [
+    (["According to the ministry, the target is met in nine cases out of ten but Tom "
+            "Ridley says it is not what the nurses see.", '"Most days it takes an hour."'],
+     "ministry", "the target is met in nine cases out of ten", "it is not what the nurses see",
+     "Most days it takes an hour."),
+    (["Selon le ministère, l’objectif est atteint dans neuf cas sur dix mais Tom Ridley "
+            "affirme que ce n’est pas ce que voient les infirmières.",
+            "« La plupart du temps, il faut une heure. »"],
+     "le ministère", "l’objectif est atteint dans neuf cas sur dix",
+     "ce n’est pas ce que voient les infirmières", "La plupart du temps, il faut une heure."),
+])
+def test_a_source_clause_stops_where_another_speaker_is_coordinated(
+        paragraphs: list[str], source: str, source_clause: str, own_clause: str,
+        floating: str) -> None:
+    """"According to X, A but Y says B": A is X's, B is Y's, and Y, who spoke last, speaks the
+    quotation that follows with no cue of its own."""
+    quotes = quotes_of("fr" if source == "le ministère" else "en", *paragraphs)
+    assert speaker_of(quotes, source_clause) == source
+    assert speaker_of(quotes, own_clause) == "Tom Ridley"
+    assert speaker_of(quotes, floating) == "Tom Ridley"
+
+
+def test_but_added_keeps_the_subject_before() -> None:
+    quotes = quotes_of("en", "Ada Rusk said on Monday that the vote was up to the "
+                             "council, but added that she hoped it would be quick.")
+    assert speaker_of(quotes, "she hoped it would be quick") == "Ada Rusk"
