@@ -259,6 +259,10 @@ def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
     if aux in _PASSIVE and not match.groupdict().get("refl") and \
             not match.group("verb").lower().endswith("ing"):
         return False  # « l’intérim serait assuré par … », "he was told": a passive
+    # "the United States", "Field Notes": a capital inside a sentence makes a name, not a verb.
+    head = sentence[:match.start("verb")].rstrip()
+    if match.group("verb")[:1].isupper() and head and head[-1] not in ".!?:;\x01«“\"„—–-(":
+        return False
     before = " " + sentence[:match.start()].rstrip().lower()
     if before.rsplit(" ", 1)[-1] in _PASSIVE:
         return False

@@ -213,3 +213,18 @@ def test_but_added_keeps_the_subject_before() -> None:
     quotes = quotes_of("en", "Ada Rusk said on Monday that the vote was up to the "
                              "council, but added that she hoped it would be quick.")
     assert speaker_of(quotes, "she hoped it would be quick") == "Ada Rusk"
+
+
+@pytest.mark.parametrize(("language", "paragraph", "text", "cue"), [
+    ("en", 'Mayor Ana Ruiz thanked allies — France, the United States and Japan — for "standing '
+           'with us. That matters."', "standing with us. That matters.", None),
+    ("fr", "Le maire Paul Vidal a salué le festival Affirme Ta Voix pour « son énergie "
+           "incroyable ce week-end ».", "son énergie incroyable ce week-end", "a salué"),
+])
+def test_a_capitalised_verb_inside_a_sentence_is_a_name(
+        language: str, paragraph: str, text: str, cue: str | None) -> None:
+    """"the United States", « le festival Affirme Ta Voix »: no "states" or « affirme » cue."""
+    quotes = quotes_of(language, paragraph)
+    found = [q for q in quotes if q.text == text]
+    assert found and found[0].cue == cue
+    assert all(q.speaker is None or "States" not in q.speaker.name for q in quotes)
