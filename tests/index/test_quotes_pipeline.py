@@ -228,3 +228,11 @@ def test_a_capitalised_verb_inside_a_sentence_is_a_name(
     found = [q for q in quotes if q.text == text]
     assert found and found[0].cue == cue
     assert all(q.speaker is None or "States" not in q.speaker.name for q in quotes)
+
+
+def test_denying_a_charge_quotes_no_words_but_denying_that_does() -> None:
+    quotes = quotes_of("en", "Orvane Mining has denied the existence of any link with the "
+                             "ministry.",
+                       "Its chair, Lou Barrett, denied that the company had paid anyone.")
+    assert not [q for q in quotes if "existence" in q.text]
+    assert speaker_of(quotes, "the company had paid anyone") == "Lou Barrett"
