@@ -185,6 +185,12 @@ _DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|r
 _INTENDED = re.compile(r"\b(?:voulu|voulait|voulaient|voulant|voulais|meant|wanted|intended)"
                        r"(?:\s+to)?\s+$", re.IGNORECASE)
 
+# Speech withheld: "Facebook did not say whether …", "declined to say why", « a refusé de dire
+# si … »: what follows is what was not said.
+_WITHHELD = re.compile(r"\b(?:did\s+not|didn[’']t|does\s+not|doesn[’']t|would\s+not|"
+                       r"wouldn[’']t|will\s+not|won[’']t|could\s+not|couldn[’']t|declined\s+to|"
+                       r"refused\s+to|(?:a|ont|avait|avaient)\s+refusé\s+de)\s+$", re.IGNORECASE)
+
 # A verb that hands its subject to a reporting infinitive: « s’est contentée d’ », « a tenu à ».
 _MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s+)?"
                     r"[a-zà-ÿ]+(?:é|ée|és|ées|u|ue|us|ues)\s+(?:de\s+|d[’']\s*|à\s+)$")
@@ -387,8 +393,9 @@ class Clauses(Reading):
                 # Known at once: « Meta a fait savoir qu’il … » resolves « il » to Meta.
                 self.history.append(cue.person)
             clause = self.clause(masked, cue.end, s_end, match, text)
-            if _INTENDED.search(sentence[:match.start()]):
-                pass  # « il voulait dire que … »: what he meant, not what he said
+            if _INTENDED.search(sentence[:match.start()]) or \
+                    _WITHHELD.search(sentence[:match.start()]):
+                pass  # « il voulait dire que … », "did not say whether": nothing was said
             elif clause is not None:
                 cue.clauses.append(clause)
             elif MASK not in sentence[:cue.end - s_start]:

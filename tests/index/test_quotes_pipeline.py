@@ -236,3 +236,19 @@ def test_denying_a_charge_quotes_no_words_but_denying_that_does() -> None:
                        "Its chair, Lou Barrett, denied that the company had paid anyone.")
     assert not [q for q in quotes if "existence" in q.text]
     assert speaker_of(quotes, "the company had paid anyone") == "Lou Barrett"
+
+
+@pytest.mark.parametrize(("language", "withheld", "spoken", "text", "speaker"), [
+    ("en", "Orvane did not say whether it would appeal the ruling.",
+     'Orvane declined to comment further: "We will read the ruling."',
+     "We will read the ruling.", "Orvane"),
+    ("fr", "Le maire Paul Vidal a refusé de dire si la ligne fermerait cet hiver.",
+     "Le maire Paul Vidal a refusé de confirmer : « Rien n’est décidé. »",
+     "Rien n’est décidé.", "Paul Vidal"),
+])
+def test_withheld_speech_is_no_quotation(language: str, withheld: str, spoken: str, text: str,
+                                         speaker: str) -> None:
+    """"did not say whether …", « a refusé de dire si … »: what follows was not said; a
+    quotation after the refusal still is."""
+    assert quotes_of(language, withheld) == ()
+    assert speaker_of(quotes_of(language, spoken), text) == speaker
