@@ -306,23 +306,27 @@ def _sentences(masked: str, text: str, incise: re.Pattern[str]) -> list[tuple[in
     return [(lo, hi) for lo, hi in refined if masked[lo:hi].strip()]
 
 
-# Where a coordinated clause begins: « , », "but", "and", « mais », « et », « alors que ».
-_COORDINATION = re.compile(r",\s|\s(?:but|and|while|whereas|yet|mais|et|tandis\s+que|"
-                           r"alors\s+que)\s", re.IGNORECASE)
+# A contrast that opens a clause of its own: "but", "whereas", « mais », « alors que ».
+_CONTRAST = re.compile(r",?\s(?:but|whereas|while|yet|mais|tandis\s+que|alors\s+que)\s",
+                       re.IGNORECASE)
 
 
 def _cut_at_other_speakers(cues: list[Cue], masked: str) -> None:
-    """"According to the ministry, the target is met, but Tom Ridley says it is not": a clause
-    stops where another speaker's own cue is coordinated to it."""
+    """"According to the ministry, the target is met but Tom Ridley says it is not": a clause
+    stops where another speaker's cue is set against it. Not "her coach, Tom Ridley, had told
+    her …": speech reported inside the clause stays in it."""
     for cue in cues:
         for i, (lo, hi) in enumerate(cue.clauses):
             for other in cues:
                 if other is cue or other.person is None or other.person == cue.person or \
                         not lo < other.start < hi:
                     continue
-                cuts = [m.start() for m in _COORDINATION.finditer(masked, lo, other.start)]
-                if cuts and cuts[-1] > lo:
-                    hi = cuts[-1]
+                cuts = list(_CONTRAST.finditer(masked, lo, other.start))
+                # the contrast opens the other speaker's subject: a few words, no comma
+                between = masked[cuts[-1].end():other.start] if cuts else ","
+                if cuts and cuts[-1].start() > lo and "," not in between and \
+                        len(between.split()) <= 6:
+                    hi = cuts[-1].start()
             cue.clauses[i] = (lo, hi)
 
 

@@ -252,3 +252,10 @@ def test_withheld_speech_is_no_quotation(language: str, withheld: str, spoken: s
     quotation after the refusal still is."""
     assert quotes_of(language, withheld) == ()
     assert speaker_of(quotes_of(language, spoken), text) == speaker
+
+
+def test_speech_reported_inside_a_clause_stays_in_it() -> None:
+    quotes = quotes_of("en", 'Petra Lind said her coach, Tom Ridley, had told her to "stop '
+                             'thinking and just play."')
+    assert speaker_of(quotes, 'her coach, Tom Ridley, had told her to "stop thinking and just '
+                              'play."') == "Petra Lind"
