@@ -145,7 +145,7 @@ _LEAD = re.compile(
     r"(?=\s+(?:le|la|les|l[’']|un|une|the|a|an|[A-ZÀ-Þ]))"
 )
 
-# « Pour le syndicat ReAGJIR, … », "For Dr Ames, …": a source opening a sentence.
+# « Pour le syndicat ReAGJIR, … », "For Dr Ames, “…”": a source opening a sentence.
 _POUR_HEAD = r"^\s*(?:(?:Mais|Et|Or|But|And),?\s+)?(?:[Pp]our|[Ff]or)\s+"
 _POUR_START = re.compile(_POUR_HEAD)
 _POUR_DESCRIBED = re.compile(rf"{_POUR_HEAD}((?:l[ae]|l’|l'|les|the)\s*[^,\x01]{{2,60}}?)\s*,")
@@ -184,6 +184,12 @@ _DOCUMENT_SUFFIX = re.compile(r"\s+(?:publiée?s?|parue?s?|rendue?s?|published|r
 # Meaning to say is not saying: « elle a voulu dire que », "meant to say that".
 _INTENDED = re.compile(r"\b(?:voulu|voulait|voulaient|voulant|voulais|meant|wanted|intended)"
                        r"(?:\s+to)?\s+$", re.IGNORECASE)
+
+# Speech withheld: "Facebook did not say whether …", "declined to say why", « a refusé de dire
+# si … »: what follows is what was not said.
+_WITHHELD = re.compile(r"\b(?:did\s+not|didn[’']t|does\s+not|doesn[’']t|would\s+not|"
+                       r"wouldn[’']t|will\s+not|won[’']t|could\s+not|couldn[’']t|declined\s+to|"
+                       r"refused\s+to|(?:a|ont|avait|avaient)\s+refusé\s+de)\s+$", re.IGNORECASE)
 
 # A verb that hands its subject to a reporting infinitive: « s’est contentée d’ », « a tenu à ».
 _MODAL = re.compile(r"(?:s[’']\s*)?(?:est|sont|a|ont|avait|avaient)\s+(?:\w+\s+)?"
@@ -259,6 +265,10 @@ def _plausible_verb(match: re.Match[str], sentence: str) -> bool:
     if aux in _PASSIVE and not match.groupdict().get("refl") and \
             not match.group("verb").lower().endswith("ing"):
         return False  # « l’intérim serait assuré par … », "he was told": a passive
+    # "the United States", "Field Notes": a capital inside a sentence makes a name, not a verb.
+    head = sentence[:match.start("verb")].rstrip()
+    if match.group("verb")[:1].isupper() and head and head[-1] not in ".!?:;\x01«“\"„—–-(":
+        return False
     before = " " + sentence[:match.start()].rstrip().lower()
     if before.rsplit(" ", 1)[-1] in _PASSIVE:
         return False
@@ -294,6 +304,30 @@ def _sentences(masked: str, text: str, incise: re.Pattern[str]) -> list[tuple[in
                 cut = pos
         refined.append((cut, hi))
     return [(lo, hi) for lo, hi in refined if masked[lo:hi].strip()]
+
+
+# A contrast that opens a clause of its own: "but", "whereas", « mais », « alors que ».
+_CONTRAST = re.compile(r",?\s(?:but|whereas|while|yet|mais|tandis\s+que|alors\s+que)\s",
+                       re.IGNORECASE)
+
+
+def _cut_at_other_speakers(cues: list[Cue], masked: str) -> None:
+    """"According to the ministry, the target is met but Tom Ridley says it is not": a clause
+    stops where another speaker's cue is set against it. Not "her coach, Tom Ridley, had told
+    her …": speech reported inside the clause stays in it."""
+    for cue in cues:
+        for i, (lo, hi) in enumerate(cue.clauses):
+            for other in cues:
+                if other is cue or other.person is None or other.person == cue.person or \
+                        not lo < other.start < hi:
+                    continue
+                cuts = list(_CONTRAST.finditer(masked, lo, other.start))
+                # the contrast opens the other speaker's subject: a few words, no comma
+                between = masked[cuts[-1].end():other.start] if cuts else ","
+                if cuts and cuts[-1].start() > lo and "," not in between and \
+                        len(between.split()) <= 6:
+                    hi = cuts[-1].start()
+            cue.clauses[i] = (lo, hi)
 
 
 class Clauses(Reading):
@@ -363,8 +397,9 @@ class Clauses(Reading):
                 # Known at once: « Meta a fait savoir qu’il … » resolves « il » to Meta.
                 self.history.append(cue.person)
             clause = self.clause(masked, cue.end, s_end, match, text)
-            if _INTENDED.search(sentence[:match.start()]):
-                pass  # « il voulait dire que … »: what he meant, not what he said
+            if _INTENDED.search(sentence[:match.start()]) or \
+                    _WITHHELD.search(sentence[:match.start()]):
+                pass  # « il voulait dire que … », "did not say whether": nothing was said
             elif clause is not None:
                 cue.clauses.append(clause)
             elif MASK not in sentence[:cue.end - s_start]:
@@ -378,7 +413,8 @@ class Clauses(Reading):
         self.history.extend(c.person for c in sources if c.person is not None)
         found.extend(sources)
         self.clause_subjects(found, masked)
-        self.share_subjects(found)
+        self.share_subjects(found, sentence, s_start)
+        _cut_at_other_speakers(found, masked)
         return found
 
     def clause_subjects(self, cues: list[Cue], masked: str) -> None:
@@ -393,11 +429,15 @@ class Clauses(Reading):
                     cue.person = self.opening_name(masked[inside[0]:cue.start])
                     break
 
-    def share_subjects(self, cues: list[Cue]) -> None:
-        """« …, ajoutant que … » has the subject of the sentence's main verb."""
+    def share_subjects(self, cues: list[Cue], sentence: str, s_start: int) -> None:
+        """« …, ajoutant que … » has the subject of the sentence's main verb: another cue's, or
+        the person the sentence opens with ("Spokeswoman Lin Hua shot back, saying …"), and only
+        then the last speaker."""
         known = next((c.person for c in cues if c.person is not None), None)
         for cue in cues:
             if cue.person is None and not cue.impersonal:
+                if known is None:
+                    known = self.narrative_subject(sentence[:max(0, cue.start - s_start)])
                 cue.person = known or self.last
                 if cue.person is not None:
                     self.history.append(cue.person)
@@ -436,9 +476,13 @@ class Clauses(Reading):
         # "A spokeswoman for the Tate, which acquired …, said": a relative clause closed by a
         # comma does not bound the subject; only a « que » after the last comma does.
         punctuation = left_bound
+        # "…, the target is met but Tom Ridley says": a coordinated clause has its own subject.
         for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
-                               r"lorsque|quand|car|après|puisque)(?=[\s\w])",
+                               r"but|whereas|mais|lorsque|quand|car|après|puisque)(?=[\s\w])",
                                sentence[:match.start()]):
+            if que.group(0).lower() in ("but", "whereas", "mais") and \
+                    not sentence[que.end():match.start()].strip():
+                continue  # "…, but added that": the verb shares the subject before
             if que.start() > punctuation:
                 left_bound = max(left_bound, que.end() - 1)
         left = clean_np(sentence[left_bound + 1:match.start()])
@@ -705,11 +749,19 @@ class Clauses(Reading):
                     # « Pour Jean Leonetti, ancien député, le texte … »
                     rest = rest[appos.end():]
                 body = rest.strip()
-                if body and MASK not in body[:2] and len(body.split()) >= 3:
+                # English "For Baxter, the growth is …" says whose case it is ("as for"), not
+                # what Baxter said: Baxter is on stage and speaks a quotation of the sentence,
+                # but the clause is no reported speech (English annotators never count it).
+                reports = self.grammar.language != "en"
+                if reports and body and MASK not in body[:2] and len(body.split()) >= 3:
                     lo = s_start + len(sentence) - len(rest) + len(rest) - len(rest.lstrip())
                     stop = _CLAUSE_STOP.search(masked[lo:s_end])
                     hi = lo + stop.start() if stop else s_start + len(sentence.rstrip(" .!?"))
                     cue.clauses.append((lo, hi))
+                elif not reports:
+                    # the person whose view the sentence gives is on stage as a speaker is
+                    self.spoke, self.last = True, holder
+                    self.history.spoke(holder)
                 found.append(cue)
         return found
 

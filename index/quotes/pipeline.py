@@ -192,14 +192,16 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
                         self.reported_inside(paragraph.index, text, span, inner)
             if in_sentence and any(c.person is not None for c in cues):
                 introduced = None  # "…," Janet Holloway told the BBC. "…": hers, not the group's
-            for cue in cues:
-                for lo, hi in cue.clauses:
-                    dateline = _CLAUSE_DATELINE.match(text, lo)
-                    lo = dateline.end() if dateline and dateline.end() < hi else lo
-                    if hi <= lo:
-                        continue  # « SELON!. »: a source with nothing it could have said
-                    if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
-                        self.add(Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
+            # In reading order: the last speaker is the one whose words come last.
+            clauses = sorted(((lo, hi, cue) for cue in cues for lo, hi in cue.clauses),
+                             key=lambda clause: clause[0])
+            for lo, hi, cue in clauses:
+                dateline = _CLAUSE_DATELINE.match(text, lo)
+                lo = dateline.end() if dateline and dateline.end() < hi else lo
+                if hi <= lo:
+                    continue  # « SELON!. »: a source with nothing it could have said
+                if not any(q.start - 1 <= lo and hi <= q.end + 1 for q in in_sentence):
+                    self.add(Found(paragraph.index, lo, hi, "indirect", cue.person, cue.text))
         if quotes:
             self.handed = None
         elif narrated is not None and not narrated.is_organisation:

@@ -128,6 +128,13 @@ CASES = [
             'union. "I want a vote," he said.'], "I want a vote", "Tom Ellis"),
     ("fr", ["Plus loin, Marc Petit a rejoint la foule. Il croit que Moscou devrait négocier. "
             "« Je veux un vote », a-t-il dit."], "Je veux un vote", "Marc Petit"),
+    # Verbs of scolding and blurting report speech, inverted or not.
+    ("en", ['"The bus is late again," Tom Ridley said.',
+            '"You should have walked," chided Lina Moss.'], "You should have walked",
+     "Lina Moss"),
+    ("fr", ["« Le bus est encore en retard », a dit Tom Ridley.",
+            "« Vous auriez dû marcher », gronde Lina Moss."], "Vous auriez dû marcher",
+     "Lina Moss"),
     # A name opening the paragraph, its apposition, then the verb: the name speaks.
     ("en", ["Lea Hart, a manager at the plant, said the line would reopen in May."],
      "the line would reopen in May", "Lea Hart"),
@@ -177,3 +184,109 @@ def test_a_quotation_paragraph_after_a_paragraph_of_events_stays_the_last_speake
         "\"Nobody called us, not once.\"",
     )
     assert speaker_of(quotes, "Nobody called us, not once.") == "Moira Kent"
+
+
+def test_english_for_x_is_no_quotation_but_puts_x_on_stage() -> None:
+    """"For Nadia Brook, the delay meant …" says whose case it is, not what she said; she is the
+    person a following quotation with no cue of its own goes to."""
+    quotes = quotes_of("en", '"The depot will close," Arthur Kemp said.',
+                       "For Nadia Brook, the delay meant another winter without heating.",
+                       '"We cannot wait another year."')
+    assert not [q for q in quotes if "winter without heating" in q.text]
+    assert speaker_of(quotes, "We cannot wait another year.") == "Nadia Brook"
+
+
+def test_french_pour_x_still_reports_a_view() -> None:
+    quotes = quotes_of("fr", "Pour Nadia Brook, ce retard condamne les locataires à un nouvel "
+                             "hiver sans chauffage.")
+    assert speaker_of(quotes, "ce retard condamne les locataires à un nouvel hiver sans "
+                              "chauffage") == "Nadia Brook"
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "text"), [
+    ("en", ['"The talks are over," Mark Dunn said.',
+            "Nora Quist stormed out of the hall on Tuesday, saying the vote had been rigged."],
+     "the vote had been rigged"),
+    ("fr", ["« Les négociations sont finies », a dit Marc Dunand.",
+            "Nora Quist a quitté la salle mardi, estimant que le vote avait été truqué."],
+     "le vote avait été truqué"),
+])
+def test_a_participle_cue_has_the_subject_the_sentence_opens_with(
+        language: str, paragraphs: list[str], text: str) -> None:
+    """"…, saying …" with no reporting verb before it: the person the sentence opens with,
+    not the last speaker."""
+    assert speaker_of(quotes_of(language, *paragraphs), text) == "Nora Quist"
+
+
+@pytest.mark.parametrize(("paragraphs", "source", "source_clause", "own_clause", "floating"), [
+    (["According to the ministry, the target is met in nine cases out of ten but Tom "
+            "Ridley says it is not what the nurses see.", '"Most days it takes an hour."'],
+     "ministry", "the target is met in nine cases out of ten", "it is not what the nurses see",
+     "Most days it takes an hour."),
+    (["Selon le ministère, l’objectif est atteint dans neuf cas sur dix mais Tom Ridley "
+            "affirme que ce n’est pas ce que voient les infirmières.",
+            "« La plupart du temps, il faut une heure. »"],
+     "le ministère", "l’objectif est atteint dans neuf cas sur dix",
+     "ce n’est pas ce que voient les infirmières", "La plupart du temps, il faut une heure."),
+])
+def test_a_source_clause_stops_where_another_speaker_is_coordinated(
+        paragraphs: list[str], source: str, source_clause: str, own_clause: str,
+        floating: str) -> None:
+    """"According to X, A but Y says B": A is X's, B is Y's, and Y, who spoke last, speaks the
+    quotation that follows with no cue of its own."""
+    quotes = quotes_of("fr" if source == "le ministère" else "en", *paragraphs)
+    assert speaker_of(quotes, source_clause) == source
+    assert speaker_of(quotes, own_clause) == "Tom Ridley"
+    assert speaker_of(quotes, floating) == "Tom Ridley"
+
+
+def test_but_added_keeps_the_subject_before() -> None:
+    quotes = quotes_of("en", "Ada Rusk said on Monday that the vote was up to the "
+                             "council, but added that she hoped it would be quick.")
+    assert speaker_of(quotes, "she hoped it would be quick") == "Ada Rusk"
+
+
+@pytest.mark.parametrize(("language", "paragraph", "text", "cue"), [
+    ("en", 'Mayor Ana Ruiz thanked allies — France, the United States and Japan — for "standing '
+           'with us. That matters."', "standing with us. That matters.", None),
+    ("fr", "Le maire Paul Vidal a salué le festival Affirme Ta Voix pour « son énergie "
+           "incroyable ce week-end ».", "son énergie incroyable ce week-end", "a salué"),
+])
+def test_a_capitalised_verb_inside_a_sentence_is_a_name(
+        language: str, paragraph: str, text: str, cue: str | None) -> None:
+    """"the United States", « le festival Affirme Ta Voix »: no "states" or « affirme » cue."""
+    quotes = quotes_of(language, paragraph)
+    found = [q for q in quotes if q.text == text]
+    assert found and found[0].cue == cue
+    assert all(q.speaker is None or "States" not in q.speaker.name for q in quotes)
+
+
+def test_denying_a_charge_quotes_no_words_but_denying_that_does() -> None:
+    quotes = quotes_of("en", "Orvane Mining has denied the existence of any link with the "
+                             "ministry.",
+                       "Its chair, Lou Barrett, denied that the company had paid anyone.")
+    assert not [q for q in quotes if "existence" in q.text]
+    assert speaker_of(quotes, "the company had paid anyone") == "Lou Barrett"
+
+
+@pytest.mark.parametrize(("language", "withheld", "spoken", "text", "speaker"), [
+    ("en", "Orvane did not say whether it would appeal the ruling.",
+     'Orvane declined to comment further: "We will read the ruling."',
+     "We will read the ruling.", "Orvane"),
+    ("fr", "Le maire Paul Vidal a refusé de dire si la ligne fermerait cet hiver.",
+     "Le maire Paul Vidal a refusé de confirmer : « Rien n’est décidé. »",
+     "Rien n’est décidé.", "Paul Vidal"),
+])
+def test_withheld_speech_is_no_quotation(language: str, withheld: str, spoken: str, text: str,
+                                         speaker: str) -> None:
+    """"did not say whether …", « a refusé de dire si … »: what follows was not said; a
+    quotation after the refusal still is."""
+    assert quotes_of(language, withheld) == ()
+    assert speaker_of(quotes_of(language, spoken), text) == speaker
+
+
+def test_speech_reported_inside_a_clause_stays_in_it() -> None:
+    quotes = quotes_of("en", 'Petra Lind said her coach, Tom Ridley, had told her to "stop '
+                             'thinking and just play."')
+    assert speaker_of(quotes, 'her coach, Tom Ridley, had told her to "stop thinking and just '
+                              'play."') == "Petra Lind"
