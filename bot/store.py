@@ -40,7 +40,6 @@ from sqlalchemy import (
     func,
     inspect,
     select,
-    text,
     update,
 )
 from sqlalchemy.engine import Connection, make_url
@@ -293,7 +292,7 @@ def _prepare(connection: Connection) -> bool:
         return True
     if alembic_version.name not in tables:
         return False
-    stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    stamped = connection.execute(select(alembic_version.c.version_num)).scalars().all()
     return stamped == [head]
 
 

@@ -80,7 +80,6 @@ class Scores:
             f"speaker {ratio(self.speaker_right, self.with_speaker)}"
         )
 
-
     def hedged_summary(self) -> str:
         """How often a declined reply's "the article does not say …" is so, per kind of line."""
         kinds = sorted({asks for asks, _ in self.hedged})

@@ -61,7 +61,8 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
     if len(questions) < 2:
         return answers
     who = _interviewee(
-        cast, {i: m for i, m in labelled.items() if i not in questions}, article.paragraphs[:4]
+        cast, {i: m for i, m in labelled.items() if i not in questions},
+        article.paragraphs[:HEAD_PARAGRAPHS],
     )
     for index in questions:
         answers[index] = (-1, "")  # the interviewer's question: no one's quotation
@@ -84,6 +85,9 @@ def _interview(article: Article, cast: Cast) -> dict[int, tuple[int, str]]:
     return answers
 
 
+#: The head of an article (title, standfirst, byline): where it says it is an interview and
+#: presents whom it interviews.
+HEAD_PARAGRAPHS = 4
 #: An interview's questions that lost their bold: at least this many paragraphs that ask, each
 #: followed by one that answers.
 MIN_UNMARKED_QUESTIONS = 3
@@ -98,7 +102,7 @@ def _unmarked_questions(article: Article, body: list[Paragraph]) -> set[int]:
     in the text): the article says near its top that it is an interview (« Entretien »,
     "Q&A", « propos recueillis par »; ``data/<lang>/interview_cues.txt``) and at least
     MIN_UNMARKED_QUESTIONS short paragraphs ask, each followed by one that does not."""
-    head = " ".join(p.text for p in article.paragraphs[:4]).lower().replace("’", "'")
+    head = " ".join(p.text for p in article.paragraphs[:HEAD_PARAGRAPHS]).lower().replace("’", "'")
     if not phrase_pattern(article.language, "interview_cues").search(head):
         return set()
     asks = {p.index for p in body if _asks(p.text)}

@@ -92,8 +92,8 @@ class Reading:
     spoke: bool = False
     #: Who the paragraph read last announced with a closing colon ("Sarah Lund told the BBC:").
     announced: Person | None = None
-    #: The person a paragraph with no quotation last brought on stage as its subject (« Le Dr
-    #: Paul Berthier est psychiatre à Nice. »): a quotation paragraph after it with no
+    #: The person a paragraph with no quotation last brought on stage as its subject (« Paul
+    #: Berthier, psychiatre à Nice, reçoit … »): a quotation paragraph after it with no
     #: attribution is theirs, not the previous speaker's.
     handed: Person | None = None
     #: Quotations left open, waiting for the paragraph that closes them.
