@@ -83,6 +83,43 @@ _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:w
                         r"\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)\s*$")
 
 # ", and who testified …, said": a second relative clause of the same subject.
+# "by Bortis who noted that", « par Mme Lenoir qui a rappelé que »: a name, then its relative
+# clause with no comma between them.
+_NAME_WHO = re.compile(rf"(?<!\w)(?P<name>{NAME})\s+(?:who|qui)$")
+# Incises after a quotation with a verb of any kind (see Clauses.any_verb_incises).
+_FR_SUBJECT_NP = (r"(?P<np>(?:(?:le|la|les|un|une|ce|cet|cette|son|sa|leur)\s+|l[’']\s*|"
+                  r"(?:M\.|Mme|Me|Dr)\s+)?[^\s,.;:!?\x01][^,.;:!?\x01]{0,60}?)")
+_ANY_VERB = {
+    "fr": (
+        # « », s’agace-t-elle. », « », a-t-il tranché. »
+        re.compile(r"[\s\u00a0]*,[\s\u00a0]*(?P<cue>(?:s[’']\s*|se\s+)?"
+                   r"(?P<verb>[a-zà-ÿ]{3,})-(?:t-)?(?P<pronoun>il|elle|ils|elles)"
+                   r"(?:\s+[a-zà-ÿ]{3,}(?:é|ée|és|ées))?)(?=[\s\u00a0]*(?:[.,;!?]|$))"),
+        re.compile(r"[\s\u00a0]*,[\s\u00a0]*(?P<cue>(?:a|avait)-t-(?P<pronoun>il|elle)\s+"
+                   r"(?P<verb>[a-zà-ÿ]{3,}(?:é|ée|i|ie|u|ue|is|it|ert)))(?=[\s\u00a0]*(?:[.,;!?]|$))"),
+        # « », tranche le sénateur. », « », a loué l’AMPTP dans un communiqué. »
+        re.compile(r"[\s\u00a0]*,[\s\u00a0]*(?P<cue>(?:(?:a|avait)\s+)?"
+                   r"(?P<verb>[a-zà-ÿ]{3,}(?:e|é|a|ait|it|ut))\s+"
+                   r"(?:(?:ainsi|encore|aussi|alors|enfin|également|aussitôt)\s+)?"
+                   + _FR_SUBJECT_NP +
+                   r")(?=[\s\u00a0]*(?:[.;!?]|$|,|\s(?:dans|sur|à|au|lors|devant|auprès)\s))"),
+    ),
+    "en": (
+        # ""…," Hale quipped.", ""…," the senator quipped."
+        re.compile(r"[\s\u00a0]*,?[\s\u00a0]*(?P<cue>(?P<np>(?:the\s+|a\s+|an\s+)?"
+                   r"[A-Za-z][\w.'’ -]{0,50}?)\s+(?P<verb>[a-z]{3,}ed))"
+                   r"(?=[\s\u00a0]*(?:[.;!?]|$|,|\s(?:on|in|at|to|during|after)\s))"),
+        # ""…," quipped Hale."
+        re.compile(r"[\s\u00a0]*,[\s\u00a0]*(?P<cue>(?P<verb>[a-z]{3,}ed)\s+"
+                   r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’ -]{0,50}?))"
+                   r"(?=[\s\u00a0]*(?:[.;!?]|$|,))"),
+    ),
+}
+# « varie … selon », "differ … according to": « selon » says on what something depends.
+_VARIES_BY = re.compile(
+    r"\b(?:vari\w*|diff[èée]r\w*|d[ée]pend\w*|fluctu\w*|oscill\w*|[ée]volu\w*|"
+    r"var(?:y|ies|ied|ying)|differ\w*|depend\w*|range[sd]?|ranging|fluctuat\w*)\b"
+    r"(?:[^,;:.!?\x01]|(?<=\d)[.,](?=\d)){0,80}$", re.IGNORECASE)
 _AND_WHO = re.compile(r"^(?:and|et|but|mais)\s+(?=(?:who|qui|whose|dont)\b)", re.IGNORECASE)
 
 # The source after « selon » / "according to": up to a comma or a full stop, not the full stop
@@ -409,12 +446,43 @@ class Clauses(Reading):
                 if obj is not None:
                     cue.clauses.append(obj)
             found.append(cue)
+        found.extend(self.any_verb_incises(sentence, s_start, found))
         sources = self.sources(masked, s_start, s_end)
         self.history.extend(c.person for c in sources if c.person is not None)
         found.extend(sources)
         self.clause_subjects(found, masked)
         self.share_subjects(found, sentence, s_start)
         _cut_at_other_speakers(found, masked)
+        return found
+
+    def any_verb_incises(self, sentence: str, s_start: int, listed: list[Cue]) -> list[Cue]:
+        """« « … », tranche le sénateur. », « « … », s’agace-t-elle », ""…," Hale quipped.": an
+        incise right after a quotation names its speaker whatever the verb; the list of
+        reporting verbs only ranks candidates."""
+        found: list[Cue] = []
+        for close in re.finditer(r"\x01(?=[^\x01])", sentence):
+            at = close.end()
+            if any(at <= c.start - s_start <= at + 3 for c in listed):
+                continue  # a listed verb's cue is there already
+            for pattern in _ANY_VERB[self.grammar.language]:
+                match = pattern.match(sentence, at)
+                if match is None or match.group("verb").lower() in self.grammar.stopwords:
+                    continue
+                groups = match.groupdict()
+                if groups.get("pronoun"):
+                    person = self.pronoun(groups["pronoun"], None)
+                else:
+                    np = groups["np"].strip()
+                    if np.split()[0].lower() in self.grammar.stopwords and \
+                            np.split()[0].lower() not in DETERMINERS:
+                        continue
+                    person = self.mention(np, None)
+                if person is None:
+                    continue
+                self.history.append(person)
+                found.append(Cue(s_start + match.start("cue"), s_start + match.end("cue"),
+                                 match.group("cue"), person))
+                break
         return found
 
     def clause_subjects(self, cues: list[Cue], masked: str) -> None:
@@ -497,6 +565,12 @@ class Clauses(Reading):
         if left and left.lower().split()[-1] in _CONJUNCTIONS:
             person = self.walk_back(sentence, left_bound + 1) or self.leading_subject(sentence)
             return Cue(match.start(), match.end(), text, person)
+        relative = _NAME_WHO.search(left) if left else None
+        if relative is not None:
+            # "… was touched on by Bortis who noted that": the name the relative clause follows.
+            person = self.mention(relative.group("name"), None)
+            if person is not None:
+                return Cue(match.start(), match.end(), text, person)
         if left and len(left.split()) <= 9:
             if _RELATIVE.match(left):
                 person = self.walk_back(sentence, match.start())
@@ -686,6 +760,8 @@ class Clauses(Reading):
                 continue  # « selon laquelle … » introduces a claim, not a source
             if _OWN_REPORTING.match(np_match.group(1)):
                 continue
+            if _VARIES_BY.search(sentence[:match.start()]):
+                continue  # « le montant varie de 250 à 4 500 euros selon les échelons »
             np_end = np_match.end()
             appos = _appositions(self.grammar.language)[1].match(sentence[np_end:])
             if appos and self.is_role_description(np_match.group(1)):

@@ -28,7 +28,9 @@ _DOTTED_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Mme|Mg
 _PARTICLE = r"(?:de|du|des|von|van|der|da|di|al|bin|ben|la|le|el|d’|d')"
 NAME = (rf"(?:{_DOTTED_TITLE}(?=[A-ZÀ-ÖØ-Þ]))?"
         rf"{NAME_WORD}(?:(?:\s+{_PARTICLE}){{0,2}}\s+{NAME_WORD}"
-        rf"|\s+(?:{_PARTICLE}\s+)?d[’']{NAME_WORD}|-{NAME_WORD})*")
+        rf"|\s+(?:{_PARTICLE}\s+)?d[’']{NAME_WORD}|-{NAME_WORD}"
+        # a firm of two names: Procter & Gamble, « Moët & Chandon »
+        rf"|\s+&\s+{NAME_WORD})*")
 
 # French verb-subject inversion and compound tenses: « a-t-il déclaré », « déclare-t-elle ».
 _FR_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont",

@@ -87,6 +87,11 @@ _ASKED = re.compile(r"^(?:asked|pressed|questioned|interrogée?s?|questionnée?s
                     re.IGNORECASE)
 
 # « À Matignon, on assure que … », « Chez Renault, on reconnaît … »: where « on » speaks from.
+# After a quotation: « Ces propos, tenus par X », "These words, written by X": the words are X's.
+_CLAIMED = re.compile(
+    r"[\s.,]*(?:ces|ses|les|des|cette|this|these|those|the)\s+(?:propos|mots|paroles|"
+    r"déclarations|phrases?|lignes|remarques|words|remarks|comments|lines)\b[^.!?«“\"]{0,120}?"
+    r"\b(?:par|by)\s+(?P<np>[^.!?«“\"]{1,120})", re.IGNORECASE)
 _FRONTED_ON = re.compile(
     r"^\s*(?:dans|chez|au\s+sein\s+d[eu]|du\s+c[ôo]t[ée]\s+d[eu]|parmi|(?P<at>à|au|aux))\s+"
     r"(?P<np>(?:l[ae]\s+|l[’']\s*|les\s+)?[^,.;:!?\x01]{2,60}),\s*on\s*$",
@@ -213,6 +218,22 @@ class Mentions(Reading):
         if on is None:
             return None
         return self.place_speaker(_FRONTED_ON.match(sentence[:on.end()].rstrip()))
+
+    def words_claimed(self, text: str, span: Span) -> Person | None:
+        """« « … » Ces propos, tenus par le maire X sur Facebook, … », ""…" Those words, posted
+        by Y, …": a quotation the next sentence gives to someone with « par » or "by"."""
+        after = _CLAIMED.match(text, min(len(text), span.close + 1))
+        if after is None:
+            return None
+        np = re.split(r"[,.;:()!?]|\s(?:sur|dans|en|à|au|lors|depuis|on|in|at|during|after|"
+                      r"when|lorsqu|quand|qui|who)\s", after.group("np"))[0].strip()
+        if not np or len(np.split()) > 9:
+            return None
+        names = list(NAME_RE.finditer(np))
+        if names and names[-1].end() == len(np) and names[-1].start() > 0:
+            # « par le gynécologue de Pau Jean Dupont »: the name closing the description.
+            return self.mention(names[-1].group(0), None) or self.mention(np, None)
+        return self.mention(np, None)
 
     def place_speaker(self, where: re.Match[str] | None) -> Person | None:
         """« dans l’entourage du ministre », « à Matignon »: the circle or office « on » is;
@@ -457,8 +478,12 @@ class Mentions(Reading):
             inside = re.search(r"\s(?:de|du|des|d[’']|of|for|at|chez)[\s’']", before + " ")
             if head is not None and head in self.grammar.roles and inside and \
                     (of_the or named_body):
-                # "A spokesperson for the Securities and Exchange Commission": a person of it.
-                return self.description(np)
+                # "A spokesperson for the Securities and Exchange Commission": a person of it;
+                # « le sénateur de l’Aube »: the senator the article named, when it did.
+                holder = self.cast.by_role(np, self.current) or \
+                    self.cast.by_head(np, self.current) \
+                    if words[0].lower() in ("le", "la", "l’", "the") else None
+                return holder or self.description(np)
             if re.fullmatch(r"(?:Le|La|Les|The)\s+[A-Z]{2,}", name):
                 name = name.split()[1]  # « La CGT »
             acronym = name.isupper() and name.isalpha() and len(name) >= 2  # WHO, RSF, PNF
@@ -473,6 +498,13 @@ class Mentions(Reading):
                     return self.organisation(name + tail)
                 return self.organisation(self.cast.canonical(name))
             if of_name:
+                if words[0].lower() in DETERMINERS:
+                    # « le responsable départemental des Restos », « le sénateur de l’Aube »: the
+                    # person the article gave that role, when it did.
+                    holder = self.cast.by_role(np, self.current) or \
+                        self.cast.by_head(np, self.current)
+                    if holder is not None:
+                        return holder
                 return self.description(np)
             gender = self.cast.title_gender(last.group(0))
             if gender == "x" and match is not None:
@@ -522,6 +554,12 @@ class Mentions(Reading):
                     return here
             if by_role is not None:
                 return by_role
+            if len(words) > 2 and re.search(r"\s(?:de|du|des|d[’']|of)\s", np) and \
+                    words[0].lower() in ("le", "la", "l'", "l’", "the"):
+                # « le sénateur de l’Aube » after « le sénateur Paul Durand »
+                holder = self.cast.by_head(np, self.current)
+                if holder is not None:
+                    return holder
             bare_noun = len(words) == 2 and words[1][:1].islower() and head is not None and \
                 head not in self.grammar.organisations and not _DOCUMENT_NOUN.match(np) and \
                 not (self.grammar.language == "en" and head.endswith("s"))

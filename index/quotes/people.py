@@ -188,7 +188,7 @@ class Cast:
             role = " ".join(words[:cut]) if cut else None
             apposed = self._role_apposed(before)
             if apposed == _ORGANISATION or self._organisation_before(before) or \
-                    _ARTICLE_ACRONYM.fullmatch(name) or \
+                    _ARTICLE_ACRONYM.fullmatch(name) or " & " in name or \
                     self._spelt_out(name, text[match.end():match.end() + 300]):
                 # « La CGT », « Le PS »: an acronym with its article is an organisation.
                 # "The developer, Northbridge Homes,": an organisation's name.
@@ -552,6 +552,20 @@ class Cast:
             return None
         return self.person(best[1], role=self.roles[best[1]])
 
+    def by_head(self, description: str, paragraph: int = 10**6) -> Person | None:
+        """« le sénateur de l’Aube » after « le sénateur Paul Durand »: the one person the article
+        gave a role with that head noun so far; nobody when two people share it."""
+        words = [w.lower() for w in description.replace("’", "'").split()
+                 if w.lower() not in DETERMINERS]
+        if not words or words[0] not in self.grammar.roles:
+            return None
+        holders = {name for name in self._role_words.get(words[0], ())
+                   if self.role_at.get(name, 0) <= paragraph and
+                   self.roles[name].lower().replace("’", "'").split()[:1] == words[:1]}
+        if len(holders) != 1:
+            return None
+        name = holders.pop()
+        return self.person(name, role=self.roles[name])
 
 _CALENDAR = words("calendar")
 # Prepositions that open an adverbial before a name, not an apposition to it.

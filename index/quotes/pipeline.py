@@ -224,13 +224,16 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
         if inside is not None:
             person, cue_text = inside.person, inside.text
         elif cue is not None:
-            person, cue_text = cue.person, cue.text
+            # ""…" Those words, posted by Ruth Ambler": the passive's agent, when the cue has
+            # no subject of its own.
+            person, cue_text = cue.person or self.words_claimed(text, span), cue.text
         else:
             person, cue_text = self.colon_subject(text, span), None
             # Someone this paragraph put on stage before the quotation speaks it, before the
             # previous speaker does (« Jérémy a eu "un petit choc" »).
             self.history.at(index, span.open)
-            person = person or self.place_on(text, span) or introduced or \
+            person = person or self.place_on(text, span) or self.words_claimed(text, span) or \
+                introduced or \
                 self.history.on_stage_here() or self.handed or self.last
             if person is None:
                 person = self.narrative_subject(following)

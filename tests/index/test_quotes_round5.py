@@ -1,0 +1,145 @@
+"""Attribution rules of the fifth round, each with invented sentences in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import Article, Paragraph, parse_article
+from index.quotes import Quote, extract_quotes
+
+
+def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
+    article = Article(tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
+                      language, "test")
+    return extract_quotes(article)
+
+
+def speaker_of(quotes: tuple[Quote, ...], start: str) -> str | None:
+    (quote,) = [q for q in quotes if q.text.startswith(start)]
+    return quote.speaker.name if quote.speaker is not None else None
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "start", "speaker"), [
+    # A description with a complement stands for the one person given a role of that head.
+    ("fr", ("Dans un rapport publié mardi, la sénatrice Odile Ferrand réclame un contrôle.",
+            "« Les universités ne vérifient presque rien », regrette la sénatrice de la Marne."),
+     "Les universités", "Odile Ferrand"),
+    ("en", ("In a report out on Tuesday, the senator Dana Whitcombe calls for checks.",
+            '"The colleges check almost nothing," said the senator of the Western District.'),
+     "The colleges", "Dana Whitcombe"),
+    # … and the role the article wrote in full, repeated shorter.
+    ("fr", ("« Nous manquons de camions », estime Paul Verdier, responsable départemental de "
+            "la Banque alimentaire du Cantal.",
+            "« Il faut agir vite », explique le responsable départemental de la Banque."),
+     "Il faut agir vite", "Paul Verdier"),
+])
+def test_a_described_role_is_its_holder(language: str, paragraphs: tuple[str, ...], start: str,
+                                        speaker: str) -> None:
+    assert speaker_of(quotes_of(language, *paragraphs), start) == speaker
+
+
+def test_two_holders_of_the_head_leave_the_description() -> None:
+    quotes = quotes_of(
+        "fr",
+        "Le sénateur Marc Aubin et le sénateur Luc Portal ont déposé deux textes.",
+        "« Ce texte est inutile », regrette le sénateur de la Creuse.")
+    assert speaker_of(quotes, "Ce texte") not in ("Marc Aubin", "Luc Portal")
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "start", "speaker"), [
+    ("fr", ("Un médecin de Brest est au cœur d'une polémique.",
+            "« Je ne soigne que mes patients. » Ces propos, tenus par le docteur Alain Kerbrat "
+            "sur un forum, ont choqué."),
+     "Je ne soigne", "Alain Kerbrat"),
+    ("en", ("A councillor is under fire.",
+            '"Nobody reads these reports." Those words, posted by councillor Ruth Ambler on '
+            "Facebook, drew a rebuke."),
+     "Nobody reads", "Ruth Ambler"),
+])
+def test_words_claimed_by_the_next_sentence(language: str, paragraphs: tuple[str, ...],
+                                            start: str, speaker: str) -> None:
+    assert speaker_of(quotes_of(language, *paragraphs), start) == speaker
+
+
+@pytest.mark.parametrize(("language", "paragraph"), [
+    ("fr", "Le montant de l'aide varie de 250 à 4.500 euros par an selon les revenus du foyer."),
+    ("en", "Fees vary from 20 to 45 dollars a month according to the size of the home."),
+])
+def test_varying_according_to_is_no_source(language: str, paragraph: str) -> None:
+    assert not [q for q in quotes_of(language, paragraph) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(("language", "paragraph", "speaker"), [
+    ("en", "On Monday the case came up again, raised by Ferreira who noted that the number of "
+           "dogs had doubled.", "Ferreira"),
+    ("fr", "Lundi, le dossier a été évoqué par Maître Lenoir qui a rappelé que le nombre de "
+           "chiens avait doublé.", "Lenoir"),
+])
+def test_a_name_then_its_relative_clause_speaks(language: str, paragraph: str,
+                                                speaker: str) -> None:
+    (quote,) = [q for q in quotes_of(language, paragraph) if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name.endswith(speaker)
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "speaker"), [
+    ("en", ("Cleaning brands maker Hollis & Grange rose 4 per cent.",
+            "The company said its yearly sales would beat forecasts."), "Hollis & Grange"),
+    ("fr", ("Le joaillier Morel & Vasseur a publié ses comptes.",
+            "L'entreprise a indiqué que ses ventes avaient progressé."), "Morel & Vasseur"),
+])
+def test_a_firm_of_two_names_is_one_organisation(language: str, paragraphs: tuple[str, ...],
+                                                 speaker: str) -> None:
+    (quote,) = [q for q in quotes_of(language, *paragraphs) if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert quote.speaker.is_organisation
+
+
+def test_on_a_tie_the_later_mention_is_nearer() -> None:
+    quotes = quotes_of(
+        "en",
+        "Lakeside replied a few minutes later when Okonkwo scored his first goal.",
+        '"I will smile about it tomorrow," said the rookie forward.')
+    assert speaker_of(quotes, "I will smile") == "Okonkwo"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Titre\nUn médecin refuse un patient.\nIllustration Jeanne Morel\n"
+           "« Je ne peux pas », a-t-il affirmé au téléphone.\n"),
+    ("en", "Title\nA doctor turns a patient away.\nPhoto Jane Morel\n"
+           '"I cannot," he said on the phone.\n'),
+])
+def test_a_credit_line_is_boilerplate_and_nobody_speaks_from_it(language: str,
+                                                                text: str) -> None:
+    article = parse_article(text)
+    assert article.paragraphs[2].is_boilerplate
+    for quote in extract_quotes(article):
+        assert quote.speaker is None or "Morel" not in quote.speaker.name
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "start", "speaker"), [
+    # A verb missing from the reporting list still attributes in the incise position.
+    ("fr", ("Le sénateur Marc Aubin a déposé un texte mardi.",
+            "« Ce texte est inutile », tranche le sénateur."), "Ce texte", "Marc Aubin"),
+    ("fr", ("La maire Inès Caron a reçu les riverains.",
+            "« Nous irons jusqu'au bout », s'agace-t-elle devant la presse."),
+     "Nous irons", "Inès Caron"),
+    ("fr", ("Le vote a eu lieu jeudi.",
+            "« Avec ce vote, l'industrie va repartir », a loué l'Alliance des producteurs dans "
+            "un communiqué."), "Avec ce vote", "Alliance des producteurs"),
+    ("en", ("Senator Dana Hale spoke on Monday.",
+            '"This bill is a joke," Hale quipped.'), "This bill", "Dana Hale"),
+    ("en", ("Senator Dana Hale spoke on Monday.",
+            '"We will go all the way," chuckled the senator.'), "We will go", "Dana Hale"),
+])
+def test_an_incise_with_any_verb(language: str, paragraphs: tuple[str, ...], start: str,
+                                 speaker: str) -> None:
+    assert speaker_of(quotes_of(language, *paragraphs), start) == speaker
+
+
+@pytest.mark.parametrize(("language", "paragraph"), [
+    ("fr", "« Le Grand Bleu », sorti en 1988, reste un succès."),
+    ("en", '"The Long Road," released in 1988, is still a hit.'),
+])
+def test_a_title_then_a_participle_is_no_incise(language: str, paragraph: str) -> None:
+    for quote in quotes_of(language, paragraph):
+        assert quote.speaker is None or quote.speaker.name.lower() not in ("en", "in 1988")
