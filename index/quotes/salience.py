@@ -149,9 +149,7 @@ class Salience:
                 hash(self.cast.canonical(mention.name or ""))
             if key not in scores or score > scores[key][0]:
                 scores[key] = (score, mention)
-        # on a tie, the later mention is the nearer one ("Edmonton replied when Morrow scored")
-        return sorted(scores.values(),
-                      key=lambda pair: (-pair[0], -pair[1].paragraph, -pair[1].at))
+        return sorted(scores.values(), key=lambda pair: -pair[0])
 
     def resolve(self, gender: str, number: str, english: bool,
                 learn: bool = True) -> Person | None:

@@ -94,14 +94,6 @@ def test_a_firm_of_two_names_is_one_organisation(language: str, paragraphs: tupl
     assert quote.speaker.is_organisation
 
 
-def test_on_a_tie_the_later_mention_is_nearer() -> None:
-    quotes = quotes_of(
-        "en",
-        "Lakeside replied a few minutes later when Okonkwo scored his first goal.",
-        '"I will smile about it tomorrow," said the rookie forward.')
-    assert speaker_of(quotes, "I will smile") == "Okonkwo"
-
-
 @pytest.mark.parametrize(("language", "text"), [
     ("fr", "Titre\nUn médecin refuse un patient.\nIllustration Jeanne Morel\n"
            "« Je ne peux pas », a-t-il affirmé au téléphone.\n"),
