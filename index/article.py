@@ -156,7 +156,7 @@ def parse_article(text: str, source: str = "article", path: str | None = None) -
         raise ArticleError(f"The article {source} has no text.")
     title = texts[0] if len(texts) > 1 and _opens_with_title(texts) else None
     head = texts[1 if title else 0 : _HEAD_PARAGRAPHS]
-    author = next((names for line in head if (names := byline_names(line))), None)
+    author = next((names for line in head if (names := head_byline_names(line))), None)
     date = next(
         (found for line in head if is_page_line(line) and (found := parse_date(line))), None
     )
@@ -169,7 +169,7 @@ def _opens_with_title(texts: list[str]) -> bool:
     if not looks_like_title(texts[0]):
         return False
     following = texts[1]
-    if byline_names(following) is not None:
+    if head_byline_names(following) is not None:
         return True
     if is_page_line(following):
         return parse_date(following) is not None
@@ -192,6 +192,37 @@ def byline_names(line: str) -> str | None:
         if found is not None:
             return found.group("names").strip()
     return None
+
+
+def head_byline_names(line: str) -> str | None:
+    """:func:`byline_names`, and in the head of an article also a line that is only the writer's
+    name ("Jane Roe", with a first name we know) or initials (« J.R. »)."""
+    names = byline_names(line)
+    if names is not None:
+        return names
+    stripped = line.strip()
+    if _INITIALS.fullmatch(stripped):
+        return stripped  # « J.R. »: a regional paper's writer signs with initials
+    bare = _BARE_NAMES.fullmatch(stripped)
+    if bare is not None and all(name.split()[0] in _first_names()
+                                for name in (bare.group(1), bare.group(2)) if name):
+        return stripped
+    return None
+
+
+#: A signature of initials: « J.R. », "A. B."
+_INITIALS = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){2,3}")
+#: One or two people's names and nothing else.
+_BARE_NAMES = re.compile(
+    r"([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2})"
+    r"(?:\s+(?:et|and|&)\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}))?")
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """The first names of ``data/<lang>/first_names.txt``, both languages."""
+    return frozenset(entry.partition("|")[0].strip() for language in ("en", "fr")
+                     for entry in phrase_list(language, "first_names"))
 
 
 #: A byline is one short line: the names and a role or an outlet.
@@ -240,7 +271,7 @@ def build_article(
     flags = page_furniture(texts, [is_boilerplate(t, language) for t in texts])
     # the byline of the head, in whatever shape the paper prints it, is the page's, not the story's
     for i, text in enumerate(texts[:_HEAD_PARAGRAPHS]):
-        if not flags[i] and byline_names(text) is not None:
+        if not flags[i] and head_byline_names(text) is not None:
             flags[i] = True
     paragraphs = tuple(
         Paragraph(index=i, text=t, is_boilerplate=flag)
@@ -254,7 +285,8 @@ def build_article(
             agency = match.group("agency")
             break
     byline = next((p.text for p in paragraphs if p.is_boilerplate and _looks_like_byline(p.text)),
-                  None)
+                  None) or next((p.text for p in paragraphs[:_HEAD_PARAGRAPHS]
+                                 if p.is_boilerplate and head_byline_names(p.text)), None)
     return Article(
         paragraphs=paragraphs,
         language=language,

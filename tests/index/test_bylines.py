@@ -110,3 +110,34 @@ def test_a_line_shaped_like_a_byline_inside_the_story_stays_in_its_paragraph() -
         "and later the council's press officer."
     )
     assert not article.paragraphs[2].is_boilerplate
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "author", "question"),
+    [
+        # a page copied as text keeps the name of its writer on a line of its own
+        ("Emma Vale", EN_BODY, "Emma Vale", "who wrote this article"),
+        ("Hélène Vidal", FR_BODY, "Hélène Vidal", "qui a écrit l'article"),
+        # regional papers sign with initials
+        ("H.V.", FR_BODY, "H.V.", "qui a écrit cet article"),
+        # a page's byline whose commas were lost
+        ("Harriet Vale Transport correspondent @hvale Mon 2 Mar 2026 10.12 GMT", EN_BODY,
+         "Harriet Vale", "Who wrote this?"),
+    ],
+)
+def test_a_bare_name_or_initials_in_the_head_are_the_byline(
+    head: str, body: str, author: str, question: str
+) -> None:
+    article = parse_article(f"New depot for the valley\n\n{head}\n\n{body}")
+    assert article.author == author
+    assert article.paragraphs[1].is_boilerplate and article.byline == head
+    answer = Engine(article).answer("ask", question)
+    assert answer.found and answer.results[0].paragraph == 1
+
+
+def test_a_bare_name_in_the_story_stays_a_paragraph() -> None:
+    article = parse_article(
+        "New depot for the valley\n\n" + EN_BODY + "\n\n" + EN_BODY + "\n\n" + EN_BODY
+        + "\n\n" + EN_BODY + "\n\nHarriet Vale\n\n" + EN_BODY)
+    lone = [p for p in article.paragraphs if p.text == "Harriet Vale"]
+    assert lone and not lone[0].is_boilerplate
