@@ -641,6 +641,8 @@ class Clauses(Reading):
             if chunk.lower() in adverbs or re.fullmatch(r"\d{1,3}(?:\s+ans)?", chunk) or \
                     _PARTY_TAG.fullmatch(chunk):
                 continue  # "Whitmore, 47, said", « Odette, 81 ans, »
+            if i > 0 and "\x01" in chunks[2 * i - 1] and chunk[:1].islower():
+                return False  # « « … » ce retard, a déclaré X »: the quoted sentence goes on
             first = chunk.split()[0].lower()
             if _RELATIVE.match(chunk) or _APPOSITION.match(chunk) or \
                     (chunk[:1].islower() and first in self.grammar.roles):

@@ -232,7 +232,8 @@ class Mentions(Reading):
         names = list(NAME_RE.finditer(np))
         if names and names[-1].end() == len(np) and names[-1].start() > 0:
             # « par le gynécologue de Pau Jean Dupont »: the name closing the description.
-            return self.mention(names[-1].group(0), None) or self.mention(np, None)
+            name = self.cast.place_cut(names[-1].group(0), np[:names[-1].start()])
+            return self.mention(name, None) or self.mention(np, None)
         return self.mention(np, None)
 
     def place_speaker(self, where: re.Match[str] | None) -> Person | None:
@@ -472,7 +473,8 @@ class Mentions(Reading):
             # The name sits in a complement of the role: after an article, or it is an
             # organisation's (acronym, organisation noun) rather than the person's own.
             of_the = re.search(r"(?:\s(?:the|la|le|les|l[’'])|[dl][’'])\s*$", before) is not None
-            name = self.cast.strip_title(last.group(0))
+            name = self.cast.place_cut(self.cast.strip_title(last.group(0)),
+                                       np[:last.start()])
             named_body = name.isupper() or \
                 any(w.lower() in self.grammar.organisations for w in name.split())
             inside = re.search(r"\s(?:de|du|des|d[’']|of|for|at|chez)[\s’']", before + " ")
@@ -484,8 +486,21 @@ class Mentions(Reading):
                     self.cast.by_head(np, self.current) \
                     if words[0].lower() in ("le", "la", "l’", "the") else None
                 return holder or self.description(np)
+            if of_name and head is not None and head in self.grammar.roles and \
+                    words[0].lower() in DETERMINERS:
+                # « le préfet du Rhône », « le sénateur de l’Aube »: a role of a place or
+                # body is its holder, when the article named one, or stays a description.
+                holder = self.cast.by_role(np, self.current) or \
+                    self.cast.by_head(np, self.current)
+                return holder or self.description(np)
             if re.fullmatch(r"(?:Le|La|Les|The)\s+[A-Z]{2,}", name):
                 name = name.split()[1]  # « La CGT »
+            if name.lower() in self.grammar.organisations and len(words) == 2 and \
+                    words[0].lower() in ("the", "le", "la", "l’", "l'"):
+                # « l’ONG », "the NGO": an organisation's common noun, for the one named last.
+                named = self.cast.last_organisation(self.current, unnamed=name.lower())
+                if named is not None:
+                    return self.organisation(named)
             acronym = name.isupper() and name.isalpha() and len(name) >= 2  # WHO, RSF, PNF
             if acronym or any(w.lower() in self.grammar.organisations for w in name.split()) or \
                     self.cast.canonical(name) in self.cast.organisations:

@@ -153,7 +153,8 @@ class Cast:
                     self._after_listener_slot(text[max(0, match.start() - 200):match.start()]):
                 # « explique à Mediapart Gaëlle, du collectif … »: the outlet, then the speaker.
                 cut += 1
-            name = self.strip_title(" ".join(words[cut:]))
+            name = self.place_cut(self.strip_title(" ".join(words[cut:])),
+                                  text[max(0, match.start() - 8):match.start()])
             if not self.is_name(name, text, match.start()):
                 continue
             if len(name.split()) == 1 and self._demonym(text, match):
@@ -238,11 +239,12 @@ class Cast:
     def _organisation_before(self, before: str) -> bool:
         """« le sous-traitant automobile Valmeca », "the retailer Asda": the noun of an
         organisation, maybe an adjective, then its name."""
-        words = before.split()[-4:]
+        # « L’association Droits Devant »: the elided article is a word of its own
+        words = re.sub(r"(?<!\w)([lL][’'])(?=\w)", r"\1 ", before).split()[-4:]
         for i, word in enumerate(words[:-1]):
             rest = words[i + 2:]
             if word.lower() in DETERMINERS and words[i + 1].lower() in self.grammar.organisations \
-                    and len(rest) <= 1 and all(w.isalpha() and w.islower() for w in rest):
+                    and len(rest) <= 2 and all(w.isalpha() and w.islower() for w in rest):
                 return True
         return False
 
@@ -454,7 +456,8 @@ class Cast:
         return bool(self._name_words.get(word, set()) - {word}) or \
             any(word in name.split() for name in self.people)
 
-    def last_organisation(self, paragraph: int, head: str | None = None) -> str | None:
+    def last_organisation(self, paragraph: int, head: str | None = None,
+                          unnamed: str | None = None) -> str | None:
         """The organisation named last up to ``paragraph``: what "the company" stands for.
 
         With ``head`` (« le ministère »), an organisation whose name has that noun comes first;
@@ -467,7 +470,11 @@ class Cast:
                 return named
             if head in _OFFICES:
                 return None
-        named = self._latest(self.organisations | self._orglike, paragraph)
+        bodies = self.organisations | self._orglike
+        if unnamed is not None:
+            # « l’ONG »: not « L’ONG » itself, the one it stands for
+            bodies = {b for b in bodies if unnamed not in b.lower().split()}
+        named = self._latest(bodies, paragraph)
         if named is not None:
             return named
         for person in reversed(list(self.people.values())):
@@ -552,6 +559,16 @@ class Cast:
             return None
         return self.person(best[1], role=self.roles[best[1]])
 
+    def place_cut(self, name: str, before: str) -> str:
+        """« le gynécologue de Pau Victor Acharian »: after « de », "of", "from", a town glued to
+        a name whose second word is a first name we know is the town's, not the name's."""
+        words = name.split()
+        first_names = _first_names(self.grammar.language)
+        if len(words) >= 3 and words[1] in first_names and words[0] not in first_names and \
+                _PLACE_OF.search(before):
+            return " ".join(words[1:])
+        return name
+
     def by_head(self, description: str, paragraph: int = 10**6) -> Person | None:
         """« le sénateur de l’Aube » after « le sénateur Paul Durand »: the one person the article
         gave a role with that head noun so far; nobody when two people share it."""
@@ -568,6 +585,7 @@ class Cast:
         return self.person(name, role=self.roles[name])
 
 _CALENDAR = words("calendar")
+_PLACE_OF = re.compile(r"(?:\b(?:de|du|of|from|in|à)\s+|\b[dD][’'])$")
 # Prepositions that open an adverbial before a name, not an apposition to it.
 _ADVERBIAL_PREPOSITIONS = frozenset(("at", "in", "on", "during", "after", "before", "from",
                                      "à", "au", "aux", "dans", "lors", "pendant", "après",

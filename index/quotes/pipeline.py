@@ -38,6 +38,10 @@ _NOUN_MARKERS = frozenset(("le", "la", "les", "l'", "un", "une", "des", "du", "d
                            "these", "in", "into"))
 
 
+#: What may stand before a sentence's subject: « L’association », "The charity", a few words
+#: with no « de » or "of" (« Les analystes de la banque X »: X is a complement).
+_OPENS = re.compile(r"\s*(?:(?!(?:de|du|des|of)\b)[^\s\x01]+\s+){0,3}", re.IGNORECASE)
+
 def _named_thing(text: str, span: Span, s_start: int) -> bool:
     """A few words in marks after an article or « de », in a sentence with no speech, name a
     thing: « ce projet de « manif de confinement » », "a match called “finale”"."""
@@ -161,7 +165,8 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
             self.history.at(paragraph.index, s_start, sentence=True)
             for at, name, is_subject, complement in placed:
                 if s_start <= at < s_end and masked_text[at] != MASK and not complement:
-                    self.history.named(paragraph.index, at, name, is_subject)
+                    self.history.named(paragraph.index, at, name, is_subject,
+                                       _OPENS.fullmatch(masked_text[s_start:at]) is not None)
             self.pronoun_chain(paragraph.index, masked_text, s_start, s_end)
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
             for position, name in on_stage:

@@ -70,9 +70,13 @@ class Salience:
         for person in people:
             self.append(person)
 
-    def named(self, paragraph: int, at: int, name: str, subject: bool) -> None:
-        """A name in the narrative of a paragraph, at ``at``, if it can be a person's."""
-        if self.personal(name, subject):
+    def named(self, paragraph: int, at: int, name: str, subject: bool,
+              opens: bool = False) -> None:
+        """A name in the narrative of a paragraph, at ``at``, if it can be a person's, or an
+        organisation's that ``opens`` its sentence as its subject."""
+        if self.personal(name, subject) or (subject and opens and
+                                            name in self.cast.organisations):
+            # « L’association X a publié … », then « a-t-elle affirmé »: the body acting
             self.mentions.append(Mention(paragraph, at, None, name, subject))
 
     def personal(self, name: str, subject: bool = False) -> bool:

@@ -135,3 +135,39 @@ def test_an_incise_with_any_verb(language: str, paragraphs: tuple[str, ...], sta
 def test_a_title_then_a_participle_is_no_incise(language: str, paragraph: str) -> None:
     for quote in quotes_of(language, paragraph):
         assert quote.speaker is None or quote.speaker.name.lower() not in ("en", "in 1988")
+
+
+def test_words_after_a_quotation_before_the_incise_are_no_subject() -> None:
+    quotes = quotes_of(
+        "fr",
+        "Le nouveau PDG Marc Lenoir avait déclaré que l'accord était une priorité.",
+        "« Après dix années de sacrifices, nous avons des raisons de rattraper » ce retard, a "
+        "déclaré Paul Girard, président de la section locale.")
+    assert speaker_of(quotes, "Après dix années") == "Paul Girard"
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "start", "speaker"), [
+    # « L’association X » names an organisation that « l’association » and « elle » take up
+    ("fr", ("L'association Droits Devant a porté plainte mardi.",
+            "L'association a annoncé qu'une audience aurait lieu en mai."),
+     "une audience", "Droits Devant"),
+    ("fr", ("L'association Droits Devant a publié une capture d'écran. « La colère est "
+            "légitime », a-t-elle affirmé.",), "La colère", "Droits Devant"),
+    # an organisation's common noun in capitals is no name of its own
+    ("fr", ("Une enquête a été menée par l'organisation non gouvernementale Terre Solidaire.",
+            "L'ONG appelle à « des sanctions plus lourdes »."),
+     "des sanctions", "Terre Solidaire"),
+    ("en", ("The charity Open Hands published the survey on Monday.",
+            'The NGO called for "tougher penalties".'), "tougher penalties", "Open Hands"),
+])
+def test_an_organisation_taken_up_by_its_noun_or_a_pronoun(
+        language: str, paragraphs: tuple[str, ...], start: str, speaker: str) -> None:
+    assert speaker_of(quotes_of(language, *paragraphs), start) == speaker
+
+
+def test_a_town_glued_to_a_name_after_de_is_the_towns() -> None:
+    quotes = quotes_of(
+        "fr",
+        "« Je ne soigne que mes patients. » Ces propos, tenus par le médecin de Morlaix "
+        "Pierre Kerbrat sur un forum, ont choqué.")
+    assert speaker_of(quotes, "Je ne soigne") == "Pierre Kerbrat"
