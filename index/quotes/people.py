@@ -196,7 +196,10 @@ class Cast:
                 self.organisations.add(name)
                 continue
             role = role or _role_before(before, self.grammar) or apposed
-            introduction = self._role_after(text[match.end():match.end() + 300])
+            # "Never Enough by Loren Allred, a song from …": what follows a name in a
+            # complement may describe the phrase it completes, not the name.
+            introduction = self._role_after(text[match.end():match.end() + 300],
+                                            describe=not complement)
             role = role or introduction
             if role:
                 # "epidemiologist at Cape Town who was not involved": the role, not the clause.
@@ -275,14 +278,16 @@ class Cast:
             return " ".join(words[1:])
         return None
 
-    def _role_after(self, after: str) -> str | None:
-        """"Name, role," and "Name is a role": what an apposition or a copula says of a name."""
+    def _role_after(self, after: str, describe: bool = True) -> str | None:
+        """"Name, role," and "Name is a role": what an apposition or a copula says of a name
+        (with ``describe``, also "Name, a …" of any noun)."""
         copula = _COPULA.match(after)
         match = copula or _APPOSITION_AFTER.match(after)
         if not match or self.grammar.cue.search(match.group(1)):
             return None
         words = match.group(1).split()
-        descriptive = bool(words) and words[0].lower() in ("a", "an", "un", "une") and not copula
+        descriptive = describe and bool(words) and words[0].lower() in ("a", "an", "un", "une") \
+            and not copula
         if words and words[0].lower() in DETERMINERS:
             words = words[1:]
         if not words or not (words[0][:1].islower() or words[0][:1].isdigit()):

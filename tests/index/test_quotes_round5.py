@@ -171,3 +171,12 @@ def test_a_town_glued_to_a_name_after_de_is_the_towns() -> None:
         "« Je ne soigne que mes patients. » Ces propos, tenus par le médecin de Morlaix "
         "Pierre Kerbrat sur un forum, ont choqué.")
     assert speaker_of(quotes, "Je ne soigne") == "Pierre Kerbrat"
+
+
+def test_an_apposition_after_a_name_in_a_complement_is_no_role_of_the_name() -> None:
+    quotes = quotes_of(
+        "en",
+        '"I was 15 when I started," said Amy Porter, the new champion.',
+        "She sang Long Way Home by Dana Kell, a song from a film, to win the final.",
+        '"It would be incredible to win again," she said.')
+    assert speaker_of(quotes, "It would be") == "Amy Porter"
