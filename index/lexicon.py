@@ -116,27 +116,39 @@ def _zipf_table(language: str) -> dict[str, float]:
     """Each word of wordfreq's small list of ``language``, accent-folded, with its Zipf
     frequency (log10 of its frequency per billion words); empty where wordfreq lacks it.
 
-    Read once, for :func:`_specificity_table`: wordfreq keeps every list it has read in its
-    own caches (about 20 MB for French), which are emptied once ours is built."""
+    Read once, for :func:`_specificity_table`, straight from wordfreq's data file (its "cBpack":
+    gzipped msgpack, a header then one list of words per centibel, the most frequent first)
+    with the same arithmetic as ``wordfreq.get_frequency_dict``: importing wordfreq (langcodes,
+    ftfy, its caches) cost about 10 MB of the bot's memory for this one table."""
+    import gzip
+    import importlib.util
     import math
     import unicodedata
+    from pathlib import Path
 
-    import wordfreq
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own reader of its files
 
-    if language not in wordfreq.available_languages("small"):
+    spec = importlib.util.find_spec("wordfreq")  # found, not imported
+    if spec is None or spec.origin is None:
         return {}
+    path = Path(spec.origin).parent / "data" / f"small_{language}.msgpack.gz"
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rb") as packed:
+        data = msgpack.load(packed, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: unexpected header {header!r}")
     table: dict[str, float] = {}
-    try:
-        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items():
-            folded = "".join(
-                c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
-            )
-            zipf = math.log10(frequency) + 9.0
+    for index, bucket in enumerate(data[1:]):
+        if not bucket:
+            continue
+        zipf = math.log10(10 ** (-index / 100)) + 9.0  # wordfreq's cB_to_freq, then to Zipf
+        for word in bucket:
+            folded = word if word.isascii() else "".join(
+                c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
             if zipf > table.get(folded, 0.0):
                 table[folded] = zipf
-    finally:
-        wordfreq.get_frequency_dict.cache_clear()
-        wordfreq.get_frequency_list.cache_clear()
     return table
 
 
