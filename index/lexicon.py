@@ -158,9 +158,12 @@ def specificity(language: str, word: str) -> float:
     wordfreq: 0 for an everyday word, 1 for a rare one. A question whose specific words an
     article never uses is about something else; its everyday words say little."""
     table = _specificity_table(language)
-    value = table.get(word)
+    value = table.known.get(word, _UNKNOWN)  # table.get(word), its common case inline
+    if value is _UNKNOWN:
+        value = table.look_up(word)
     if value is None:
-        return 1.0 if table else 0.5  # a word rarer than the list's floor, or no list at all
+        # a word rarer than the list's floor, or no list at all
+        return 1.0 if table.values else 0.5
     return value
 
 
@@ -173,7 +176,7 @@ class _WordValues:
     under 1 MB instead of the 3 MB of a dict of strings and floats. The words looked up are
     kept in a dict of their own (questions repeat their words)."""
 
-    __slots__ = ("_known", "_starts", "_text", "_values")
+    __slots__ = ("_starts", "_text", "known", "values")
 
     #: Looked-up words kept (questions are unbounded user input).
     KNOWN_LIMIT = 10_000
@@ -185,25 +188,28 @@ class _WordValues:
         self._starts = array("L", [0])
         for word in words:
             self._starts.append(self._starts[-1] + len(word))
-        self._values = array("d", (value_of[table[word]] for word in words))
-        self._known: dict[str, float | None] = {}
+        #: each word's value, in the order of the words
+        self.values = array("d", (value_of[table[word]] for word in words))
+        #: the words looked up so far, with their value (None: not listed)
+        self.known: dict[str, float | None] = {}
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self.values)
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
 
     def get(self, word: str) -> float | None:
-        value = self._known.get(word, _UNKNOWN)
+        value = self.known.get(word, _UNKNOWN)
         if value is not _UNKNOWN:
             return value
-        return self._look_up(word)
+        return self.look_up(word)
 
-    def _look_up(self, word: str) -> float | None:
+    def look_up(self, word: str) -> float | None:
+        """``word``'s value found by bisection (and kept in :attr:`known`)."""
         text, starts = self._text, self._starts
         value = None
-        lo, hi = 0, len(self._values)
+        lo, hi = 0, len(self.values)
         while lo < hi:
             mid = (lo + hi) // 2
             here = text[starts[mid]:starts[mid + 1]]
@@ -212,10 +218,10 @@ class _WordValues:
             elif here > word:
                 hi = mid
             else:
-                value = self._values[mid]
+                value = self.values[mid]
                 break
-        if len(self._known) < self.KNOWN_LIMIT:
-            self._known[word] = value
+        if len(self.known) < self.KNOWN_LIMIT:
+            self.known[word] = value
         return value
 
 
