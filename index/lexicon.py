@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from functools import cache
 from importlib import resources
 
@@ -116,27 +117,39 @@ def _zipf_table(language: str) -> dict[str, float]:
     """Each word of wordfreq's small list of ``language``, accent-folded, with its Zipf
     frequency (log10 of its frequency per billion words); empty where wordfreq lacks it.
 
-    Read once, for :func:`_specificity_table`: wordfreq keeps every list it has read in its
-    own caches (about 20 MB for French), which are emptied once ours is built."""
+    Read once, for :func:`_specificity_table`, straight from wordfreq's data file (its "cBpack":
+    gzipped msgpack, a header then one list of words per centibel, the most frequent first)
+    with the same arithmetic as ``wordfreq.get_frequency_dict``: importing wordfreq (langcodes,
+    ftfy, its caches) cost about 10 MB of the bot's memory for this one table."""
+    import gzip
+    import importlib.util
     import math
     import unicodedata
+    from pathlib import Path
 
-    import wordfreq
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own reader of its files
 
-    if language not in wordfreq.available_languages("small"):
+    spec = importlib.util.find_spec("wordfreq")  # found, not imported
+    if spec is None or spec.origin is None:
         return {}
+    path = Path(spec.origin).parent / "data" / f"small_{language}.msgpack.gz"
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rb") as packed:
+        data = msgpack.load(packed, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: unexpected header {header!r}")
     table: dict[str, float] = {}
-    try:
-        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items():
-            folded = "".join(
-                c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
-            )
-            zipf = math.log10(frequency) + 9.0
+    for index, bucket in enumerate(data[1:]):
+        if not bucket:
+            continue
+        zipf = math.log10(10 ** (-index / 100)) + 9.0  # wordfreq's cB_to_freq, then to Zipf
+        for word in bucket:
+            folded = word if word.isascii() else "".join(
+                c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
             if zipf > table.get(folded, 0.0):
                 table[folded] = zipf
-    finally:
-        wordfreq.get_frequency_dict.cache_clear()
-        wordfreq.get_frequency_list.cache_clear()
     return table
 
 
@@ -145,20 +158,83 @@ def specificity(language: str, word: str) -> float:
     wordfreq: 0 for an everyday word, 1 for a rare one. A question whose specific words an
     article never uses is about something else; its everyday words say little."""
     table = _specificity_table(language)
-    value = table.get(word)
+    value = table.known.get(word, _UNKNOWN)  # table.get(word), its common case inline
+    if value is _UNKNOWN:
+        value = table.look_up(word)
     if value is None:
-        return 1.0 if table else 0.5  # a word rarer than the list's floor, or no list at all
+        # a word rarer than the list's floor, or no list at all
+        return 1.0 if table.values else 0.5
     return value
 
 
+_UNKNOWN = -1.0  # no value of a _WordValues: not looked up yet
+
+
+class _WordValues:
+    """A read-only ``dict[str, float]`` of many words (``get``, ``in``, ``len``) kept in one
+    string and two arrays, looked up by bisection: wordfreq's 30,000 words of a language take
+    under 1 MB instead of the 3 MB of a dict of strings and floats. The words looked up are
+    kept in a dict of their own (questions repeat their words)."""
+
+    __slots__ = ("_starts", "_text", "known", "values")
+
+    #: Looked-up words kept (questions are unbounded user input).
+    KNOWN_LIMIT = 10_000
+
+    def __init__(self, table: dict[str, float], value_of: dict[float, float]) -> None:
+        """``table``'s words, each with ``value_of`` its value."""
+        words = sorted(table)
+        self._text = "".join(words)
+        self._starts = array("L", [0])
+        for word in words:
+            self._starts.append(self._starts[-1] + len(word))
+        #: each word's value, in the order of the words
+        self.values = array("d", (value_of[table[word]] for word in words))
+        #: the words looked up so far, with their value (None: not listed)
+        self.known: dict[str, float | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def get(self, word: str) -> float | None:
+        value = self.known.get(word, _UNKNOWN)
+        if value is not _UNKNOWN:
+            return value
+        return self.look_up(word)
+
+    def look_up(self, word: str) -> float | None:
+        """``word``'s value found by bisection (and kept in :attr:`known`)."""
+        text, starts = self._text, self._starts
+        value = None
+        lo, hi = 0, len(self.values)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            here = text[starts[mid]:starts[mid + 1]]
+            if here < word:
+                lo = mid + 1
+            elif here > word:
+                hi = mid
+            else:
+                value = self.values[mid]
+                break
+        if len(self.known) < self.KNOWN_LIMIT:
+            self.known[word] = value
+        return value
+
+
 @cache
-def _specificity_table(language: str) -> dict[str, float]:
+def _specificity_table(language: str) -> _WordValues:
     """:func:`specificity` of every listed word of ``language``, computed once."""
     span = COMMON_ZIPF - RARE_ZIPF
-    return {
-        word: min(1.0, max(0.0, (COMMON_ZIPF - zipf) / span))
-        for word, zipf in _zipf_table(language).items()
+    zipfs = _zipf_table(language)
+    # one value per centibel of wordfreq's list, not one float per word
+    of_zipf = {
+        zipf: min(1.0, max(0.0, (COMMON_ZIPF - zipf) / span)) for zipf in set(zipfs.values())
     }
+    return _WordValues(zipfs, of_zipf)
 
 
 def is_listed(language: str, word: str) -> bool:

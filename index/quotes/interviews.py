@@ -128,8 +128,14 @@ _MARKDOWN = re.compile(r"^[#*_\s]+|[*_\s]+$")
 
 def _unmarked(text: str) -> str:
     """``text`` without the Markdown marks a copied page keeps around a question
-    (« **Pourquoi … ?** », "### Why …?")."""
-    return _MARKDOWN.sub("", text)
+    (« **Pourquoi … ?** », "### Why …?"): what ``_MARKDOWN.sub("", text)`` gives, without
+    trying its ending at every space of the paragraph."""
+    lo, hi = 0, len(text)
+    while lo < hi and (text[lo] in "#*_" or text[lo].isspace()):
+        lo += 1
+    while hi > lo and (text[hi - 1] in "*_" or text[hi - 1].isspace()):
+        hi -= 1
+    return text[lo:hi]
 
 
 def _known_person(cast: Cast, label: str) -> bool:
