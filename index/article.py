@@ -220,9 +220,10 @@ _BARE_NAMES = re.compile(
 
 @cache
 def _first_names() -> frozenset[str]:
-    """The first names of ``data/<lang>/first_names.txt``, both languages."""
-    return frozenset(entry.partition("|")[0].strip() for language in ("en", "fr")
-                     for entry in phrase_list(language, "first_names"))
+    """The first names of ``data/<lang>/first_names.txt``, both languages, and the census's."""
+    lists = [phrase_list(language, "first_names") for language in ("en", "fr")]
+    lists.append(phrase_list("en", "first_names_census"))
+    return frozenset(entry.partition("|")[0].strip() for entries in lists for entry in entries)
 
 
 #: A byline is one short line: the names and a role or an outlet.

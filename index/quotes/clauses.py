@@ -86,6 +86,11 @@ _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:w
 # "by Bortis who noted that", « par Mme Lenoir qui a rappelé que »: a name, then its relative
 # clause with no comma between them.
 _NAME_WHO = re.compile(rf"(?<!\w)(?P<name>{NAME})\s+(?:who|qui)$")
+# What opens a clause of its own between a comma and a cue's verb (Clauses.cue_subject).
+_SUBORDINATORS = re.compile(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
+                            r"but|whereas|mais|lorsque|quand|car|après|puisque)(?=[\s\w])")
+#: The longest reported clause read after a cue, in characters.
+MAX_CLAUSE = 3000
 # Incises after a quotation with a verb of any kind (see Clauses.any_verb_incises).
 _FR_SUBJECT_NP = (r"(?P<np>(?:(?:le|la|les|un|une|ce|cet|cette|son|sa|leur)\s+|l[’']\s*|"
                   r"(?:M\.|Mme|Me|Dr)\s+)?[^\s,.;:!?\x01][^,.;:!?\x01]{0,60}?)")
@@ -434,8 +439,9 @@ class Clauses(Reading):
                 # Known at once: « Meta a fait savoir qu’il … » resolves « il » to Meta.
                 self.history.append(cue.person)
             clause = self.clause(masked, cue.end, s_end, match, text)
-            if _INTENDED.search(sentence[:match.start()]) or \
-                    _WITHHELD.search(sentence[:match.start()]):
+            # both end where the verb starts: the 40 characters before it are all they can hold
+            before_verb = sentence[max(0, match.start() - 40):match.start()]
+            if _INTENDED.search(before_verb) or _WITHHELD.search(before_verb):
                 pass  # « il voulait dire que … », "did not say whether": nothing was said
             elif clause is not None:
                 cue.clauses.append(clause)
@@ -545,9 +551,8 @@ class Clauses(Reading):
         # comma does not bound the subject; only a « que » after the last comma does.
         punctuation = left_bound
         # "…, the target is met but Tom Ridley says": a coordinated clause has its own subject.
-        for que in re.finditer(r"(?<!\w)(?:que|qu[’']|that|after|when|because|while|which|"
-                               r"but|whereas|mais|lorsque|quand|car|après|puisque)(?=[\s\w])",
-                               sentence[:match.start()]):
+        # (only those after the last punctuation count: read from there)
+        for que in _SUBORDINATORS.finditer(sentence, max(0, punctuation), match.start()):
             if que.group(0).lower() in ("but", "whereas", "mais") and \
                     not sentence[que.end():match.start()].strip():
                 continue  # "…, but added that": the verb shares the subject before
@@ -565,7 +570,7 @@ class Clauses(Reading):
         if left and left.lower().split()[-1] in _CONJUNCTIONS:
             person = self.walk_back(sentence, left_bound + 1) or self.leading_subject(sentence)
             return Cue(match.start(), match.end(), text, person)
-        relative = _NAME_WHO.search(left) if left else None
+        relative = _NAME_WHO.search(left[-120:]) if left else None
         if relative is not None:
             # "… was touched on by Bortis who noted that": the name the relative clause follows.
             person = self.mention(relative.group("name"), None)
@@ -762,7 +767,7 @@ class Clauses(Reading):
                 continue  # « selon laquelle … » introduces a claim, not a source
             if _OWN_REPORTING.match(np_match.group(1)):
                 continue
-            if _VARIES_BY.search(sentence[:match.start()]):
+            if _VARIES_BY.search(sentence[max(0, match.start() - 120):match.start()]):
                 continue  # « le montant varie de 250 à 4 500 euros selon les échelons »
             np_end = np_match.end()
             appos = _appositions(self.grammar.language)[1].match(sentence[np_end:])
@@ -918,6 +923,9 @@ class Clauses(Reading):
     def clause(self, masked: str, cue_end: int, s_end: int, match: re.Match[str],
                text: str) -> tuple[int, int] | None:
         """The reported clause after « que », "that", or after "says" with no "that"."""
+        # no reported clause runs for pages: a sentence of 100 kB with a cue every few words
+        # would otherwise be read to its end once a cue
+        s_end = min(s_end, cue_end + MAX_CLAUSE)
         rest = masked[cue_end:s_end]
         if _WHEN_THEN_COMMA.match(rest):
             return None  # "Kessler said Wednesday, standing by a fence": when, then a scene

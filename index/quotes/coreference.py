@@ -68,10 +68,10 @@ class Coreference(Reading):
                 self.history.append(person)
         self.history.at(index, s_start, sentence=True)
 
-    def last_person(self, gender: str) -> Person | None:
+    def last_person(self, gender: str, head: str | None = None) -> Person | None:
         """The person a description stands for ("the Louisiana Republican"): named before the
         sentence that describes them."""
-        return self.history.last_person(gender)
+        return self.history.last_person(gender, head)
 
     def pronoun(self, pronoun: str, match: re.Match[str] | None) -> Person | None:
         gender, number = self.grammar.pronouns.get(pronoun.lower(), ("x", "s"))

@@ -23,6 +23,10 @@ _OFFICES_NAMED_BY_NOUN = frozenset(("ministère", "ministry", "gouvernement", "g
                                     "préfecture", "parquet", "tribunal", "court", "police",
                                     "mairie", "commission", "cour"))
 
+#: Acronyms that are common nouns of a kind of body, not a body's name (« l’ONG », "the NGO"):
+#: "the FBI" is a name.
+_COMMON_ACRONYMS = frozenset(("ong", "ngo"))
+
 _AUXILIARIES = {
     "fr": re.compile(r"\s(?:a|ont|avait|avaient|est|sont|était|se|s[’'])(?=\s|$)"),
     "en": re.compile(r"\s(?:has|have|had|is|was|were|will|would)(?=\s|$)"),
@@ -495,7 +499,7 @@ class Mentions(Reading):
                 return holder or self.description(np)
             if re.fullmatch(r"(?:Le|La|Les|The)\s+[A-Z]{2,}", name):
                 name = name.split()[1]  # « La CGT »
-            if name.lower() in self.grammar.organisations and len(words) == 2 and \
+            if name.lower() in _COMMON_ACRONYMS and len(words) == 2 and \
                     words[0].lower() in ("the", "le", "la", "l’", "l'"):
                 # « l’ONG », "the NGO": an organisation's common noun, for the one named last.
                 named = self.cast.last_organisation(self.current, unnamed=name.lower())
@@ -584,7 +588,7 @@ class Mentions(Reading):
                 # « l’informaticien », "the rookie": a person named before, whatever the noun.
                 # « la journaliste », "the singer": the last speaker that fits.
                 gender = {"le": "m", "la": "f"}.get(words[0].lower(), "x")
-                earlier = self.last_person(gender)
+                earlier = self.last_person(gender, words[-1].lower())
                 if earlier is not None:
                     return earlier
             if head is not None and (head in self.grammar.roles or words[0].lower() in

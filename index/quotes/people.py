@@ -650,9 +650,16 @@ def _places_not_people(language: str) -> frozenset[str]:
 
 @cache
 def _first_names(language: str) -> dict[str, str]:
-    """``data/<lang>/first_names.txt``: « Pierre » → m, "Joan" → f."""
+    """``data/<lang>/first_names.txt``: « Pierre » → m, "Joan" → f; then the census's
+    (``data/en/first_names_census.txt``) but for ``data/<lang>/first_names_ambiguous.txt``."""
+    lang = "en" if language == "en" else "fr"
+    ambiguous = word_list(lang, "first_names_ambiguous")
     table: dict[str, str] = {}
-    for entry in phrase_list("en" if language == "en" else "fr", "first_names"):
+    for entry in phrase_list("en", "first_names_census"):
+        name, _, gender = entry.partition("|")
+        if name.strip() not in ambiguous:
+            table[name.strip()] = gender.strip()
+    for entry in phrase_list(lang, "first_names"):
         name, _, gender = entry.partition("|")
         table[name.strip()] = gender.strip()
     return table

@@ -166,7 +166,7 @@ class _Walker(Interviews, Clauses, Mentions, Coreference, SpeechMarks, Canonical
             for at, name, is_subject, complement in placed:
                 if s_start <= at < s_end and masked_text[at] != MASK and not complement:
                     self.history.named(paragraph.index, at, name, is_subject,
-                                       _OPENS.fullmatch(masked_text[s_start:at]) is not None)
+                                       _OPENS.fullmatch(masked_text, s_start, at) is not None)
             self.pronoun_chain(paragraph.index, masked_text, s_start, s_end)
             in_sentence = [q for q in quotes if s_start <= q.start < s_end]
             for position, name in on_stage:

@@ -170,7 +170,7 @@ class Reading:
         """Back over quotations, relative clauses and appositions to the subject chunk."""
         raise NotImplementedError("clauses")
 
-    def last_person(self, gender: str) -> Person | None:
+    def last_person(self, gender: str, head: str | None = None) -> Person | None:
         raise NotImplementedError("coreference")
 
     def named_then_role(self, chunks: list[str]) -> Person | None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from index.quotes.people import Cast, Person
 
+#: A person known only by an indefinite description: « un porte-parole », "a neighbour".
+_INDEFINITE = re.compile(r"(?:un|une|a|an|some|des)\s", re.IGNORECASE)
 #: How many paragraphs back a pronoun may reach.
 WINDOW = 4
 #: The weight of a mention in the pronoun's own paragraph; it halves with each paragraph back.
@@ -219,14 +221,20 @@ class Salience:
                 return name
         return None
 
-    def last_person(self, gender: str) -> Person | None:
-        """« la retraitée », "the 34-year-old": the salient person of that gender, not a body."""
+    def last_person(self, gender: str, head: str | None = None) -> Person | None:
+        """« la retraitée », "the 34-year-old": the salient person of that gender, not a body;
+        with the description's ``head`` noun, not someone known only by an indefinite
+        description of another noun (« un porte-parole » is not « le professionnel »)."""
 
         def fits(g: str, n: str, organisation: bool, mention: Mention) -> bool:
             if organisation or n == "p":
                 return False
             if mention.person is not None and mention.person.contrast:
                 return False
+            if head is not None and mention.person is not None and \
+                    _INDEFINITE.match(mention.person.name) and \
+                    head not in mention.person.name.lower().split():
+                return False  # "A state official …" is "the official", not « le professionnel »
             return gender in ("x", g) or g == "x"
 
         ranked = self.ranked(fits, window=WINDOW + 2, earlier=True)

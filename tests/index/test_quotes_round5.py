@@ -180,3 +180,39 @@ def test_an_apposition_after_a_name_in_a_complement_is_no_role_of_the_name() -> 
         "She sang Long Way Home by Dana Kell, a song from a film, to win the final.",
         '"It would be incredible to win again," she said.')
     assert speaker_of(quotes, "It would be") == "Amy Porter"
+
+
+def test_a_description_takes_up_a_named_person_not_an_indefinite_one() -> None:
+    quotes = quotes_of(
+        "fr",
+        "« Je ne soigne pas ce patient », a écrit le cardiologue Victor Marec.",
+        "« La victime est choquée », a confié un porte-parole de l'association.",
+        "Contacté par la radio, le professionnel a dit regretter « un malentendu ».")
+    assert speaker_of(quotes, "un malentendu") == "Victor Marec"
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "start", "speaker"), [
+    # a first name of the census list gives the pronoun its gender: « elle » is not Victor
+    ("fr", ("Victor Lenain et Sabine Corre ont témoigné mardi.",
+            "« Nous avons eu peur », a-t-elle raconté."), "Nous avons eu peur", "Sabine Corre"),
+    ("en", ("Victor Lane and Bethany Cole spoke on Tuesday.",
+            '"We were scared," she said.'), "We were scared", "Bethany Cole"),
+])
+def test_census_first_names_give_a_gender(language: str, paragraphs: tuple[str, ...],
+                                          start: str, speaker: str) -> None:
+    assert speaker_of(quotes_of(language, *paragraphs), start) == speaker
+
+
+def test_a_name_given_to_both_sexes_gets_no_gender_from_the_census() -> None:
+    from index.quotes.people import _first_names
+    assert "Andrea" not in _first_names("fr") and "Jean" not in _first_names("en")
+    assert _first_names("fr")["Jean"] == "m"  # the French list's own word wins
+
+
+def test_the_fbi_is_a_name_not_the_last_body_named() -> None:
+    quotes = quotes_of(
+        "en",
+        "The Secret Service rushed the candidate off the stage.",
+        "The campaign faced new trouble after the FBI confirmed it would reopen the inquiry.")
+    (quote,) = [q for q in quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == "FBI"
