@@ -79,8 +79,9 @@ _ADVERBIAL = re.compile(
     r"(?:de|du|des|côté|à|au|aux|dans|en|pour|après|avant|lors|depuis|pendant|sur|sous|dès|"
     r"in|on|at|after|before|during|since|for|from|with)\b", re.IGNORECASE)
 
-_QUOTED_AS = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:was|is|were|are|has"
-                        r"\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)\s*$")
+_QUOTED_AS = re.compile(r"(?:^|[,;\x01]\s*)(?P<np>[^,;:\x01]{1,60}?)\s+(?P<verb>(?:was|is|were|"
+                        r"are|has\s+been|had\s+been)\s+(?:quoted|reported|heard|overheard)\s+as)"
+                        r"\s*$")
 
 # ", and who testified …, said": a second relative clause of the same subject.
 # "by Bortis who noted that", « par Mme Lenoir qui a rappelé que »: a name, then its relative

@@ -216,3 +216,12 @@ def test_the_fbi_is_a_name_not_the_last_body_named() -> None:
         "The campaign faced new trouble after the FBI confirmed it would reopen the inquiry.")
     (quote,) = [q for q in quotes if q.kind == "indirect"]
     assert quote.speaker is not None and quote.speaker.name == "FBI"
+
+
+@pytest.mark.parametrize("subject", ["Hale", "he"])
+def test_quoted_as_saying_after_a_quotation(subject: str) -> None:
+    quotes = quotes_of(
+        "en",
+        "Mayor Doug Hale sent a statement on Monday.",
+        f'"The debt is untenable," {subject} was quoted as saying in the press release.')
+    assert speaker_of(quotes, "The debt") == "Doug Hale"
