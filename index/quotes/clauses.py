@@ -780,7 +780,8 @@ class Clauses(Reading):
             else:
                 # « selon une étude de l’Ademe publiée en 2023 »: the body behind the document.
                 np = _document_source(np_match.group(1))
-                person = self.mention(np, None) or self.description(np.strip())
+                author = self.document_author(np) if np == np_match.group(1) else None
+                person = author or self.mention(np, None) or self.description(np.strip())
             cue = Cue(s_start + match.start(), s_start + np_end,
                        sentence[match.start():np_end], person)
             before = sentence[:match.start()].rstrip(" ,")

@@ -6,7 +6,14 @@ import re
 
 from index.quotes.grammar import NAME, Grammar, words
 from index.quotes.marks import Span
-from index.quotes.people import DETERMINERS, Cast, Person, clean_np, cut_complements
+from index.quotes.people import (
+    DETERMINERS,
+    DOCUMENT_KINDS,
+    Cast,
+    Person,
+    clean_np,
+    cut_complements,
+)
 from index.quotes.reading import MASK, NAME_RE, Reading
 
 _POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?=[a-z])")
@@ -23,6 +30,7 @@ _OFFICES_NAMED_BY_NOUN = frozenset(("ministère", "ministry", "gouvernement", "g
                                     "préfecture", "parquet", "tribunal", "court", "police",
                                     "mairie", "commission", "cour"))
 
+_DOCUMENT_KIND = re.compile(rf"\b({DOCUMENT_KINDS})s?\b", re.IGNORECASE)
 #: Acronyms that are common nouns of a kind of body, not a body's name (« l’ONG », "the NGO"):
 #: "the FBI" is a name.
 _COMMON_ACRONYMS = frozenset(("ong", "ngo"))
@@ -421,6 +429,10 @@ class Mentions(Reading):
             owner = self.document_owner(owned)
             if owner is not None:
                 return owner
+        if _DOCUMENT_NOUN.match(np):
+            author = self.document_author(np)  # "the survey found": whoever made it
+            if author is not None:
+                return author
         if np.split()[0].lower() in DETERMINERS:
             holder = self.cast.by_periphrasis(np, self.current)
             if holder is not None:
@@ -599,6 +611,19 @@ class Mentions(Reading):
                 # The subject right before a reporting verb: "the fund's largest investor wrote".
                 return self.description(np)
         return None
+
+    def document_author(self, np: str) -> Person | None:
+        """« selon les résultats de l’enquête », "the survey found": who the article said made a
+        document of that kind (« une enquête menée par X »), when the phrase names no one."""
+        if NAME_RE.search(np, 1) is not None:
+            return None  # « l’étude de l’Ademe »: the owner is named
+        kind = _DOCUMENT_KIND.search(np)
+        if kind is None:
+            return None
+        author = self.cast.author_of(kind.group(1).lower(), self.current)
+        if author is None:
+            return None
+        return self.mention(author, None) or self.organisation(author)
 
     def document_owner(self, owned: re.Match[str]) -> Person | None:
         """Who a possessed document speaks for: the person "her"/"his"/"their" stands for, or

@@ -90,6 +90,8 @@ class Cast:
     #: Names written only as an owner ("Hodgkin's lymphoma") are no one on stage; ``plain`` are
     #: the names written otherwise at least once.
     owners: set[str] = field(default_factory=set)
+    #: who made a document the article names: "a survey conducted by X" → ("survey", paragraph, X)
+    authored: list[tuple[str, int, str]] = field(default_factory=list)
     plain: set[str] = field(default_factory=set)
     #: Names written after "in", « à », "from": places, not people (Nova Scotia, Marseille);
     #: and things named after their owner ("Stella's Cafe").
@@ -142,6 +144,14 @@ class Cast:
         """Note a paragraph's names and, in story paragraphs, the roles written next to them."""
         if not story:
             return  # a byline's journalist is never the fullest form of a speaker
+        for made in _AUTHORED.finditer(text):
+            # « une enquête menée par l’ONG SOS Racisme », "a survey conducted by Civic Action"
+            by = re.split(r",|\s(?:qui|who|which|auprès|among|en|sur|on|in)\s",
+                          made.group("np"))[0]
+            names = [m.group(0) for m in _NAME_RE.finditer(by)]
+            if names:
+                self.authored.append((made.group("doc").lower(), paragraph,
+                                      self.strip_title(names[-1])))
         for match in _NAME_RE.finditer(text):
             words = match.group(0).split()
             # "Senate Leader Anna Hale": capitalised role words are the role, not the name.
@@ -574,6 +584,15 @@ class Cast:
             return " ".join(words[1:])
         return name
 
+    def author_of(self, document: str, paragraph: int) -> str | None:
+        """Who made the document « l’enquête », "the survey" stands for: the last one of that
+        kind the article said someone made, up to ``paragraph``."""
+        found = None
+        for kind, at, name in self.authored:
+            if at <= paragraph and kind == document:
+                found = name
+        return found
+
     def by_head(self, description: str, paragraph: int = 10**6) -> Person | None:
         """« le sénateur de l’Aube » after « le sénateur Paul Durand »: the one person the article
         gave a role with that head noun so far; nobody when two people share it."""
@@ -590,6 +609,14 @@ class Cast:
         return self.person(name, role=self.roles[name])
 
 _CALENDAR = words("calendar")
+#: A document and who made it: « une enquête menée par X », "a study commissioned by X".
+DOCUMENT_KINDS = (r"étude|rapport|enquête|sondage|testing|analyse|study|report|survey|poll|"
+                   r"analysis|audit|review|memo")
+_AUTHORED = re.compile(
+    rf"\b(?P<doc>{DOCUMENT_KINDS})s?\b[^.;:!?«»“”\"]{{0,40}}?\b(?:men[ée]e?s?|r[ée]alis[ée]e?s?|"
+    r"publi[ée]e?s?|command[ée]e?s?|d[ée]voil[ée]e?s?|conducted|published|commissioned|released|"
+    r"carried\s+out|done|by|par)\s+(?:(?:par|by)\s+)?(?P<np>[^.;:!?«»“”\"]{1,100})",
+    re.IGNORECASE)
 _PLACE_OF = re.compile(r"(?:\b(?:de|du|of|from|in|à)\s+|\b[dD][’'])$")
 # Prepositions that open an adverbial before a name, not an apposition to it.
 _ADVERBIAL_PREPOSITIONS = frozenset(("at", "in", "on", "during", "after", "before", "from",

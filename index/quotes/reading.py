@@ -198,6 +198,9 @@ class Reading:
         """The Person a subject noun phrase stands for, or None when it is not one."""
         raise NotImplementedError("mentions")
 
+    def document_author(self, np: str) -> Person | None:
+        raise NotImplementedError("mentions")
+
     def description(self, np: str) -> Person:
         raise NotImplementedError("mentions")
 

@@ -225,3 +225,22 @@ def test_quoted_as_saying_after_a_quotation(subject: str) -> None:
         "Mayor Doug Hale sent a statement on Monday.",
         f'"The debt is untenable," {subject} was quoted as saying in the press release.')
     assert speaker_of(quotes, "The debt") == "Doug Hale"
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "start", "speaker"), [
+    ("fr", ("Une enquête menée par l'association Logement Juste auprès de 200 agences a été "
+            "publiée lundi.",
+            "Selon les résultats de cette enquête, une agence sur trois refuse certains "
+            "candidats."), "une agence sur trois", "Logement Juste"),
+    ("en", ("A survey conducted by Youth Works in 2024 looked at 300 employers.",
+            "According to the survey, one employer in four never hires teenagers."),
+     "one employer in four", "Youth Works"),
+])
+def test_a_document_speaks_for_whoever_the_article_said_made_it(
+        language: str, paragraphs: tuple[str, ...], start: str, speaker: str) -> None:
+    assert speaker_of(quotes_of(language, *paragraphs), start) == speaker
+
+
+def test_a_document_with_no_known_maker_stays_a_document() -> None:
+    quotes = quotes_of("en", "According to the survey, one employer in four never hires teenagers.")
+    assert speaker_of(quotes, "one employer") == "the survey"
