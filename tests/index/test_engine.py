@@ -628,6 +628,10 @@ _OTHER_FORM_CASES = [
     ("The mayor was elected on Tuesday.\n\n"
      "The mayor's job pays $18,000 a year.\n",
      "How much does the mayor earn?", 1, "synonym"),
+    # « habiter » is what the article says « vivre », whatever its form
+    ("Le jeune homme a raconté son parcours au journal.\n\n"
+     "Aujourd'hui, Karim vit chez ses parents à Clermont-Ferrand.\n",
+     "où habite Karim", 1, "synonym"),
 ]
 
 
