@@ -549,7 +549,8 @@ class Mentions(Reading):
         if head is not None and head in self.grammar.organisations:
             if len(words) == 2 and words[0].lower() in ("the", "le", "la", "l’", "l'"):
                 # "the company", « le ministère »: the organisation last named.
-                named = self.cast.last_organisation(self.current, head)
+                named = self.cast.last_organisation(self.current, head,
+                                                    before=self.history.here)
                 if named is None and head not in _OFFICES_NAMED_BY_NOUN:
                     named = self.history.salient_body()  # "Google …. The company said"
                 if named is not None:

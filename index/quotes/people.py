@@ -394,6 +394,14 @@ class Cast:
         for short in shorts:
             self._by_short.setdefault(short, []).append((paragraph, name))
 
+    def _latest_before(self, names: set[str], paragraph: int, before: int | None) -> str | None:
+        """:meth:`_latest`, counting the names of ``paragraph`` only before ``before``."""
+        if before is None:
+            return self._latest(names, paragraph)
+        here = [(at, name) for at, name, *_ in self.placed.get(paragraph, ())
+                if at < before and name in names]
+        return max(here)[1] if here else self._latest(names, paragraph - 1)
+
     def _latest(self, names: set[str], paragraph: int) -> str | None:
         """Of ``names``, the one mentioned last up to ``paragraph``."""
         best: tuple[int, str] | None = None
@@ -472,15 +480,16 @@ class Cast:
             any(word in name.split() for name in self.people)
 
     def last_organisation(self, paragraph: int, head: str | None = None,
-                          unnamed: str | None = None) -> str | None:
+                          unnamed: str | None = None, before: int | None = None) -> str | None:
         """The organisation named last up to ``paragraph``: what "the company" stands for.
 
         With ``head`` (« le ministère »), an organisation whose name has that noun comes first;
         an office that no named organisation is (« ministère » after « Quotidien du médecin »)
-        stands for nothing named.
+        stands for nothing named. With ``before``, a name of ``paragraph`` itself counts only
+        where it stands before that place ("The agency told CTV News": not CTV News).
         """
         if head is not None:
-            named = self._latest(self._by_lower.get(head, set()), paragraph)
+            named = self._latest_before(self._by_lower.get(head, set()), paragraph, before)
             if named is not None:
                 return named
             if head in _OFFICES:
@@ -489,7 +498,7 @@ class Cast:
         if unnamed is not None:
             # « l’ONG »: not « L’ONG » itself, the one it stands for
             bodies = {b for b in bodies if unnamed not in b.lower().split()}
-        named = self._latest(bodies, paragraph)
+        named = self._latest_before(bodies, paragraph, before)
         if named is not None:
             return named
         for person in reversed(list(self.people.values())):

@@ -244,3 +244,12 @@ def test_a_document_speaks_for_whoever_the_article_said_made_it(
 def test_a_document_with_no_known_maker_stays_a_document() -> None:
     quotes = quotes_of("en", "According to the survey, one employer in four never hires teenagers.")
     assert speaker_of(quotes, "one employer") == "the survey"
+
+
+def test_the_body_a_noun_takes_up_is_named_before_it() -> None:
+    quotes = quotes_of(
+        "en",
+        "The mayor said a study had been done.",
+        "The agency told Metro News it had never done such a study.")
+    (quote,) = [q for q in quotes if q.text.startswith("it had never")]
+    assert quote.speaker is None or "Metro" not in quote.speaker.name
