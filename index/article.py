@@ -11,7 +11,7 @@ from pathlib import Path
 from index.boilerplate import is_boilerplate, is_page_line, page_furniture
 from index.dates import parse_date
 from index.language import detect_language
-from index.lexicon import phrase_list
+from index.lexicon import gendered_names, phrase_list
 
 #: Larger files are refused: an article is a few thousand words, not a book dump.
 MAX_ARTICLE_BYTES = 2_000_000
@@ -221,9 +221,9 @@ _BARE_NAMES = re.compile(
 @cache
 def _first_names() -> frozenset[str]:
     """The first names of ``data/<lang>/first_names.txt``, both languages, and the census's."""
-    lists = [phrase_list(language, "first_names") for language in ("en", "fr")]
-    lists.append(phrase_list("en", "first_names_census"))
-    return frozenset(entry.partition("|")[0].strip() for entries in lists for entry in entries)
+    tables = [gendered_names(language, "first_names") for language in ("en", "fr")]
+    tables.append(gendered_names("en", "first_names_census"))
+    return frozenset(name for table in tables for name in table)
 
 
 #: A byline is one short line: the names and a role or an outlet.

@@ -35,6 +35,16 @@ def phrase_list(language: str, name: str) -> tuple[str, ...]:
 
 
 @cache
+def gendered_names(language: str, name: str) -> dict[str, str]:
+    """``data/<language>/<name>.txt`` read as ``first name | m or f`` lines."""
+    table: dict[str, str] = {}
+    for entry in phrase_list(language, name):
+        first, _, gender = entry.partition("|")
+        table[first.strip()] = gender.strip()
+    return table
+
+
+@cache
 def phrase_pattern(language: str, name: str) -> re.Pattern[str]:
     """Any phrase of ``data/<language>/<name>.txt``, lower-case, as whole words, the longest
     first ("because of" before "because"); a pattern that matches nothing where there is none.

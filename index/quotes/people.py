@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from index.lexicon import phrase_list, word_list
+from index.lexicon import gendered_names, phrase_list, word_list
 from index.quotes.entities import Entities
 from index.quotes.grammar import NAME, Grammar, words
 
@@ -690,14 +690,9 @@ def _first_names(language: str) -> dict[str, str]:
     (``data/en/first_names_census.txt``) but for ``data/<lang>/first_names_ambiguous.txt``."""
     lang = "en" if language == "en" else "fr"
     ambiguous = word_list(lang, "first_names_ambiguous")
-    table: dict[str, str] = {}
-    for entry in phrase_list("en", "first_names_census"):
-        name, _, gender = entry.partition("|")
-        if name.strip() not in ambiguous:
-            table[name.strip()] = gender.strip()
-    for entry in phrase_list(lang, "first_names"):
-        name, _, gender = entry.partition("|")
-        table[name.strip()] = gender.strip()
+    table = {name: gender for name, gender in gendered_names("en", "first_names_census").items()
+             if name not in ambiguous}
+    table.update(gendered_names(lang, "first_names"))
     return table
 
 
