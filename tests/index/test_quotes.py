@@ -7,22 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from index.article import Article, Paragraph, load_article, parse_article
+from index.article import load_article, parse_article
 from index.evaluation.quotes import score_article, speaker_matches
 from index.quotes import Quote, Speaker, extract_quotes
 from index.quotes.canonical import _role_case
+from tests.index.quoting import quotes_of
 
 TESTS = Path(__file__).resolve().parents[1]
-
-
-def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
-    """The quotations of a small article made of ``paragraphs`` (none of them boilerplate)."""
-    article = Article(
-        paragraphs=tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
-        language=language,
-        source="test",
-    )
-    return extract_quotes(article)
 
 
 def find(quotes: tuple[Quote, ...], text: str, kind: str | None = None) -> Quote:

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.article import Article, Paragraph
-from index.quotes import Quote, extract_quotes
-
-
-def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
-    article = Article(tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
-                      language, "test")
-    return extract_quotes(article)
+from index.quotes import Quote
+from tests.index.quoting import quotes_of
 
 
 def said(quotes: tuple[Quote, ...]) -> dict[str, str | None]:

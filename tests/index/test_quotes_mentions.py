@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.article import Article, Paragraph
-from index.quotes import Quote, extract_quotes
-
-
-def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
-    article = Article(tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
-                      language, "test")
-    return extract_quotes(article)
-
+from tests.index.quoting import quotes_of
 
 # (language, paragraph, reported clause, speaker): the subject noun phrase of the verb.
 SUBJECTS = [

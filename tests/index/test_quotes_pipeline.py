@@ -7,15 +7,9 @@ import importlib
 
 import pytest
 
-from index.article import Article, Paragraph
-from index.quotes import Quote, extract_quotes
+from index.quotes import Quote
 from index.quotes.pipeline import STAGES
-
-
-def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
-    article = Article(tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
-                      language, "test")
-    return extract_quotes(article)
+from tests.index.quoting import quotes_of
 
 
 def speaker_of(quotes: tuple[Quote, ...], text: str) -> str | None:

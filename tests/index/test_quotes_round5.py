@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.article import Article, Paragraph, parse_article
+from index.article import parse_article
 from index.quotes import Quote, extract_quotes
-
-
-def quotes_of(language: str, *paragraphs: str) -> tuple[Quote, ...]:
-    article = Article(tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)),
-                      language, "test")
-    return extract_quotes(article)
+from tests.index.quoting import quotes_of
 
 
 def speaker_of(quotes: tuple[Quote, ...], start: str) -> str | None:
